@@ -209,3 +209,46 @@ class Briefing:
         for document in ordered["documents"]:
             document.pop("extra", None)
         return ordered
+
+
+def _cited(items: list[dict[str, Any]]) -> list[Cited]:
+    return [Cited(**item) for item in items]
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    """Rebuild a Document from its JSON form (the `documents[]` entries of `kabar.briefing/1`)."""
+    fields = dict(data)
+    fields["removed"] = [Removed(**item) for item in fields.get("removed", [])]
+    fields["sentences"] = [Sentence(**item) for item in fields.get("sentences", [])]
+    return Document(**fields)
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """Rebuild an Event from its JSON form (the `events[]` entries of `kabar.briefing/1`)."""
+    fields = dict(data)
+    fields["duplicates"] = [
+        Duplicate(**{**item, "passages": [Passage(**passage) for passage in item.get("passages", [])]})
+        for item in fields.get("duplicates", [])
+    ]
+    fields["summary"] = [SummarySentence(**item) for item in fields.get("summary", [])]
+    fields["facts"] = [
+        Fact(**{**item, "variants": _cited(item.get("variants", []))}) for item in fields.get("facts", [])
+    ]
+    fields["divergences"] = [
+        Divergence(**{**item, "claims": _cited(item.get("claims", []))})
+        for item in fields.get("divergences", [])
+    ]
+    fields["quotes"] = [Quote(**item) for item in fields.get("quotes", [])]
+    fields["entities"] = [Entity(**item) for item in fields.get("entities", [])]
+    fields["timeline"] = [TimelineEntry(**item) for item in fields.get("timeline", [])]
+    return Event(**fields)
+
+
+def briefing_from_dict(data: dict[str, Any]) -> Briefing:
+    """Rebuild a Briefing from a `kabar.briefing/1` JSON document."""
+    return Briefing(
+        generated=data["generated"],
+        documents=[document_from_dict(item) for item in data["documents"]],
+        events=[event_from_dict(item) for item in data["events"]],
+        schema=data.get("schema", SCHEMA_ID),
+    )
