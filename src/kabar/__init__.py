@@ -49,4 +49,19 @@ def __getattr__(name: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "BriefOptions",
+    "Briefing",
+    "Document",
+    "Event",
+    "IngestReport",
+    "InputError",
+    "KabarError",
+    "Store",
+    "StoreError",
+    "__version__",
+    "brief",
+    "brief_documents",
+    "ingest",
+    "update_events",
+]
