@@ -1,0 +1,420 @@
+"""Streaming event clustering: each document joins the most similar live event or founds a new one.
+
+This is single-pass clustering in the TDT tradition, made incremental and bounded:
+
+* A document is compared only with the *live* events that share one of its most distinctive terms (an inverted
+  index over event centroids), never with the whole history, so adding a batch costs time in proportion to the
+  batch, not to the corpus.
+* Similarity mixes TF-IDF cosine over content stems and named entities (IDF kept as running document frequencies)
+  with the cosine of multilingual embeddings (where documents carry one), which is what lets an English and an
+  Indonesian report of one happening meet. Publication time gates it: a document must fall within the time window
+  of an event's running date range (so an event that runs for weeks keeps growing), and loses weight the further it
+  lies outside the range.
+* Events whose last document is older than the window retire: their centroid and postings are dropped, memory holds
+  one window of events. An event's id is derived from its founding document and never changes as it grows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import numpy as np
+
+from kabar.cluster.features import (
+    DocFeatures,
+    EntityExtractor,
+    capitalised_entities,
+    document_features,
+    embed_documents,
+    parse_time,
+)
+from kabar.records import Document, Event
+
+# A document joins its best event when the combined similarity reaches this; below it, it founds a new event.
+# Tuned on ECB+ topics 1-35 (bench/cluster/ecbplus.py --tune), where every topic pairs two different events of one
+# kind (two earthquakes, two rehab stories), so it separates "same happening" from "same kind of happening".
+JOIN_THRESHOLD = 0.2
+# Weight of entity features ("ent:" terms) relative to body terms of the same TF-IDF weight.
+ENTITY_BOOST = 1.5
+# Share of the combined similarity that comes from embeddings when both sides have one. e5 cosines of unrelated news
+# sit around 0.75-0.8, so they are rescaled from EMBEDDING_FLOOR..1 to 0..1 before mixing.
+EMBEDDING_WEIGHT = 0.3
+EMBEDDING_FLOOR = 0.8
+# A document within this many days of an event's date range counts as simultaneous (reports, follow-ups and
+# next-day analyses of one happening); beyond it similarity decays with this scale, and beyond the window it is 0.
+TIME_GRACE_DAYS = 3.0
+TIME_DECAY_DAYS = 7.0
+# Events grow for as long as new documents keep arriving within this window of their last document; events idle
+# for longer retire (memory is bounded by the window, not by the corpus).
+DEFAULT_WINDOW_DAYS = 30.0
+# A document is compared with the events that share one of its this-many highest-weighted terms.
+CANDIDATE_TERMS = 20
+# Centroids are pruned to their strongest terms once they grow past the upper bound (long-running events).
+MAX_CENTROID_TERMS = 2000
+KEEP_CENTROID_TERMS = 1000
+# Terms of a member kept to find the event's most central headline.
+MEMBER_TERMS = 40
+
+
+@dataclass(slots=True)
+class _Member:
+    doc_id: str
+    title: str | None
+    published: datetime | None
+    language: str | None
+    terms: dict[str, float]
+
+
+@dataclass(slots=True)
+class _Live:
+    """A live event: raw term sums, embedding sum, date range and members."""
+
+    id: str
+    centroid: dict[str, float] = field(default_factory=dict)
+    embedding_sum: np.ndarray | None = None
+    embedded: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+    members: list[_Member] = field(default_factory=list)
+    norm: float = 0.0
+
+
+@dataclass(slots=True)
+class _Retired:
+    id: str
+    title: str | None
+    documents: list[str]
+    first: datetime | None
+    last: datetime | None
+    languages: list[str]
+
+
+class EventClusterer:
+    """Incremental event clustering; `add(docs)` returns each new document's event id."""
+
+    def __init__(
+        self,
+        *,
+        join_threshold: float = JOIN_THRESHOLD,
+        window_days: float = DEFAULT_WINDOW_DAYS,
+        use_embeddings: bool = True,
+        entity_extractor: EntityExtractor | None = capitalised_entities,
+        entity_boost: float = ENTITY_BOOST,
+        embedding_weight: float = EMBEDDING_WEIGHT,
+        keep_retired: bool = True,
+    ) -> None:
+        self.join_threshold = join_threshold
+        self.window_days = window_days
+        self.use_embeddings = use_embeddings
+        self.entity_extractor = entity_extractor
+        self.entity_boost = entity_boost
+        self.embedding_weight = embedding_weight
+        self.keep_retired = keep_retired
+        self._df: Counter[str] = Counter()
+        self._n = 0
+        self._live: dict[str, _Live] = {}
+        self._retired: dict[str, _Retired] = {}
+        self._postings: dict[str, set[str]] = defaultdict(set)
+        self._assignment: dict[str, str] = {}
+        self._newest: datetime | None = None
+
+    # -- weighting -------------------------------------------------------------------------------------------
+
+    def _idf(self, term: str) -> float:
+        weight = math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0
+        return weight * self.entity_boost if term.startswith("ent:") else weight
+
+    def _weighted(self, terms: dict[str, float]) -> dict[str, float]:
+        return {term: tf * self._idf(term) for term, tf in terms.items()}
+
+    def _event_norm(self, event: _Live) -> float:
+        return math.sqrt(sum((value * self._idf(term)) ** 2 for term, value in event.centroid.items()))
+
+    # -- assignment ------------------------------------------------------------------------------------------
+
+    def add(self, docs: Sequence[Document]) -> dict[str, str]:
+        """Assign each document to an existing or a new event; returns doc id -> event id for these documents.
+
+        Documents are taken in publication order (undated last, then by id), so the earliest report founds the
+        event. A document already assigned keeps its event.
+        """
+        fresh = [doc for doc in docs if doc.id not in self._assignment]
+        if self.use_embeddings:
+            embed_documents(fresh)
+        features = [document_features(doc, self.entity_extractor) for doc in fresh]
+        for feature in features:
+            self._n += 1
+            self._df.update(feature.terms.keys())
+        features.sort(
+            key=lambda f: (f.published is None, f.published.timestamp() if f.published else 0.0, f.doc_id)
+        )
+        result: dict[str, str] = {}
+        for feature in features:
+            result[feature.doc_id] = self._assign(feature)
+        self._retire()
+        for doc in docs:
+            result.setdefault(doc.id, self._assignment[doc.id])
+        return result
+
+    def similarity(
+        self, feature: DocFeatures, event: _Live, weighted: dict[str, float], doc_norm: float
+    ) -> float:
+        factor = self._time_factor(feature.published, event)
+        if factor <= 0.0 or doc_norm == 0.0:
+            return 0.0
+        if event.norm == 0.0:
+            event.norm = self._event_norm(event)
+        dot = sum(
+            weight * event.centroid.get(term, 0.0) * self._idf(term) for term, weight in weighted.items()
+        )
+        lexical = dot / (doc_norm * event.norm) if event.norm else 0.0
+        if feature.embedding is not None and event.embedding_sum is not None and event.embedded:
+            centroid = event.embedding_sum / max(float(np.linalg.norm(event.embedding_sum)), 1e-9)
+            cosine = float(centroid @ feature.embedding)
+            semantic = max(0.0, (cosine - EMBEDDING_FLOOR) / (1.0 - EMBEDDING_FLOOR))
+            combined = (1.0 - self.embedding_weight) * lexical + self.embedding_weight * semantic
+        else:
+            combined = lexical
+        return factor * combined
+
+    def _time_factor(self, published: datetime | None, event: _Live) -> float:
+        if published is None or event.first is None or event.last is None:
+            return 1.0
+        if event.first <= published <= event.last:
+            gap = 0.0
+        else:
+            gap = min(
+                abs((published - event.first).total_seconds()), abs((published - event.last).total_seconds())
+            )
+            gap /= 86400.0
+        if gap > self.window_days:
+            return 0.0
+        if gap <= TIME_GRACE_DAYS:
+            return 1.0
+        return math.exp(-(gap - TIME_GRACE_DAYS) / TIME_DECAY_DAYS)
+
+    def _candidates(self, weighted: dict[str, float]) -> set[str]:
+        top = sorted(weighted.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATE_TERMS]
+        found: set[str] = set()
+        for term, _ in top:
+            found.update(self._postings.get(term, ()))
+        return found
+
+    def _assign(self, feature: DocFeatures) -> str:
+        weighted = self._weighted(feature.terms)
+        doc_norm = math.sqrt(sum(w * w for w in weighted.values()))
+        best_id, best_score = None, 0.0
+        for event_id in sorted(self._candidates(weighted)):
+            score = self.similarity(feature, self._live[event_id], weighted, doc_norm)
+            if score > best_score:
+                best_id, best_score = event_id, score
+        if best_id is None or best_score < self.join_threshold:
+            best_id = event_id_for(feature.doc_id)
+            while best_id in self._live or best_id in self._retired:
+                best_id += "'"
+            self._live[best_id] = _Live(id=best_id)
+        self._join(self._live[best_id], feature, weighted)
+        self._assignment[feature.doc_id] = best_id
+        if feature.published is not None and (self._newest is None or feature.published > self._newest):
+            self._newest = feature.published
+        return best_id
+
+    def _join(self, event: _Live, feature: DocFeatures, weighted: dict[str, float]) -> None:
+        for term, value in feature.terms.items():
+            if term not in event.centroid:
+                self._postings[term].add(event.id)
+            event.centroid[term] = event.centroid.get(term, 0.0) + value
+        if len(event.centroid) > MAX_CENTROID_TERMS:
+            self._prune(event)
+        event.norm = 0.0
+        if feature.embedding is not None:
+            event.embedding_sum = (
+                feature.embedding.copy()
+                if event.embedding_sum is None
+                else event.embedding_sum + feature.embedding
+            )
+            event.embedded += 1
+        if feature.published is not None:
+            event.first = feature.published if event.first is None else min(event.first, feature.published)
+            event.last = feature.published if event.last is None else max(event.last, feature.published)
+        top = dict(sorted(weighted.items(), key=lambda item: (-item[1], item[0]))[:MEMBER_TERMS])
+        event.members.append(_Member(feature.doc_id, feature.title, feature.published, feature.language, top))
+
+    def _prune(self, event: _Live) -> None:
+        kept = dict(
+            sorted(event.centroid.items(), key=lambda item: (-item[1], item[0]))[:KEEP_CENTROID_TERMS]
+        )
+        for term in event.centroid.keys() - kept.keys():
+            self._drop_posting(term, event.id)
+        event.centroid = kept
+
+    def _drop_posting(self, term: str, event_id: str) -> None:
+        holders = self._postings.get(term)
+        if holders is not None:
+            holders.discard(event_id)
+            if not holders:
+                del self._postings[term]
+
+    def _retire(self) -> None:
+        if self._newest is None:
+            return
+        horizon = self._newest - timedelta(days=self.window_days)
+        for event_id in [key for key, e in self._live.items() if e.last is not None and e.last < horizon]:
+            event = self._live.pop(event_id)
+            for term in event.centroid:
+                self._drop_posting(term, event_id)
+            retired = self._summarise(event)
+            for member in event.members:
+                if not self.keep_retired:
+                    self._assignment.pop(member.doc_id, None)
+            if self.keep_retired:
+                self._retired[event_id] = retired
+
+    # -- reading ---------------------------------------------------------------------------------------------
+
+    def _central_title(self, event: _Live) -> str | None:
+        if event.norm == 0.0:
+            event.norm = self._event_norm(event)
+        best: tuple[float, str] | None = None
+        for member in event.members:
+            if not member.title:
+                continue
+            norm = math.sqrt(sum(v * v for v in member.terms.values())) * event.norm
+            dot = sum(v * event.centroid.get(t, 0.0) * self._idf(t) for t, v in member.terms.items())
+            score = dot / norm if norm else 0.0
+            if best is None or score > best[0]:
+                best = (score, member.title)
+        return best[1] if best else None
+
+    def _summarise(self, event: _Live) -> _Retired:
+        members = sorted(
+            event.members,
+            key=lambda m: (m.published is None, m.published.timestamp() if m.published else 0, m.doc_id),
+        )
+        return _Retired(
+            id=event.id,
+            title=self._central_title(event),
+            documents=[m.doc_id for m in members],
+            first=event.first,
+            last=event.last,
+            languages=sorted({m.language for m in members if m.language}),
+        )
+
+    def events(self) -> list[Event]:
+        """Every event, live and retired, ordered by first publication (undated last), then id."""
+        summaries = [*self._retired.values(), *(self._summarise(e) for e in self._live.values())]
+        summaries.sort(key=lambda s: (s.first is None, s.first.timestamp() if s.first else 0.0, s.id))
+        return [
+            Event(
+                id=s.id,
+                title=s.title,
+                documents=list(s.documents),
+                first_published=s.first.isoformat() if s.first else None,
+                last_published=s.last.isoformat() if s.last else None,
+                languages=list(s.languages),
+            )
+            for s in summaries
+        ]
+
+    def event_of(self, doc_id: str) -> str | None:
+        return self._assignment.get(doc_id)
+
+    @property
+    def live_events(self) -> int:
+        return len(self._live)
+
+    # -- persistence -----------------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able snapshot: running document frequencies, live events with their centroids, retired events."""
+
+        def when(value: datetime | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "version": 1,
+            "config": {
+                "join_threshold": self.join_threshold,
+                "window_days": self.window_days,
+                "use_embeddings": self.use_embeddings,
+                "entity_boost": self.entity_boost,
+                "embedding_weight": self.embedding_weight,
+                "keep_retired": self.keep_retired,
+            },
+            "n": self._n,
+            "df": dict(self._df),
+            "newest": when(self._newest),
+            "live": [
+                {
+                    "id": e.id,
+                    "centroid": e.centroid,
+                    "embedding_sum": e.embedding_sum.tolist() if e.embedding_sum is not None else None,
+                    "embedded": e.embedded,
+                    "first": when(e.first),
+                    "last": when(e.last),
+                    "members": [
+                        [m.doc_id, m.title, when(m.published), m.language, m.terms] for m in e.members
+                    ],
+                }
+                for e in self._live.values()
+            ],
+            "retired": [
+                [r.id, r.title, r.documents, when(r.first), when(r.last), r.languages]
+                for r in self._retired.values()
+            ],
+        }
+
+    @classmethod
+    def from_dict(
+        cls, data: dict[str, Any], *, entity_extractor: EntityExtractor | None = capitalised_entities
+    ) -> EventClusterer:
+        clusterer = cls(entity_extractor=entity_extractor, **data["config"])
+        clusterer._n = data["n"]
+        clusterer._df = Counter(data["df"])
+        clusterer._newest = parse_time(data["newest"])
+        for item in data["live"]:
+            event = _Live(
+                id=item["id"],
+                centroid=dict(item["centroid"]),
+                embedding_sum=(
+                    np.asarray(item["embedding_sum"], dtype=np.float32)
+                    if item["embedding_sum"] is not None
+                    else None
+                ),
+                embedded=item["embedded"],
+                first=parse_time(item["first"]),
+                last=parse_time(item["last"]),
+                members=[
+                    _Member(d, t, parse_time(p), lang, dict(terms))
+                    for d, t, p, lang, terms in item["members"]
+                ],
+            )
+            clusterer._live[event.id] = event
+            for term in event.centroid:
+                clusterer._postings[term].add(event.id)
+            for member in event.members:
+                clusterer._assignment[member.doc_id] = event.id
+        for event_id, title, documents, first, last, languages in data["retired"]:
+            clusterer._retired[event_id] = _Retired(
+                event_id, title, list(documents), parse_time(first), parse_time(last), list(languages)
+            )
+            for doc_id in documents:
+                clusterer._assignment[doc_id] = event_id
+        return clusterer
+
+
+def event_id_for(founding_doc_id: str) -> str:
+    """An event's id: derived from its founding document, so it stays the same however the event grows."""
+    return f"event-{founding_doc_id}"
+
+
+def cluster_documents(docs: Iterable[Document], **options: Any) -> list[Event]:
+    """One-shot convenience: cluster a set of documents and return the events."""
+    clusterer = EventClusterer(**options)
+    clusterer.add(list(docs))
+    return clusterer.events()
