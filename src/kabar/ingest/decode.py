@@ -14,6 +14,10 @@ GZIP_MAGIC = b"\x1f\x8b"
 # treated as binary. Real scrapes have none; 1% allows a stray control byte in an old cp1252 file.
 MAX_CONTROL_CHARACTER_SHARE = 0.01
 
+# Share of letters outside ASCII above which a cp1252 reading is rejected as mojibake of another code page:
+# Latin-script news (Indonesian, English, French, German) stays far below it; Cyrillic read as cp1252 is ~100%.
+MAX_ACCENTED_LETTER_SHARE = 0.3
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
 
@@ -81,22 +85,35 @@ def decode_bytes(data: bytes, source: str) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
         return _checked_text(text, source)
-    text = _detect_and_decode(data, source)
+    text = _plausible_cp1252(data)
+    if text is None:
+        text = _detect_and_decode(data, source)
     return _checked_text(text, source)
+
+
+def _plausible_cp1252(data: bytes) -> str | None:
+    """The cp1252 (Windows Western, a superset of latin-1's printable range) reading, if it reads as Latin text.
+
+    Detectors confuse cp1252 with cp1250 on short Western texts ("naïve" -> "naďve"); news in Indonesian and
+    English that is not UTF-8 is nearly always cp1252, so it is tried first and kept where plausible.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [char for char in text if char.isalpha()]
+    if not letters:
+        return text
+    accented = sum(1 for char in letters if ord(char) > 127)
+    return text if accented / len(letters) <= MAX_ACCENTED_LETTER_SHARE else None
 
 
 def _detect_and_decode(data: bytes, source: str) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=None).best()
+    best = from_bytes(data).best()
     if best is None:
-        # Latin-1 decodes anything; only accept it where the result reads as text (checked by the caller).
-        if any(0x80 <= byte < 0xA0 for byte in data):
-            try:
-                return data.decode("cp1252")
-            except UnicodeDecodeError:
-                raise InputError(source, "undecodable text: no encoding fits its bytes") from None
-        return data.decode("latin-1")
+        raise InputError(source, "undecodable text: no known encoding fits its bytes")
     return str(best)
 
 
