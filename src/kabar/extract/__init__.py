@@ -1,0 +1,1 @@
+"""Extraction from clean documents: named entities (with aliases merged), quotes and dates."""
