@@ -1,0 +1,412 @@
+"""Separate an article body from site chrome, line by line.
+
+Three kinds of evidence, in this order:
+1. rules for what news sites print around an article ("Baca Juga:", ad slots, re-use notices, bylines, date lines,
+   photo credits, "Next Post" teasers), see `kabar.clean.rules`;
+2. line features: the body is the stretch between the first and the last sentence-like line (long enough, ending in
+   sentence punctuation); short unpunctuated lines outside it are menus, tags and headers, the headline is the
+   longest headline-like line above it, short lines between headline and body are image alt text;
+3. repetition: a line the outlet prints in many of its documents (`ChromeMemory`), a teaser cut with "..." that the
+   body repeats in full, a line printed twice.
+Every line taken out is returned with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kabar.clean import rules
+from kabar.clean.dates import date_line_value, find_dates
+from kabar.clean.memory import ChromeMemory
+from kabar.clean.meta import CONTINUATION_RE, is_lone_dateline, parse_bylines, parse_dateline
+from kabar.records import Removed
+
+# A sentence-like line that anchors the body: at least this many words and sentence-final punctuation. Eight words
+# is longer than nearly every menu entry, tag or short headline, and shorter than nearly every news paragraph.
+BODY_MIN_WORDS = 8
+# A line this long is body-like whatever its last character (paragraphs pasted without final punctuation).
+BODY_LONG_WORDS = 30
+# Headline length bounds, in words (news headlines run 4–20 words; allow a little room both ways).
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+# A short unpunctuated line between headline and body is an image's alt text or caption, not a standfirst.
+ALT_MAX_WORDS = 12
+# Lines taken after a "Next Post" marker at most: the teaser's headline, date, blurb and one spare.
+NEXT_POST_MAX_LINES = 4
+# A line after a list header ("Berita Terkait") resumes the body only when it is a real paragraph this long.
+RESUME_BODY_WORDS = 15
+# Lines adjacent to the body with sentence punctuation join it when they have at least this many words.
+EDGE_SENTENCE_MIN_WORDS = 3
+# The stem of a teaser cut with "..." must be this long (characters) to count as repeated by the body.
+TEASER_MIN_CHARS = 20
+# Where to look for the dateline: the first body paragraphs.
+DATELINE_PARAGRAPHS = 2
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def _tokens(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text.lower()))
+
+
+@dataclass
+class Unit:
+    """One non-empty input line (or lines joined back into one paragraph)."""
+
+    text: str
+    origins: list[int]
+    blank_before: bool
+    reason: str | None = None
+    caption: bool = False
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class LineResult:
+    paragraphs: list[str]
+    removed: list[Removed]
+    captions: list[str]
+    title: str | None = None
+    outlet: str | None = None
+    place: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    published: str | None = None
+    # One entry per non-empty input line: True where it ended up in the body (for the line-level benchmark).
+    line_is_body: list[bool] = field(default_factory=list)
+
+
+def normalise_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    text = text.replace("\ufeff", "").replace("\t", " ")
+    return text
+
+
+def _units(text: str) -> tuple[list[Unit], int]:
+    units: list[Unit] = []
+    blank = True
+    count = 0
+    for raw_line in normalise_text(text).split("\n"):
+        line = re.sub(r"[ \u2000-\u200a\u3000]+", " ", raw_line).strip()
+        if not line:
+            blank = True
+            continue
+        units.append(Unit(line, [count], blank))
+        count += 1
+        blank = False
+    return units, count
+
+
+def _rejoin_datelines(units: list[Unit]) -> list[Unit]:
+    """ "Netizen.co.id" / "- Presiden Rusia ..." split over two lines by the layout become one paragraph again."""
+    joined: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        if (
+            index + 1 < len(units)
+            and is_lone_dateline(unit.text)
+            and CONTINUATION_RE.match(units[index + 1].text)
+            and units[index + 1].words >= BODY_MIN_WORDS
+        ):
+            following = units[index + 1]
+            joined.append(
+                Unit(f"{unit.text} {following.text}", unit.origins + following.origins, unit.blank_before)
+            )
+            index += 2
+            continue
+        joined.append(unit)
+        index += 1
+    return joined
+
+
+def _is_sentence_end(text: str) -> bool:
+    return bool(rules.SENTENCE_END_RE.search(text)) and not rules.TRUNCATED_RE.search(text)
+
+
+def _is_body_like(unit: Unit) -> bool:
+    if rules.TRUNCATED_RE.search(unit.text):
+        return False
+    if unit.words >= BODY_LONG_WORDS:
+        return True
+    return (
+        unit.words >= BODY_MIN_WORDS
+        and bool(re.search(r"[.:;\"”’)]\W*$", unit.text))
+        and not unit.text.endswith(":")
+    )
+
+
+def _is_headline_like(unit: Unit) -> bool:
+    text = unit.text
+    if not TITLE_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS:
+        return False
+    if re.search(r"[.,;:]$", text) and not text.endswith("..."):
+        return False
+    if rules.TRUNCATED_RE.search(text):
+        return False
+    first = text.lstrip("\"“'‘(")[:1]
+    if not first or (first.isalpha() and first.islower()):
+        return False
+    dateline = parse_dateline(text)
+    return not (dateline is not None and dateline.outlet)
+
+
+def _related_reason(text: str, words: int) -> str | None:
+    match = rules.RELATED_RE.match(text)
+    if not match:
+        return None
+    rest = text[match.end() :].strip()
+    if re.search(r"[:\-–—|>»]\s*$", text[: match.end()]) or not rest:
+        return rules.REASON_RELATED
+    # "Baca juga Misteri hilangnya MH370" (a headline) is a link; "Read more about it in ..." is a sentence.
+    if not _is_sentence_end(rest) or words <= 12:
+        return rules.REASON_RELATED
+    return None
+
+
+@dataclass
+class _Found:
+    dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (unit index, iso, has offset)
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+
+
+def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, outlet: str | None) -> None:
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        text = unit.text
+        words = unit.words
+        if unit.reason is not None:
+            index += 1
+            continue
+        if rules.NEXT_POST_RE.match(text):
+            unit.reason = rules.REASON_NEXT_POST
+            taken = 0
+            follower = index + 1
+            while follower < len(units) and taken < NEXT_POST_MAX_LINES:
+                nxt = units[follower]
+                if rules.NEXT_POST_RE.match(nxt.text):
+                    break
+                is_teaser = (
+                    date_line_value(nxt.text) is not None
+                    or rules.TRUNCATED_RE.search(nxt.text) is not None
+                    or (nxt.words <= TITLE_MAX_WORDS and not _is_sentence_end(nxt.text))
+                )
+                if not is_teaser:
+                    break
+                nxt.reason = rules.REASON_NEXT_POST
+                taken += 1
+                follower += 1
+            index = follower
+            continue
+        lowered = re.sub(r"[^\w\s'&]+", " ", text.lower()).strip()
+        lowered = re.sub(r"\s+", " ", lowered)
+        date_value = date_line_value(text)
+        bylines = parse_bylines(text)
+        if date_value is not None:
+            unit.reason = rules.REASON_DATE
+            found.dates.append((index, date_value.iso, date_value.has_offset))
+        elif bylines:
+            unit.reason = rules.REASON_BYLINE
+            for credit in bylines:
+                (found.authors if credit.is_author else found.editors).append(credit.names)
+            for item in find_dates(text):
+                found.dates.append((index, item.iso, item.has_offset))
+        elif reason := _related_reason(text, words):
+            unit.reason = reason
+        elif rules.AD_RE.match(text):
+            unit.reason = rules.REASON_AD
+        elif rules.COPYRIGHT_RE.search(text) and words <= 60:
+            unit.reason = rules.REASON_COPYRIGHT
+        elif rules.SHARE_WHOLE_RE.match(text) or (
+            rules.SHARE_RE.match(text) and words <= rules.SHARE_MAX_WORDS
+        ):
+            unit.reason = rules.REASON_SHARE
+        elif lowered in rules.NAV_WORDS or text.strip() in rules.NAV_WORDS:
+            unit.reason = rules.REASON_NAV
+        elif rules.TAGS_RE.match(text):
+            unit.reason = rules.REASON_TAGS
+        elif rules.CAPTION_CREDIT_RE.search(text) and words <= rules.CAPTION_MAX_WORDS:
+            unit.reason = rules.REASON_CAPTION
+            unit.caption = True
+        elif memory is not None and memory.is_chrome(text, outlet=outlet):
+            unit.reason = rules.REASON_REPEATED
+        index += 1
+
+
+def _remove_teasers(units: list[Unit]) -> None:
+    """A lead cut short with "..." whose words the body then gives in full is a teaser, not a paragraph."""
+    open_units = [u for u in units if u.reason is None]
+    for unit in open_units:
+        if not rules.TRUNCATED_RE.search(unit.text):
+            continue
+        stem = _tokens(rules.TRUNCATED_RE.sub("", unit.text))
+        if len(stem) < TEASER_MIN_CHARS:
+            continue
+        for other in open_units:
+            if other is not unit and len(other.text) > len(unit.text) and stem in _tokens(other.text):
+                unit.reason = rules.REASON_TEASER
+                break
+
+
+def _mark_tail_sections(units: list[Unit]) -> None:
+    """After a list header ("Berita Terkait", "Most Popular") that follows the body, lines are other articles."""
+    seen_body = False
+    in_list = False
+    for unit in units:
+        if unit.reason is None and not in_list and _is_body_like(unit):
+            seen_body = True
+            continue
+        if in_list:
+            if unit.reason is None and unit.words >= RESUME_BODY_WORDS and _is_sentence_end(unit.text):
+                in_list = False
+                continue
+            if unit.reason is None:
+                unit.reason = rules.REASON_RELATED
+            continue
+        header_reasons = (None, rules.REASON_NAV, rules.REASON_RELATED, rules.REASON_TAGS)
+        if seen_body and unit.reason in header_reasons and rules.TAIL_SECTION_RE.match(unit.text):
+            if unit.reason is None:
+                unit.reason = rules.REASON_NAV
+            in_list = True
+
+
+def clean_lines(
+    text: str,
+    *,
+    memory: ChromeMemory | None = None,
+    outlet_hint: str | None = None,
+    title_hint: str | None = None,
+    extracted: bool = False,
+) -> LineResult:
+    """Split `text` into body paragraphs and removed lines. `extracted` marks text an HTML extractor already cut
+    down to the article, where lines around the body are kept unless a rule names them."""
+    units, _ = _units(text)
+    line_count = sum(len(u.origins) for u in units)
+    units = _rejoin_datelines(units)
+    found = _Found()
+    _apply_rules(units, found, memory, outlet_hint)
+    _remove_teasers(units)
+    _mark_tail_sections(units)
+
+    body_like = [i for i, u in enumerate(units) if u.reason is None and _is_body_like(u)]
+    title: str | None = None
+    title_index: int | None = None
+    if body_like:
+        first, last = body_like[0], body_like[-1]
+    else:
+        first, last = len(units), -1
+
+    title_key = _tokens(title_hint) if title_hint else None
+    if title_key:
+        for i, unit in enumerate(units):
+            if i > first:
+                break
+            if unit.reason is None and _tokens(unit.text) == title_key:
+                title_index = i
+                break
+    elif not extracted:
+        candidates = [
+            i
+            for i in range(min(first, len(units)))
+            if units[i].reason is None and _is_headline_like(units[i])
+        ]
+        if candidates:
+            title_index = max(candidates, key=lambda i: (units[i].words, -i))
+    if title_index is not None:
+        units[title_index].reason = rules.REASON_TITLE
+        title = units[title_index].text
+
+    if body_like:
+        # Grow the body over adjacent short sentences ("Krisis!", a one-line quote) up to the first chrome line.
+        start = first
+        while start - 1 >= 0 and _joins_body(units[start - 1]):
+            start -= 1
+        end = last
+        while end + 1 < len(units) and _joins_body(units[end + 1]):
+            end += 1
+        for i, unit in enumerate(units):
+            if unit.reason is not None or start <= i <= end:
+                continue
+            if extracted and (unit.words > 3 or i > end):
+                # The extractor kept it inside the article: a subheading or a short closing line stays.
+                if i > end and not _is_sentence_end(unit.text) and unit.words <= 3:
+                    unit.reason = rules.REASON_OUTSIDE
+                continue
+            if title_index is not None and title_index < i < start and unit.words <= ALT_MAX_WORDS:
+                unit.reason = rules.REASON_ALT
+                unit.caption = True
+            else:
+                unit.reason = rules.REASON_OUTSIDE
+
+    body_units = [u for u in units if u.reason is None]
+    seen: set[str] = set()
+    for unit in body_units:
+        key = _tokens(unit.text)
+        if key in seen and len(key) > 0:
+            unit.reason = rules.REASON_DUPLICATE
+        seen.add(key)
+    body_units = [u for u in units if u.reason is None]
+
+    paragraphs = _paragraphs(body_units, join_wrapped=not extracted)
+
+    result = LineResult(
+        paragraphs=paragraphs,
+        removed=[Removed(u.text, u.reason) for u in units if u.reason is not None],
+        captions=[u.text for u in units if u.caption],
+        title=title,
+        authors=_unique(found.authors),
+        editors=_unique(found.editors),
+    )
+    for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
+        dateline = parse_dateline(paragraph)
+        if dateline is not None:
+            result.outlet = dateline.outlet
+            result.place = dateline.place
+            break
+    body_start = next((i for i, u in enumerate(units) if u.reason is None), len(units))
+    before = [d for d in found.dates if d[0] < body_start]
+    after = [d for d in found.dates if d[0] >= body_start]
+    for group in (before, after):
+        if group:
+            with_offset = [d for d in group if d[2]]
+            result.published = (with_offset or group)[0][1]
+            break
+    line_is_body = [False] * line_count
+    for unit in body_units:
+        for origin in unit.origins:
+            line_is_body[origin] = True
+    result.line_is_body = line_is_body
+    return result
+
+
+def _joins_body(unit: Unit) -> bool:
+    return unit.reason is None and unit.words >= EDGE_SENTENCE_MIN_WORDS and _is_sentence_end(unit.text)
+
+
+def _paragraphs(units: list[Unit], *, join_wrapped: bool) -> list[str]:
+    paragraphs: list[str] = []
+    previous: Unit | None = None
+    for unit in units:
+        if (
+            join_wrapped
+            and previous is not None
+            and paragraphs
+            and not unit.blank_before
+            and not _is_sentence_end(previous.text)
+            and unit.text[:1].islower()
+        ):
+            paragraphs[-1] = f"{paragraphs[-1]} {unit.text}"
+        else:
+            paragraphs.append(unit.text)
+        previous = unit
+    return paragraphs
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(item for item in items if item))

@@ -1,0 +1,129 @@
+"""Metadata that an article's own text gives: the outlet of a dateline, author and editor lines.
+
+A dateline opens the first paragraph: "AKURAT.CO, ...", "Netizen.co.id - ...", "Jakarta, CNN Indonesia -- ...",
+"JAKARTA, KOMPAS.com - ...", "TEMPO.CO, Jakarta - ...", "WASHINGTON (Reuters) - ...". Only forms that name an
+outlet unambiguously yield one: a web-address-like name, a name in brackets after a place, or "Place, Outlet --".
+A bare word before a colon or dash ("Moskow:", "Jakarta -") is a place and gives no outlet: unknown stays null.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kabar.clean import rules
+
+# A name written like a web address: "KOMPAS.com", "AKURAT.CO", "Netizen.co.id", "WartaBulukumba.Com".
+_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,6}){1,2}"
+_DASH = r"(?:-{1,2}|–|—|:|\|)"
+_PLACE = r"[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,2}"
+# A brand written in words: "CNN Indonesia", "Bisnis Indonesia", "The Jakarta Post", "BBC News Indonesia".
+_BRAND = r"(?:The\s+)?[A-Z][A-Za-z0-9&'’.]*(?:\s+[A-Z][A-Za-z0-9&'’.]*){0,3}"
+
+DOMAIN_DATELINE_RE = re.compile(
+    rf"^(?:(?P<place1>{_PLACE})\s*,\s*)?(?P<outlet>{_DOMAIN})"
+    rf"(?:\s*,\s*(?P<place2>{_PLACE})\s*{_DASH}|\s*(?:{_DASH}|,))\s*"
+)
+BRACKET_DATELINE_RE = re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{_BRAND}|{_DOMAIN})\)\s*{_DASH}\s*")
+PLACE_OUTLET_RE = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_BRAND})\s*(?:--|–|—)\s*")
+PLACE_ONLY_RE = re.compile(rf"^(?P<place>{_PLACE})\s*(?:{_DASH})\s+")
+# Parts of a domain-like name that show it is an abbreviation, not a web address ("U.S.", "a.m.").
+_NOT_TLDS = frozenset({"m", "s", "a", "p"})
+# Longest outlet name accepted from a dateline, in characters (longer prefixes are sentences, not names).
+OUTLET_MAX_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    outlet: str | None
+    place: str | None
+    end: int
+
+
+def _looks_like_domain(name: str) -> bool:
+    parts = name.split(".")
+    return len(parts) >= 2 and all(len(p) >= 2 for p in parts[1:]) and parts[-1].lower() not in _NOT_TLDS
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """The dateline opening `line`, or None where the line does not open with one."""
+    match = DOMAIN_DATELINE_RE.match(line)
+    if match and _looks_like_domain(match.group("outlet")) and len(match.group("outlet")) <= OUTLET_MAX_CHARS:
+        return Dateline(match.group("outlet"), match.group("place1") or match.group("place2"), match.end())
+    match = BRACKET_DATELINE_RE.match(line)
+    if match:
+        return Dateline(match.group("outlet").strip(), match.group("place"), match.end())
+    match = PLACE_OUTLET_RE.match(line)
+    if match and len(match.group("outlet")) <= OUTLET_MAX_CHARS:
+        return Dateline(match.group("outlet").strip(), match.group("place"), match.end())
+    match = PLACE_ONLY_RE.match(line)
+    if match and len(match.group("place").split()) <= 2:
+        return Dateline(None, match.group("place").rstrip("."), match.end())
+    return None
+
+
+# A line that is nothing but a dateline, split off its paragraph by the page layout ("Netizen.co.id").
+LONE_DATELINE_RE = re.compile(
+    rf"^(?:{_PLACE}\s*,\s*)?{_DOMAIN}(?:\s*,\s*{_PLACE})?\s*(?:{_DASH}|,)?$"
+    rf"|^{_PLACE}\s*,\s*{_BRAND}\s*(?:--|–|—)?$|^{_PLACE}\s*\({_BRAND}\)\s*{_DASH}?$"
+)
+CONTINUATION_RE = re.compile(r"^(?:-{1,2}|–|—|:|,)\s*\S")
+
+
+def is_lone_dateline(line: str) -> bool:
+    if not LONE_DATELINE_RE.match(line):
+        return False
+    return parse_dateline(line + " x") is not None or _looks_like_domain(line.split(",")[0].strip(" -–—:|"))
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    role: str
+    names: str
+
+    @property
+    def is_author(self) -> bool:
+        return self.role in rules.AUTHOR_ROLES
+
+    @property
+    def is_editor(self) -> bool:
+        return self.role in rules.EDITOR_ROLES
+
+
+_SEGMENT_SPLIT_RE = re.compile(r"\s*[|/•·]\s*|\s{2,}|\s*;\s*")
+
+
+def parse_bylines(line: str) -> list[Byline] | None:
+    """Author and editor credits in `line` ("Penulis: Budi | Editor: Ani"), or None where it is no byline."""
+    if len(line.split()) > rules.BYLINE_MAX_WORDS:
+        return None
+    found: list[Byline] = []
+    for segment in _SEGMENT_SPLIT_RE.split(line.strip()):
+        if not segment:
+            continue
+        match = rules.BYLINE_RE.match(segment)
+        if match is None:
+            if found:
+                continue  # a trailing date or outlet after the credit ("By Jane Doe | Reuters")
+            return None
+        role = re.sub(r"\s+", " ", match.group("role").lower())
+        names = match.group("name").strip(" :-–—,.")
+        if role in {"by", "oleh"} and not _looks_like_names(names):
+            return None
+        found.append(Byline(role, names))
+    return found or None
+
+
+def _looks_like_names(text: str) -> bool:
+    """ "Jane Doe and John Roe", "Budi S" — capitalised words, no sentence punctuation."""
+    if rules.SENTENCE_END_RE.search(text) and not text.endswith("."):
+        return False
+    words = [w for w in re.split(r"[\s,]+", text) if w]
+    if not words or len(words) > 8:
+        return False
+    joiners = {"and", "dan", "&", "with", "bin", "binti", "van", "de", "der", "al", "el"}
+    return all(w[0].isupper() or w.lower() in joiners or not w[0].isalpha() for w in words)
+
+
+# Titles copied from a <title> often end with the outlet: "Headline - Kompas.com", "Headline | CNN Indonesia".
+TITLE_SUFFIX_RE = re.compile(rf"\s+(?:\||-|–|—)\s+(?P<outlet>{_DOMAIN}|{_BRAND})\s*$")

@@ -1,0 +1,237 @@
+"""Patterns of site chrome that Indonesian and English news pages share.
+
+Each rule names one kind of non-article line by how sites write it in general (a "Baca juga:" link, an ad slot,
+a re-use notice), never by a particular article. A rule returns the reason that ends up on `Document.removed`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Reasons recorded on Document.removed: stable strings the JSON output and tests rely on.
+REASON_RELATED = "related-article link"
+REASON_AD = "advertisement slot"
+REASON_NAV = "navigation or menu"
+REASON_COPYRIGHT = "copyright or re-use notice"
+REASON_SHARE = "share or subscribe prompt"
+REASON_CAPTION = "photo caption or credit"
+REASON_ALT = "image alt text"
+REASON_TEASER = "truncated teaser repeated in body"
+REASON_NEXT_POST = "next/previous post teaser"
+REASON_BYLINE = "author or editor line"
+REASON_DATE = "publication date line"
+REASON_TITLE = "headline"
+REASON_REPEATED = "repeated across the outlet's documents"
+REASON_DUPLICATE = "duplicate line"
+REASON_OUTSIDE = "outside the article body"
+REASON_TAGS = "tags or topic list"
+
+
+def _words(*alternatives: str) -> str:
+    return "|".join(alternatives)
+
+
+# "Baca Juga: ...", "Simak juga ...", "Read also", "READ MORE:", "Lihat Juga", "Artikel terkait:"
+RELATED_RE = re.compile(
+    r"^\W{0,3}(?:"
+    + _words(
+        r"baca\s+(?:juga|pula|selengkapnya|artikel\s+lain(?:nya)?|berita\s+lain(?:nya)?)",
+        r"simak\s+(?:juga|pula|selengkapnya|berita|video)",
+        r"lihat\s+(?:juga|pula|selengkapnya|video|foto)",
+        r"tonton\s+(?:juga|video)",
+        r"artikel\s+(?:terkait|lainnya|menarik)",
+        r"berita\s+(?:terkait|lainnya|pilihan|rekomendasi)",
+        r"read\s+(?:also|more|next|the\s+full\s+story)",
+        r"see\s+also",
+        r"related(?:\s+(?:articles?|stories|news|coverage|content|posts?))?",
+        r"more\s+(?:from|on|stories|news)\b[^.!?]*",
+        r"also\s+read",
+        r"watch(?:\s+(?:also|now|the\s+video))",
+        r"recommended(?:\s+for\s+you)?",
+    )
+    + r")\b\s*[:\-–—|>»]?",
+    re.IGNORECASE,
+)
+
+AD_RE = re.compile(
+    r"^\W{0,3}(?:"
+    + _words(
+        r"responsive\s+ads?",
+        r"reponsive\s+ads?",
+        r"advertisements?",
+        r"advertising",
+        r"sponsored(?:\s+content)?",
+        r"iklan",
+        r"ads?\b",
+        r"scroll\s+(?:to|untuk)\s+(?:continue|lanjut)[\w\s]*",
+        r"gulir\s+untuk\s+melanjutkan[\w\s]*",
+        r"lanjutkan\s+membaca",
+        r"continue\s+reading(?:\s+below)?",
+        r"story\s+continues\s+below(?:\s+(?:this\s+)?ad(?:vertisement)?)?",
+        r"article\s+continues\s+(?:below|after)[\w\s]*",
+        r"content\s+continues\s+below",
+        r"loading\.*",
+        r"memuat\.*",
+        r"paid\s+content",
+    )
+    + r")\W{0,3}$",
+    re.IGNORECASE,
+)
+
+COPYRIGHT_RE = re.compile(
+    r"(?:"
+    + _words(
+        r"^\W{0,3}dilarang\s+(?:mengambil|mengutip|menyalin|keras|memperbanyak)",
+        r"^\W{0,3}hak\s+cipta\b",
+        r"^\W{0,3}copyright\b",
+        r"^\W{0,3}©",
+        r"^\W{0,3}\(c\)\s*(?:19|20)\d\d",
+        r"\ball\s+rights\s+reserved\b",
+        r"\bhak\s+cipta\s+dilindungi\b",
+        r"^this\s+(?:article|story|material)\s+(?:may\s+not|cannot)\s+be\s+(?:published|reproduced)",
+        r"^\W{0,3}(?:artikel|konten|berita)\s+ini\s+(?:telah\s+)?(?:tayang|terbit|dipublikasikan)\s+(?:di|pada)",
+    )
+    + r")",
+    re.IGNORECASE,
+)
+
+# Prompts that open a short line and may be followed by text ("Ikuti kami di Google News", "Subscribe to ...").
+SHARE_RE = re.compile(
+    r"^\W{0,3}(?:"
+    + _words(
+        r"share\s+(?:this|on|via|article|story)",
+        r"bagikan\s+(?:artikel|berita|ini|ke)",
+        r"follow\s+(?:us|kami)",
+        r"ikuti\s+(?:kami|berita|update|perkembangan|akun|saluran|channel|whatsapp|instagram)",
+        r"(?:subscribe|berlangganan|langganan)\s+(?:to|now|sekarang|ke|di)",
+        r"sign\s+up\s+(?:for|to|now)",
+        r"dapatkan\s+(?:update|berita|informasi|notifikasi)",
+        r"download\s+(?:aplikasi|app|the\s+app|our\s+app)",
+        r"unduh\s+aplikasi",
+        r"klik\s+(?:di\s*sini|link|tautan)",
+        r"click\s+here",
+        r"join\s+(?:our|the\s+conversation)",
+        r"gabung\s+(?:ke|di|dalam)\s+(?:grup|saluran|channel|komunitas)",
+        r"leave\s+a\s+(?:comment|reply)",
+        r"tulis\s+komentar",
+        r"listen\s+to\s+(?:this\s+)?(?:article|story)",
+        r"dengarkan\s+(?:artikel|berita)",
+        r"simak\s+berita\s+(?:dan\s+artikel\s+)?lainnya\s+di",
+        r"baca\s+berita\s+(?:dan\s+artikel\s+)?lainnya\s+di",
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+# Share widgets as whole lines: "Share", "Bagikan", "Facebook Twitter WhatsApp", "Komentar (3)", "Print".
+_SOCIAL = r"(?:facebook|twitter|x|whatsapp|telegram|line|linkedin|e-?mail|pinterest|copy\s+link|salin\s+tautan|tweet)"
+SHARE_WHOLE_RE = re.compile(
+    r"^\W{0,3}(?:"
+    + _words(
+        r"share(?:\s+(?:this|on|via|article|story))?",
+        r"bagikan(?:\s+(?:artikel|berita|ini))?",
+        r"sebarkan",
+        r"subscribe",
+        r"berlangganan",
+        r"komentar(?:\s*\(?\d+\)?)?",
+        r"comments?(?:\s*\(?\d+\)?)?",
+        r"\d+\s+(?:comments?|komentar|shares?)",
+        r"print(?:\s+this\s+(?:article|page))?",
+        r"cetak",
+        rf"{_SOCIAL}(?:\s*[|,/·•]?\s*{_SOCIAL})*",
+    )
+    + r")\W{0,3}$",
+    re.IGNORECASE,
+)
+
+# Whole lines that are menu entries of news sites (compared lowercased, without punctuation).
+NAV_WORDS: frozenset[str] = frozenset(
+    {
+        "page nav", "hide", "gradient skin", "gradient_skin", "pages", "menu", "home", "beranda", "terkini",
+        "terpopuler", "populer", "terbaru", "tags", "tag", "topik", "topics", "topic", "indeks", "index",
+        "kategori", "category", "categories", "search", "cari", "pencarian", "login", "masuk", "daftar", "logout",
+        "register", "sign in", "log in", "news", "berita", "nasional", "internasional", "ekonomi", "bisnis",
+        "olahraga", "hiburan", "teknologi", "otomotif", "lifestyle", "gaya hidup", "politik", "hukum",
+        "daerah", "metro", "sport", "sports", "world", "business", "opinion", "opini", "video", "foto", "photos",
+        "galeri", "gallery", "trending", "headline", "headlines", "editor's pick", "pilihan editor",
+        "more", "lainnya", "selengkapnya", "next", "previous", "prev", "sebelumnya", "selanjutnya",
+        "berikutnya", "back to top", "kembali ke atas", "skip to content", "skip to main content",
+        "toggle navigation", "close", "tutup", "open", "about us", "tentang kami", "contact", "kontak",
+        "redaksi", "pedoman media siber", "privacy policy", "kebijakan privasi", "terms of use", "disclaimer",
+        "advertise", "karir", "careers", "sitemap", "rss", "newsletter", "most popular", "most read",
+        "paling banyak dibaca", "terpopuler hari ini", "berita terkini", "berita terpopuler", "latest news",
+        "latest", "live", "live tv", "tv", "radio", "podcast", "podcasts", "infografis", "e-paper", "epaper",
+        "network", "jaringan", "you might also like", "you may also like", "anda mungkin suka", "rekomendasi",
+        "recommended", "populer hari ini", "berita populer", "loading", "memuat", "tutup iklan", "x",
+        "↑", "top", "▲", "«", "»", "•", "|",
+    }
+)  # fmt: skip
+
+# Section headers after which the rest of a page is lists of other articles, not this one.
+TAIL_SECTION_RE = re.compile(
+    r"^\W{0,3}(?:"
+    + _words(
+        r"berita\s+(?:terkait|lainnya|terkini|terpopuler|populer|pilihan)",
+        r"artikel\s+(?:terkait|lainnya|terkini|terpopuler|populer)",
+        r"related\s+(?:articles?|stories|news|posts?|coverage|content)",
+        r"more\s+(?:stories|news|articles)(?:\s+from\s+[\w .]+)?",
+        r"(?:most|paling)\s+(?:popular|read|viewed|banyak\s+dibaca)",
+        r"you\s+(?:may|might)\s+also\s+like",
+        r"recommended(?:\s+(?:for\s+you|stories|articles))?",
+        r"rekomendasi(?:\s+(?:untuk\s+anda|berita))?",
+        r"trending(?:\s+now)?",
+        r"terpopuler",
+        r"terkini",
+        r"tags?\s*:?",
+        r"topik\s*:?",
+    )
+    + r")\W{0,3}$",
+    re.IGNORECASE,
+)
+
+NEXT_POST_RE = re.compile(
+    r"^\W{0,3}(?:next|previous|prev|older|newer)\s+(?:post|article|story|entry)\W{0,3}$"
+    r"|^\W{0,3}(?:artikel|berita|postingan|pos|tulisan)\s+(?:selanjutnya|sebelumnya|berikutnya|lama|baru)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+# "Editor: Sri Ulfanita", "Penulis: Budi | Editor: Ani", "Reporter : X", "By Jane Doe", "Oleh: X", "Written by X"
+BYLINE_RE = re.compile(
+    r"^\W{0,3}(?P<role>editor|penulis|reporter|pewarta|wartawan|kontributor|penyunting|redaktur|author|"
+    r"writer|written\s+by|reported\s+by|by|oleh|text|teks|laporan|editing\s+by|edited\s+by|"
+    r"writing\s+by|reporting\s+by)\b\s*[:\-–—]?\s*(?P<name>.{2,80})$",
+    re.IGNORECASE,
+)
+# A byline line is short: a name or two with roles; more words make it a sentence ("By the way, ...").
+BYLINE_MAX_WORDS = 14
+AUTHOR_ROLES = frozenset({"penulis", "reporter", "pewarta", "wartawan", "kontributor", "author", "writer",
+                          "written by", "reported by", "by", "oleh", "text", "teks", "laporan", "writing by",
+                          "reporting by"})  # fmt: skip
+EDITOR_ROLES = frozenset({"editor", "penyunting", "redaktur", "editing by", "edited by"})
+
+# Credits that end (or make up) a photo caption: "Foto: KCNA", "/kremlin.ru/", "(ANTARA FOTO/Budi)",
+# "Photo: Reuters", "REUTERS/Evgenia Novozhenina", "(Getty Images)", "Dok. Istimewa", "Ilustrasi".
+CAPTION_CREDIT_RE = re.compile(
+    r"(?:"
+    + _words(
+        r"[(\[]?\b(?:foto|photo|image|gambar|sumber\s+foto|kredit\s+foto|ilustrasi|illustration|credit|"
+        r"photograph|picture|video|grafis|infografis)\s*(?:by)?\s*:\s*[^.!?]{1,80}[)\]]?\.?$",
+        r"\s/[\w.\- ]{2,40}/\s*$",
+        r"^/[\w.\- ]{2,40}/$",
+        r"[(\[]?\b(?:antara\s+foto|reuters|afp|ap\s+photo|epa|getty\s+images|shutterstock|istimewa|dok\.?|"
+        r"dokumentasi|ist\.?|kcna|yonhap|xinhua|sputnik|tass|bloomberg|ap)\s*/\s*[^.!?]{1,60}[)\]]?\.?$",
+        r"[(\[](?:foto|photo|ilustrasi|dok\.?|istimewa|ist\.?|getty\s+images|shutterstock|handout)"
+        r"[^)\]]{0,60}[)\]]\.?$",
+        r"\b(?:getty\s+images|shutterstock|via\s+reuters|via\s+ap|/\s*afp|/\s*reuters)\.?$",
+    )
+    + r")",
+    re.IGNORECASE,
+)
+# A caption is a sentence or two; longer lines ending in a credit are body paragraphs quoting a photo source.
+CAPTION_MAX_WORDS = 45
+
+# Lines that end an excerpt cut short: "...", "…", "[…]", "[...]", "(...)", "Read more »".
+TAGS_RE = re.compile(r"^\W{0,3}(?:tags?|topik|topics?|kata\s+kunci|keywords?|label)\s*:", re.IGNORECASE)
+
+TRUNCATED_RE = re.compile(r"(?:\.\.\.|…|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*$")
+
+SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]*]*\s*$|[\"”’»]\s*$|\*{3}\s*$")
