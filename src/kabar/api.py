@@ -95,18 +95,19 @@ def update_events(store: Store, options: BriefOptions | None = None) -> list[str
     documents waiting for the next update.
     """
     options = options or BriefOptions()
-    pending = store.unassigned_document_ids()
-    if not pending:
-        return []
-    state = store.state(CLUSTERER_STATE)
-    clusterer = EventClusterer.from_dict(state) if state else EventClusterer()
-    changed = cluster_events(store.documents_by_id(pending), clusterer)
-    events = [event for event in clusterer.events() if event.id in set(changed)]
-    documents = {
-        document.id: document for event in events for document in store.documents_by_id(event.documents)
-    }
-    briefed = brief_events(events, documents, options)
-    store.save_events(briefed, state={CLUSTERER_STATE: clusterer.to_dict()})
+    # Hold the write lock from reading the clusterer state to saving it back, so that two processes updating
+    # one store take turns instead of overwriting each other's state.
+    with store.transaction():
+        pending = store.unassigned_document_ids()
+        if not pending:
+            return []
+        state = store.state(CLUSTERER_STATE)
+        clusterer = EventClusterer.from_dict(state) if state else EventClusterer()
+        changed = set(cluster_events(store.documents_by_id(pending), clusterer))
+        events = [event for event in clusterer.events() if event.id in changed]
+        documents = {d.id: d for event in events for d in store.documents_by_id(event.documents)}
+        briefed = brief_events(events, documents, options)
+        store.save_events(briefed, state={CLUSTERER_STATE: clusterer.to_dict()})
     return [event.id for event in briefed]
 
 

@@ -100,7 +100,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it is stored, or none of it (also on KeyboardInterrupt)."""
+        """One write transaction: all of it is stored, or none of it (also on KeyboardInterrupt).
+
+        Nested use joins the outer transaction, so a read-modify-write cycle (such as an event update reading the
+        clusterer state and saving it back) can hold the write lock from its first read to its last write.
+        """
+        if self._db.in_transaction:
+            yield self._db
+            return
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
