@@ -13,16 +13,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kabar.clean import ChromeMemory
+from kabar.clean import ChromeMemory, observe
 from kabar.cluster import EventClusterer
 from kabar.errors import InputError
 from kabar.ingest import discover, read_one
 from kabar.ingest.readers import MAX_DOCUMENT_BYTES
 from kabar.pipeline import BriefOptions, brief_events, cluster_events, prepare, single_event
-from kabar.records import Briefing, Document, Event
+from kabar.records import Briefing, Document, Event, RawDocument
 from kabar.store import MEMORY, Store
 
 CLUSTERER_STATE = "clusterer"
+# Documents read before cleaning starts: cross-document chrome is found within a batch (and the store's memory of
+# earlier batches), and memory stays bounded on large inputs.
+CLEAN_BATCH_DOCUMENTS = 1000
 CHROME_STATE = "chrome"
 
 Progress = Callable[[str], None]
@@ -56,7 +59,24 @@ def ingest(
     nothing of the bad input is). With `keep_going` bad inputs are collected in the report and the rest is read.
     """
     report = IngestReport()
-    chrome = ChromeMemory.from_dict(store.state(CHROME_STATE) or {})
+    stored_chrome = store.state(CHROME_STATE)
+    chrome = ChromeMemory.from_dict(stored_chrome) if stored_chrome else ChromeMemory()
+    batch: list[RawDocument] = []
+
+    def clean_and_store_batch() -> None:
+        # The whole batch is observed before any of it is cleaned, so that chrome an outlet repeats across the
+        # batch is recognised in every document of it, whatever their order.
+        for raw in batch:
+            observe(chrome, raw)
+        for raw in batch:
+            document = prepare(raw, chrome)
+            if store.add_document(document, raw):
+                report.new.append(document.id)
+            else:
+                report.known.append(document.id)
+            report.documents.append(document.id)
+        batch.clear()
+
     try:
         sources = discover(paths)
     except InputError as error:
@@ -66,21 +86,17 @@ def ingest(
         sources = []
     for source in sources:
         try:
-            raws = list(read_one(source, max_bytes=max_bytes))
+            # All of one input or nothing of it: a bad record half-way through a file drops the whole file.
+            batch.extend(list(read_one(source, max_bytes=max_bytes)))
         except InputError as error:
             if not keep_going:
                 raise
             report.failed.append(error)
-            continue
-        for raw in raws:
-            document = prepare(raw, chrome)
-            if store.add_document(document, raw):
-                report.new.append(document.id)
-            else:
-                report.known.append(document.id)
-            report.documents.append(document.id)
+        if len(batch) >= CLEAN_BATCH_DOCUMENTS:
+            clean_and_store_batch()
         if progress:
             progress(source)
+    clean_and_store_batch()
     if not sources and not report.failed:
         raise InputError("input", "no input files found")
     store.save_events([], state={CHROME_STATE: chrome.to_dict()})

@@ -13,8 +13,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kabar import __version__
+from kabar import __version__, api
 from kabar.errors import InputError, KabarError
+from kabar.ingest import discover
 from kabar.ingest.readers import MAX_DOCUMENT_BYTES
 from kabar.pipeline import DEFAULT_SUMMARY_WORDS, BriefOptions
 from kabar.store import MEMORY, Store, default_db_path
@@ -156,15 +157,29 @@ def _report_failures(console: Console, failed: Sequence[InputError]) -> int:
     return EXIT_OK
 
 
+def _ingest(args: argparse.Namespace, store: Store, console: Console) -> api.IngestReport:
+    """Ingest the command's inputs, with a progress bar over input files where stderr is a terminal."""
+    try:
+        total = len(discover(args.paths))
+    except InputError:
+        if not args.keep_going:
+            raise
+        total = 0
+    return api.ingest(
+        args.paths,
+        store,
+        keep_going=args.keep_going,
+        max_bytes=args.max_bytes,
+        progress=console.progress(total, "ingest"),
+    )
+
+
 def cmd_brief(args: argparse.Namespace, console: Console) -> int:
-    from kabar import api
     from kabar.render.markdown import render_markdown
 
-    store = Store(MEMORY) if args.no_store else _open_store(args)
-    with store:
+    with Store(MEMORY) if args.no_store else _open_store(args) as store:
+        report = _ingest(args, store, console)
         options = BriefOptions(words=args.words, single_event=args.single_event)
-        report = api.ingest(args.paths, store, keep_going=args.keep_going, max_bytes=args.max_bytes)
-        failed = report.failed
         briefing = api.brief_documents(store, report.documents, options)
     if args.json:
         from kabar.render.json import render_json
@@ -176,27 +191,12 @@ def cmd_brief(args: argparse.Namespace, console: Console) -> int:
         _write(args.html, render_html(briefing))
     if "-" not in (args.json, args.html):
         sys.stdout.write(render_markdown(briefing))
-    return _report_failures(console, failed)
+    return _report_failures(console, report.failed)
 
 
 def cmd_ingest(args: argparse.Namespace, console: Console) -> int:
-    from kabar import api
-    from kabar.ingest import discover
-
     with _open_store(args) as store:
-        try:
-            total = len(discover(args.paths))
-        except InputError:
-            if not args.keep_going:
-                raise
-            total = 0
-        report = api.ingest(
-            args.paths,
-            store,
-            keep_going=args.keep_going,
-            max_bytes=args.max_bytes,
-            progress=console.progress(total, "ingest"),
-        )
+        report = _ingest(args, store, console)
         events = api.update_events(store)
         console.say(
             f"kabar: {len(report.new)} new document(s) stored, {len(report.known)} already in the store"

@@ -1,0 +1,224 @@
+"""The `kabar` command end to end on the bundled example, and every error path of the foundation."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from kabar import api
+from kabar.cli import main
+from kabar.render.json import briefing_schema
+from kabar.store import Store
+
+
+def kabar(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run the real command in a subprocess (stderr is not a terminal, so no progress bar)."""
+    return subprocess.run(
+        [sys.executable, "-m", "kabar.cli", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+def store_snapshot(path: Path) -> list[tuple]:
+    with Store(path) as store:
+        documents = store._db.execute("SELECT id, text, title FROM documents ORDER BY id").fetchall()
+        events = store._db.execute(
+            "SELECT event_id, document_id FROM event_documents ORDER BY 1, 2"
+        ).fetchall()
+    return [tuple(row) for row in documents] + [tuple(row) for row in events]
+
+
+def test_brief_example_writes_valid_json_with_five_documents(
+    example_dir: Path, tmp_path: Path, capsys
+) -> None:
+    out = tmp_path / "out.json"
+    assert main(["--quiet", "brief", str(example_dir), "--no-store", "--json", str(out)]) == 0
+    markdown = capsys.readouterr().out
+    data = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(data, briefing_schema())
+    assert data["schema"] == "kabar.briefing/1"
+    assert len(data["documents"]) == 5
+    assert all(len(document["text"]) > 500 for document in data["documents"])
+    assert {Path(document["source"]).name[:3] for document in data["documents"]} == {
+        "000",
+        "001",
+        "002",
+        "003",
+        "004",
+    }
+    assert markdown.startswith("#") and "Vostochny" in markdown
+
+
+def test_json_to_stdout_replaces_markdown(example_dir: Path) -> None:
+    result = kabar("brief", str(example_dir / "002_2cb02904a071195f.txt"), "--no-store", "--json", "-")
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, briefing_schema())
+    assert len(data["documents"]) == 1
+
+
+def test_schema_rejects_a_broken_briefing(example_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert main(["-q", "brief", str(example_dir), "--no-store", "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["documents"][0]["published"] = "14 September 2023"  # not ISO 8601: the contract must catch it
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, briefing_schema())
+
+
+def test_ingest_is_idempotent_and_says_so(example_dir: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "k.db")
+    first = kabar("ingest", str(example_dir), "--db", db)
+    assert first.returncode == 0, first.stderr.decode()
+    assert "5 new document(s) stored" in first.stderr.decode()
+    before = store_snapshot(Path(db))
+    second = kabar("ingest", str(example_dir), "--db", db)
+    assert second.returncode == 0
+    assert "0 new document(s) stored, 5 already in the store (nothing new)" in second.stderr.decode()
+    assert store_snapshot(Path(db)) == before
+
+
+def test_ls_show_search_over_the_store(example_dir: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "k.db")
+    assert kabar("ingest", str(example_dir), "--db", db, "-q").returncode == 0
+    documents = kabar("ls", "--db", db).stdout.decode().splitlines()
+    assert len(documents) == 5
+    events = kabar("ls", "events", "--db", db).stdout.decode().splitlines()
+    assert len(events) >= 1
+    doc_id = documents[0].split("\t")[0]
+    shown = kabar("show", doc_id[:8], "--db", db)
+    assert shown.returncode == 0 and f"- id: {doc_id}" in shown.stdout.decode()
+    event_shown = kabar("show", events[0].split("\t")[0], "--db", db)
+    assert event_shown.returncode == 0 and event_shown.stdout.decode().startswith("#")
+    hits = kabar("search", "Peskov", "--db", db).stdout.decode()
+    assert "[Peskov]" in hits
+    missing = kabar("show", "ffffffffffff", "--db", db)
+    assert missing.returncode != 0 and "no document or event" in missing.stderr.decode()
+
+
+def test_kabar_db_environment_variable(example_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    result = kabar("ingest", str(example_dir / "003_f435064e29848ece.txt"), env={"KABAR_DB": str(db)})
+    assert result.returncode == 0 and db.exists()
+
+
+def test_stdin_input(example_dir: Path) -> None:
+    text = (example_dir / "003_f435064e29848ece.txt").read_bytes()
+    result = kabar("brief", "-", "--no-store", "--json", "-", stdin=text)
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["documents"][0]["source"] == "-"
+
+
+@pytest.mark.parametrize(
+    "name,content,reason",
+    [
+        ("scan.pdf", b"%PDF-1.4", "unknown format"),
+        ("blob.txt", bytes(range(256)) * 4, "binary file"),
+        ("empty.txt", b"", "empty input"),
+        ("missing.txt", None, "no such file"),
+    ],
+)
+def test_bad_input_one_line_nonzero_store_unchanged(
+    example_dir: Path, tmp_path: Path, name: str, content: bytes | None, reason: str
+) -> None:
+    db = tmp_path / "k.db"
+    assert kabar("ingest", str(example_dir), "--db", str(db), "-q").returncode == 0
+    before = store_snapshot(db)
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    result = kabar("ingest", str(bad), "--db", str(db))
+    errors = result.stderr.decode().strip().splitlines()
+    assert result.returncode == 2
+    assert errors == [f"kabar: {bad}: {errors[0].split(': ', 2)[2]}"] and reason in errors[0]
+    assert store_snapshot(db) == before
+
+
+def test_too_large_input(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("kata " * 5000, encoding="utf-8")
+    result = kabar("brief", str(big), "--no-store", "--max-bytes", "1000")
+    assert result.returncode == 2 and "too large" in result.stderr.decode()
+
+
+def test_keep_going_reports_bad_files_at_the_end(example_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    bad = tmp_path / "blob.txt"
+    bad.write_bytes(bytes(range(256)) * 4)
+    result = kabar("ingest", str(bad), str(example_dir), "--db", str(db), "--keep-going")
+    assert result.returncode == 1
+    stderr = result.stderr.decode()
+    assert f"kabar: {bad}: binary file" in stderr and "1 input(s) could not be read" in stderr
+    with Store(db) as store:
+        assert store.count_documents() == 5
+
+
+def test_interrupted_ingest_keeps_what_was_written(example_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "k.db"
+    real_prepare = api.prepare
+    calls = {"n": 0}
+
+    def interrupted_on_third(raw, chrome=None):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real_prepare(raw, chrome)
+
+    monkeypatch.setattr(api, "prepare", interrupted_on_third)
+    assert main(["-q", "ingest", str(example_dir), "--db", str(db)]) == 130
+    with Store(db) as store:
+        assert store.count_documents() == 2
+        assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    monkeypatch.setattr(api, "prepare", real_prepare)
+    assert main(["-q", "ingest", str(example_dir), "--db", str(db)]) == 0  # a rerun completes the work
+    with Store(db) as store:
+        assert store.count_documents() == 5
+        assert store.unassigned_document_ids() == []
+
+
+def test_two_ingest_processes_on_one_store(example_dir: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "k.db")
+    first_half, second_half = tmp_path / "a", tmp_path / "b"
+    for folder, names in (
+        (first_half, sorted(example_dir.iterdir())[:2]),
+        (second_half, sorted(example_dir.iterdir())[2:]),
+    ):
+        folder.mkdir()
+        for path in names:
+            (folder / path.name).write_bytes(path.read_bytes())
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "kabar.cli", "-q", "ingest", str(folder), "--db", db],
+            stderr=subprocess.PIPE,
+        )
+        for folder in (first_half, second_half)
+    ]
+    for process in processes:
+        _, errors = process.communicate(timeout=300)
+        assert process.returncode == 0, errors.decode()
+    with Store(db) as store:
+        assert store.count_documents() == 5
+        assert store.unassigned_document_ids() == []  # every document ended up in an event
+        assert sum(len(event.documents) for event in store.events(limit=None)) == 5
+
+
+def test_version_and_help() -> None:
+    assert kabar("--version").stdout.decode().startswith("kabar ")
+    helped = kabar("--help").stdout.decode()
+    assert "examples:" in helped and "exit codes" in helped
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(example_dir: Path, tmp_path: Path) -> None:
+    result = kabar("ingest", str(example_dir), "--db", str(tmp_path / "k.db"))
+    assert "file/s" not in result.stderr.decode() and "%|" not in result.stderr.decode()
