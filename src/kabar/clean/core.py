@@ -74,7 +74,7 @@ def clean(raw: RawDocument, *, doc_id: str, chrome: ChromeMemory | None = None) 
             extracted=True,
         )
         title = _first(raw.title, page.title, lines.title)
-        outlet = _first(raw.outlet, page.sitename, lines.outlet)
+        outlet = _first(raw.outlet, page.sitename, lines.outlet, _host(raw.url or page.url))
         author = _first(raw.author, page.author, ", ".join(lines.authors))
         published = container_published or page.published or lines.published
         url = _first(raw.url, page.url)
@@ -89,7 +89,7 @@ def clean(raw: RawDocument, *, doc_id: str, chrome: ChromeMemory | None = None) 
             suffix = TITLE_SUFFIX_RE.search(lines.title)
             if suffix and "." in suffix.group("outlet"):
                 text_outlet = suffix.group("outlet")
-        outlet = _first(raw.outlet, text_outlet)
+        outlet = _first(raw.outlet, text_outlet, _host(raw.url))
         author = _first(raw.author, ", ".join(lines.authors))
         published = container_published or lines.published
         url = _first(raw.url)

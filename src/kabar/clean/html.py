@@ -9,6 +9,7 @@ or a `<time datetime>` where the page gives one (htmldate keeps only the day).
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -16,15 +17,18 @@ import trafilatura
 
 from kabar.clean.dates import normalise_timestamp
 
-# trafilatura settings, chosen on the article-extraction-benchmark (bench/clean/html_bench.py): leaving comments
-# out and favouring precision gave the best F1 of the settings tried (see docs/benchmarks/clean.md).
+# trafilatura settings, chosen on the article-extraction-benchmark (bench/clean/html_bench.py): comments left out,
+# recall favoured (kabar's line rules then take out the chrome that lets in), and `fast` (no second pass through
+# readability/jusText). With kabar's clean-up this scored higher than every other setting tried and costs about
+# 60% of trafilatura's default time (figures in docs/benchmarks/clean.md).
 EXTRACT_OPTIONS: dict[str, object] = {
     "include_comments": False,
-    "favor_precision": True,
+    "favor_recall": True,
+    "fast": True,
     "include_tables": True,
 }
-# Only the head and the first part of a page are scanned for publication-time tags (they sit in <head> or the
-# article header); scanning whole pages of 1 MB with a regex costs more than it finds.
+# Only the head and the first part of a page are scanned for metadata tags (they sit in <head> or the article
+# header); scanning whole pages of 1 MB with a regex costs more than it finds.
 META_SCAN_CHARS = 300_000
 
 _PUBLISHED_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -94,19 +98,156 @@ def figure_captions(page: str) -> list[str]:
     return captions
 
 
-def extract_html(body: str | bytes, *, url: str | None = None) -> HtmlExtract:
-    page = decode_html(body)
-    document = trafilatura.bare_extraction(page, url=url, with_metadata=True, **EXTRACT_OPTIONS)  # type: ignore[arg-type]
-    if document is None:
-        return HtmlExtract(text="", published=published_from_tags(page), captions=figure_captions(page))
-    published = published_from_tags(page) or normalise_timestamp(document.date)
+_META_TAG_RE = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTR_RE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_JSONLD_RE = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+_ARTICLE_TYPES = frozenset(
+    {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "opinionnewsarticle",
+     "backgroundnewsarticle", "liveblogposting", "report", "scholarlyarticle", "techarticle", "webpage"}
+)  # fmt: skip
+# A <title> often ends with the site: "Headline - Kompas.com", "Headline | CNN Indonesia". A last segment this
+# short (in words) after a separator is taken to be the site name and cut.
+SITE_SUFFIX_MAX_WORDS = 4
+
+
+def _meta_tags(head: str) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for match in _META_TAG_RE.finditer(head):
+        attrs = {
+            m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
+            for m in _ATTR_RE.finditer(match.group(0))
+        }
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        content = attrs.get("content")
+        if key and content and key.lower() not in tags:
+            tags[key.lower()] = html_lib.unescape(content).strip()
+    return tags
+
+
+def _walk(value: object):  # type: ignore[no-untyped-def]
+    if isinstance(value, dict):
+        yield value
+        for child in value.values():
+            yield from _walk(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _walk(child)
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    return []
+
+
+@dataclass
+class _JsonLd:
+    headline: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+
+
+def _json_ld(page: str) -> _JsonLd:
+    found = _JsonLd()
+    for match in _JSONLD_RE.finditer(page):
+        try:
+            data = json.loads(match.group(1).strip())
+        except ValueError:
+            continue
+        for item in _walk(data):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if not any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
+                continue
+            is_webpage = all(isinstance(k, str) and k.lower() == "webpage" for k in kinds)
+            if isinstance(item.get("headline"), str) and (found.headline is None or not is_webpage):
+                found.headline = html_lib.unescape(item["headline"]).strip() or found.headline
+            if isinstance(item.get("datePublished"), str) and found.published is None:
+                found.published = item["datePublished"]
+            if not found.authors:
+                found.authors = [
+                    html_lib.unescape(n).strip() for n in _names(item.get("author")) if n.strip()
+                ]
+            if found.publisher is None:
+                publisher = _names(item.get("publisher"))
+                found.publisher = publisher[0].strip() if publisher else None
+    return found
+
+
+def _strip_site_suffix(title: str, site: str | None) -> str:
+    parts = re.split(r"\s+[|\-–—·:]\s+", title)
+    if len(parts) < 2:
+        return title
+    last = parts[-1].strip()
+    if (site and last.lower() == site.lower()) or (
+        len(last.split()) <= SITE_SUFFIX_MAX_WORDS and "." in last
+    ):
+        return title[: title.rfind(last)].rstrip(" |-–—·:")
+    return title
+
+
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://", "/"))
+
+
+def page_metadata(page: str, url: str | None = None) -> HtmlExtract:
+    """Title, site name, author and publication time from meta tags, JSON-LD and <title> (no text)."""
+    head = page[:META_SCAN_CHARS]
+    tags = _meta_tags(head)
+    ld = _json_ld(page)
+    site = (
+        tags.get("og:site_name") or ld.publisher or tags.get("application-name") or tags.get("twitter:site")
+    )
+    if site and site.startswith("@"):
+        site = None
+    title_match = _TITLE_RE.search(head)
+    page_title = html_lib.unescape(re.sub(r"\s+", " ", title_match.group(1))).strip() if title_match else None
+    title = tags.get("og:title") or tags.get("twitter:title") or ld.headline or page_title
+    title = _strip_site_suffix(re.sub(r"\s+", " ", title), site) if title else None
+    authors = (
+        ld.authors
+        or [
+            value
+            for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+            if (value := tags.get(key)) and not _is_url(value)
+        ][:1]
+    )
+    author = ", ".join(dict.fromkeys(re.sub(r"^(?:by|oleh)\s+", "", a, flags=re.IGNORECASE) for a in authors))
+    published = published_from_tags(page) or normalise_timestamp(ld.published)
+    if published is None:
+        published = _htmldate(page)
     return HtmlExtract(
-        text=document.text or "",
-        title=document.title or None,
-        author=document.author or None,
-        sitename=document.sitename or None,
+        text="",
+        title=title or None,
+        author=author or None,
+        sitename=site or None,
         published=published,
-        url=document.url or url,
-        description=document.description or None,
+        url=tags.get("og:url") or url,
+        description=tags.get("og:description") or tags.get("description"),
         captions=figure_captions(page),
     )
+
+
+def _htmldate(page: str) -> str | None:
+    """Last resort for the publication day: htmldate's quick heuristics (no time, so a bare date)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(page, extensive_search=False, original_date=True)
+    except (ValueError, TypeError):
+        return None
+    return normalise_timestamp(found) if found else None
+
+
+def extract_html(body: str | bytes, *, url: str | None = None) -> HtmlExtract:
+    page = decode_html(body)
+    metadata = page_metadata(page, url)
+    metadata.text = extract_text(page)
+    return metadata

@@ -40,6 +40,9 @@ RESUME_BODY_WORDS = 15
 EDGE_SENTENCE_MIN_WORDS = 3
 # The stem of a teaser cut with "..." must be this long (characters) to count as repeated by the body.
 TEASER_MIN_CHARS = 20
+# Only paragraphs this long are dropped when repeated: short lines repeat legitimately (an interview's recurring
+# question, a refrain, an embedded post's signature), a long paragraph printed twice is a layout copy.
+DUPLICATE_MIN_WORDS = 15
 # Where to look for the dateline: the first body paragraphs.
 DATELINE_PARAGRAPHS = 2
 
@@ -229,6 +232,14 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             unit.reason = rules.REASON_SHARE
         elif lowered in rules.NAV_WORDS or text.strip() in rules.NAV_WORDS:
             unit.reason = rules.REASON_NAV
+        elif rules.LINK_LINE_RE.match(text):
+            unit.reason = rules.REASON_LINK
+        elif rules.TAGGED_HEADLINE_RE.search(text) and not _is_sentence_end(text):
+            unit.reason = rules.REASON_RELATED
+        elif rules.UPDATED_RE.match(text) and words <= rules.UPDATED_MAX_WORDS:
+            unit.reason = rules.REASON_DATE
+        elif rules.PIPE_LIST_RE.search(text) and not _is_sentence_end(text) and words <= TITLE_MAX_WORDS:
+            unit.reason = rules.REASON_NAV
         elif rules.TAGS_RE.match(text):
             unit.reason = rules.REASON_TAGS
         elif rules.CAPTION_CREDIT_RE.search(text) and words <= rules.CAPTION_MAX_WORDS:
@@ -307,7 +318,11 @@ def clean_lines(
         for i, unit in enumerate(units):
             if i > first:
                 break
-            if unit.reason is None and _tokens(unit.text) == title_key:
+            if (
+                unit.reason is None
+                and unit.words <= TITLE_MAX_WORDS
+                and _same_headline(_tokens(unit.text), title_key)
+            ):
                 title_index = i
                 break
     elif not extracted:
@@ -331,12 +346,9 @@ def clean_lines(
         while end + 1 < len(units) and _joins_body(units[end + 1]):
             end += 1
         for i, unit in enumerate(units):
-            if unit.reason is not None or start <= i <= end:
-                continue
-            if extracted and (unit.words > 3 or i > end):
-                # The extractor kept it inside the article: a subheading or a short closing line stays.
-                if i > end and not _is_sentence_end(unit.text) and unit.words <= 3:
-                    unit.reason = rules.REASON_OUTSIDE
+            if unit.reason is not None or start <= i <= end or extracted:
+                # The extractor already cut the page down to the article: its subheadings, list items and
+                # short closing lines stay unless a rule names them.
                 continue
             if title_index is not None and title_index < i < start and unit.words <= ALT_MAX_WORDS:
                 unit.reason = rules.REASON_ALT
@@ -348,7 +360,7 @@ def clean_lines(
     seen: set[str] = set()
     for unit in body_units:
         key = _tokens(unit.text)
-        if key in seen and len(key) > 0:
+        if key in seen and unit.words >= DUPLICATE_MIN_WORDS and not extracted:
             unit.reason = rules.REASON_DUPLICATE
         seen.add(key)
     body_units = [u for u in units if u.reason is None]
@@ -383,6 +395,16 @@ def clean_lines(
             line_is_body[origin] = True
     result.line_is_body = line_is_body
     return result
+
+
+def _same_headline(line: str, title: str) -> bool:
+    """The line is the headline, allowing for a site name the <title> appends ("Headline - WSJ") or drops."""
+    if not line:
+        return False
+    if line == title:
+        return True
+    shorter, longer = sorted((line, title), key=len)
+    return len(shorter.split()) >= TITLE_MIN_WORDS + 1 and longer.startswith(shorter + " ")
 
 
 def _joins_body(unit: Unit) -> bool:

@@ -48,6 +48,13 @@ RELATED_RE = re.compile(
         r"also\s+read",
         r"watch(?:\s+(?:also|now|the\s+video))",
         r"recommended(?:\s+for\s+you)?",
+        r"don['’]?t\s+miss",
+        r"see\s+more",
+        r"also\s+on\s+[\w.]+\.[a-z]{2,}",
+        r"jangan\s+lewatkan",
+        r"(?:baca|lihat|simak)\s+(?:artikel|berita)\s+(?:selengkapnya|lainnya|terkait)",
+        r"leggi\s+anche",
+        r"leia\s+(?:também|mais)",
     )
     + r")\b\s*[:\-–—|>»]?",
     re.IGNORECASE,
@@ -104,7 +111,7 @@ SHARE_RE = re.compile(
         r"follow\s+(?:us|kami)",
         r"ikuti\s+(?:kami|berita|update|perkembangan|akun|saluran|channel|whatsapp|instagram)",
         r"(?:subscribe|berlangganan|langganan)\s+(?:to|now|sekarang|ke|di)",
-        r"sign\s+up\s+(?:for|to|now)",
+        r"sign\s+up\s+(?:for|to)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:newsletters?|alerts?|emails?)",
         r"dapatkan\s+(?:update|berita|informasi|notifikasi)",
         r"download\s+(?:aplikasi|app|the\s+app|our\s+app)",
         r"unduh\s+aplikasi",
@@ -118,10 +125,28 @@ SHARE_RE = re.compile(
         r"dengarkan\s+(?:artikel|berita)",
         r"simak\s+berita\s+(?:dan\s+artikel\s+)?lainnya\s+di",
         r"baca\s+berita\s+(?:dan\s+artikel\s+)?lainnya\s+di",
+        r"subscribe\s+to\b",
+        r"get\s+(?:the\s+)?(?:latest|daily|breaking|top)\b[^.!?]{0,60}\b(?:inbox|newsletters?|email)",
+        r"get\s+[\w\s]{0,30}\bon\s+the\s+go\b",
+        r"thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|reading)",
+        r"terima\s+kasih\s+(?:telah|sudah)\s+(?:berlangganan|membaca|mendaftar)",
+        r"(?:like|enjoy(?:ed)?)\s+this\s+(?:story|article)\?",
+        r"have\s+a\s+(?:news\s+)?tip\?",
+        r"punya\s+(?:informasi|info|tips?)\s+(?:menarik|berita)",
+        r"tell\s+us\s+what\s+you\s+think",
+        r"order\s+reprints?",
+        r"print\s+article",
+        r"an\s+error\s+(?:has\s+)?occurred",
+        r"there\s+was\s+an\s+error\s+processing",
+        r"write\s+to\s+[\w .'-]{2,60}\s+at\s+\S+@\S+",
+        r"(?:contact|email|e-mail)\s+(?:the\s+)?(?:author|reporter|writer)",
+        r"our\s+standards\s*:",
     )
     + r")\b",
     re.IGNORECASE,
 )
+# A share prompt line is short; long lines starting "Follow" or "Ikuti" are sentences ("Follow-up talks ...").
+SHARE_MAX_WORDS = 16
 # Share widgets as whole lines: "Share", "Bagikan", "Facebook Twitter WhatsApp", "Komentar (3)", "Print".
 _SOCIAL = r"(?:facebook|twitter|x|whatsapp|telegram|line|linkedin|e-?mail|pinterest|copy\s+link|salin\s+tautan|tweet)"
 SHARE_WHOLE_RE = re.compile(
@@ -230,6 +255,23 @@ CAPTION_CREDIT_RE = re.compile(
 CAPTION_MAX_WORDS = 45
 
 # Lines that end an excerpt cut short: "...", "…", "[…]", "[...]", "(...)", "Read more »".
+# A layout label written like a slug ("medium-wide-browser", "portrait-tablet-and-above"). Bare web addresses
+# are kept: in articles they are usually references the text lists on purpose.
+LINK_LINE_RE = re.compile(r"^\W{0,3}[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*){2,}\W{0,3}$")
+REASON_LINK = "bare link or layout label"
+# Related headlines tagged by the site: "China furious at Macron [INSIGHT]", "Plane quarantined [VIDEO]".
+TAGGED_HEADLINE_RE = re.compile(r"\S.{10,}\[(?:[A-Z][A-Z ]{2,20})\]\W{0,3}$")
+# "Updated at 1:23 p.m.", "Diperbarui 2 jam lalu", "Published 14 hours ago": timestamps of the page, not prose.
+UPDATED_RE = re.compile(
+    r"^\W{0,3}(?:last\s+)?(?:updated|published|posted|modified|diperbarui|diperbaharui|dipublikasikan|"
+    r"diunggah|terbit|tayang|update)\b\s*:?\s*(?:at|on|pada|pukul)?\s*[^.!?]{0,50}?(?:\d|ago|lalu)",
+    re.IGNORECASE,
+)
+UPDATED_MAX_WORDS = 12
+# Lines split by a pipe and without sentence punctuation are menus or lists of other headlines (table rows,
+# which start and end with a pipe in the extractor's output, are not).
+PIPE_LIST_RE = re.compile(r"^[^|].*\s\|\s.*[^|]$")
+
 TAGS_RE = re.compile(r"^\W{0,3}(?:tags?|topik|topics?|kata\s+kunci|keywords?|label)\s*:", re.IGNORECASE)
 
 TRUNCATED_RE = re.compile(r"(?:\.\.\.|…|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*$")

@@ -1,0 +1,1 @@
+"""Benchmarks of kabar.clean: HTML extraction, text-scrape clean-up, metadata, speed."""
