@@ -1,0 +1,316 @@
+"""`kabar run`: the whole pipeline over a corpus, its per-document and per-event work spread over an executor.
+
+What runs where (the same under every executor, so results are identical):
+
+1. **Read and observe** (driver). Inputs are read in the order given and grouped into clean batches exactly as
+   `kabar.api.ingest` does (whole inputs, at least `CLEAN_BATCH_DOCUMENTS` documents). Every document of a batch is
+   observed into the chrome memory before any of it is cleaned. Reading is I/O and observing is hashing lines, both
+   cheap next to cleaning.
+2. **Prepare** (executor, `DOCUMENTS_PER_TASK` documents a task). Clean, language, sentences and the embedding the
+   clusterer needs. Each task carries a copy of the chrome memory as it stood after its batch was observed, so a
+   document is cleaned the same way whoever cleans it and whenever. Documents already in the store (by id) are not
+   prepared again. The driver stores results in input order, one transaction per document.
+3. **Cluster** (driver). Documents that belong to no event are added to the event clusterer in slices of
+   `CLUSTER_SLICE_DOCUMENTS` (in the store's order: publication time, then arrival), each slice saved with the
+   clusterer state in one transaction. Clustering is sequential by nature (a document joins the events formed by
+   the documents before it), cheap once the features exist, and keeping it in one place is what makes the events
+   of every executor equal; memory is bounded by the slice and by the clusterer's time window.
+4. **Brief** (executor, a few events a task). Events are independent, so each changed event is briefed anywhere;
+   the driver saves them as they arrive.
+
+Resumable: the chrome memory is saved after every fully stored batch, the clusterer after every slice, and the
+events still to brief are remembered in the store, so a run killed at any point and started again skips what is
+done and ends with the same store as an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from kabar.api import CHROME_STATE, CLEAN_BATCH_DOCUMENTS, CLUSTERER_STATE
+from kabar.clean import ChromeMemory, observe
+from kabar.cluster import EventClusterer
+from kabar.errors import InputError
+from kabar.executors.base import Executor, InProcessExecutor
+from kabar.executors.sources import discover_sources, read_source
+from kabar.executors.steps import BriefTask, Prepared, PrepareTask, brief_task, chrome_for, prepare_task
+from kabar.ingest import document_id
+from kabar.ingest.readers import MAX_DOCUMENT_BYTES
+from kabar.pipeline import BriefOptions, cluster_events
+from kabar.records import Briefing, Document, Event, RawDocument
+from kabar.store import Store
+
+# Documents per prepare task: large enough that shipping a task costs little next to cleaning and embedding it
+# (about 0.1-0.2 s a document), small enough that two tasks per worker in flight hold little memory.
+DOCUMENTS_PER_TASK = 32
+# Documents per brief task, counted over whole events (an event is never split): briefing costs grow with the
+# event's documents, so tasks are balanced by documents rather than by events.
+BRIEF_TASK_DOCUMENTS = 64
+# Documents added to the clusterer at a time. The clusterer weighs terms by the document frequencies of what it has
+# seen, including the slice being added, so this is part of the result: every executor uses the same slices. At
+# 5,000 documents a slice holds about 100 MB of documents with sentences.
+CLUSTER_SLICE_DOCUMENTS = 5000
+# The chrome memory is snapshotted at a batch boundary at most this often (a snapshot of a large memory costs a
+# fraction of a second); a resumed run redoes at most the batches since the last saved snapshot.
+CHECKPOINT_SECONDS = 30.0
+# Events clustered but not yet briefed, kept in the store so that a resumed run briefs them.
+UNBRIEFED_STATE = "executors.unbriefed"
+
+
+class RunProgress(Protocol):
+    """Where a run is: stages with a known or growing total, advanced as work completes."""
+
+    def stage(self, name: str, total: int) -> None: ...
+
+    def grow(self, count: int) -> None: ...
+
+    def advance(self, count: int = 1) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What a run did."""
+
+    engine: str
+    workers: int
+    sources: int = 0
+    read: int = 0
+    new: int = 0
+    known: int = 0
+    failed: list[InputError] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass(slots=True)
+class _Checkpoint:
+    """The chrome memory as it stood after a batch was observed; saved once every task up to `tasks` is stored."""
+
+    tasks: int
+    chrome: dict
+
+
+def _batches(
+    sources: Sequence[str], *, keep_going: bool, max_bytes: int, report: RunReport
+) -> Iterator[list[RawDocument]]:
+    """Clean batches as `kabar.api.ingest` forms them: whole inputs, closed once they hold enough documents."""
+    batch: list[RawDocument] = []
+    for source in sources:
+        try:
+            # All of one input or nothing of it: a bad record half-way through a file drops the whole file.
+            batch.extend(list(read_source(source, max_bytes=max_bytes)))
+        except InputError as error:
+            if not keep_going:
+                raise
+            report.failed.append(error)
+        if len(batch) >= CLEAN_BATCH_DOCUMENTS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_documents(
+    paths: Iterable[str | Path],
+    store: Store,
+    executor: Executor,
+    report: RunReport,
+    *,
+    keep_going: bool = False,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+    progress: RunProgress | None = None,
+) -> None:
+    """Steps 1 and 2: read, observe, prepare in parallel, store in input order."""
+    stored_chrome = store.state(CHROME_STATE)
+    chrome = ChromeMemory.from_dict(stored_chrome) if stored_chrome else ChromeMemory()
+    try:
+        sources = discover_sources(paths)
+    except InputError as error:
+        if not keep_going:
+            raise
+        report.failed.append(error)
+        sources = []
+    report.sources = len(sources)
+    if not sources and not report.failed:
+        raise InputError("input", "no input files found")
+    if progress:
+        progress.stage("documents", 0)
+
+    checkpoints: deque[_Checkpoint] = deque()
+    generated = 0
+    last_checkpoint = time.monotonic()
+
+    def tasks() -> Iterator[PrepareTask]:
+        nonlocal generated, last_checkpoint
+        for batch in _batches(sources, keep_going=keep_going, max_bytes=max_bytes, report=report):
+            for raw in batch:
+                observe(chrome, raw)
+            fresh: list[RawDocument] = []
+            for raw in batch:
+                raw_id = document_id(raw)
+                report.read += 1
+                report.documents.append(raw_id)
+                if store.has_document(raw_id):
+                    # Known content read again: the store only records the new place it was found.
+                    store.add_document(Document(id=raw_id, source=raw.source, text=""))
+                    report.known += 1
+                else:
+                    fresh.append(raw)
+            if progress:
+                progress.grow(len(batch))
+                progress.advance(len(batch) - len(fresh))
+            for start in range(0, len(fresh), DOCUMENTS_PER_TASK):
+                raws = fresh[start : start + DOCUMENTS_PER_TASK]
+                generated += 1
+                # A copy: later batches go on observing into `chrome` while this task waits in a queue.
+                yield PrepareTask(raws, copy.deepcopy(chrome_for(raws, chrome)), keep_going)
+            if time.monotonic() - last_checkpoint >= CHECKPOINT_SECONDS:
+                checkpoints.append(_Checkpoint(generated, chrome.to_dict()))
+                last_checkpoint = time.monotonic()
+        checkpoints.append(_Checkpoint(generated, chrome.to_dict()))
+
+    def save_done_checkpoints(done: int) -> None:
+        latest = None
+        while checkpoints and checkpoints[0].tasks <= done:
+            latest = checkpoints.popleft()
+        if latest is not None:
+            store.save_events([], state={CHROME_STATE: latest.chrome})
+
+    done = 0
+    prepared: Prepared
+    for prepared in executor.map(prepare_task, tasks()):
+        for failure in prepared.failures:
+            report.failed.append(InputError(failure.source, failure.reason))
+        for document in prepared.documents:
+            if document is None:
+                continue
+            if store.add_document(document):
+                report.new += 1
+            else:
+                report.known += 1
+        done += 1
+        if progress:
+            progress.advance(len(prepared.documents))
+        save_done_checkpoints(done)
+    save_done_checkpoints(generated)
+
+
+def _brief_tasks(store: Store, event_ids: Sequence[str]) -> Iterator[BriefTask]:
+    events: list[Event] = []
+    documents: dict[str, Document] = {}
+    for event_id in event_ids:
+        event = store.event(event_id)
+        if event is None:  # emptied by a merge since it was clustered
+            continue
+        events.append(event)
+        documents.update((d.id, d) for d in store.documents_by_id(event.documents))
+        if len(documents) >= BRIEF_TASK_DOCUMENTS:
+            yield BriefTask(events, documents)
+            events, documents = [], {}
+    if events:
+        yield BriefTask(events, documents)
+
+
+def update_events(
+    store: Store,
+    executor: Executor,
+    options: BriefOptions | None = None,
+    *,
+    progress: RunProgress | None = None,
+) -> list[str]:
+    """Steps 3 and 4: cluster the documents that belong to no event, then brief every changed event.
+
+    Returns the ids of the events briefed, sorted.
+    """
+    options = options or BriefOptions()
+    pending = store.unassigned_document_ids()
+    unbriefed: set[str] = set(store.state(UNBRIEFED_STATE) or [])
+    if progress and pending:
+        progress.stage("clustering", len(pending))
+    for start in range(0, len(pending), CLUSTER_SLICE_DOCUMENTS):
+        piece = pending[start : start + CLUSTER_SLICE_DOCUMENTS]
+        # Hold the write lock from reading the clusterer state to saving it, as `kabar.api.update_events` does.
+        with store.transaction():
+            state = store.state(CLUSTERER_STATE)
+            clusterer = EventClusterer.from_dict(state) if state else EventClusterer()
+            changed = set(cluster_events(store.documents_by_id(piece), clusterer))
+            events = [event for event in clusterer.events() if event.id in changed]
+            unbriefed |= changed
+            store.save_events(
+                events, state={CLUSTERER_STATE: clusterer.to_dict(), UNBRIEFED_STATE: sorted(unbriefed)}
+            )
+        if progress:
+            progress.advance(len(piece))
+    order = sorted(unbriefed)
+    if progress and order:
+        progress.stage("briefing", len(order))
+    briefed_ids: list[str] = []
+    briefed: list[Event]
+    for briefed in executor.map(brief_task, _brief_tasks(store, order), options):
+        unbriefed -= {event.id for event in briefed}
+        store.save_events(briefed, state={UNBRIEFED_STATE: sorted(unbriefed)})
+        briefed_ids.extend(event.id for event in briefed)
+        if progress:
+            progress.advance(len(briefed))
+    if unbriefed:  # events that vanished before they were briefed
+        store.save_events([], state={UNBRIEFED_STATE: []})
+    return sorted(briefed_ids)
+
+
+def run(
+    paths: Iterable[str | Path],
+    store: Store,
+    executor: Executor | None = None,
+    *,
+    options: BriefOptions | None = None,
+    keep_going: bool = False,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+    progress: RunProgress | None = None,
+) -> RunReport:
+    """Read, clean, store, cluster and brief `paths` into `store`, the heavy steps on `executor`.
+
+    The executor (in-process by default) changes how fast, never what: every executor gives the same documents,
+    events and briefings. Without `keep_going` the first bad input raises InputError (documents stored before it
+    stay stored); with it, bad inputs are collected in the report.
+    """
+    executor = executor or InProcessExecutor()
+    report = RunReport(engine=executor.name, workers=executor.workers)
+    started = time.perf_counter()
+    ingest_documents(
+        paths, store, executor, report, keep_going=keep_going, max_bytes=max_bytes, progress=progress
+    )
+    report.seconds["documents"] = time.perf_counter() - started
+    middle = time.perf_counter()
+    report.events = update_events(store, executor, options, progress=progress)
+    report.seconds["events"] = time.perf_counter() - middle
+    report.seconds["total"] = time.perf_counter() - started
+    if progress:
+        progress.close()
+    return report
+
+
+def briefing_of(store: Store, document_ids: Sequence[str]) -> Briefing:
+    """The briefing of the events the given documents belong to (what `kabar brief` prints for its input)."""
+    from datetime import UTC, datetime
+
+    event_ids = list(dict.fromkeys(e for e in (store.event_of_document(d) for d in document_ids) if e))
+    events = [event for event in (store.event(e) for e in event_ids) if event is not None]
+    documents: dict[str, Document] = {}
+    for event in events:
+        for document in store.documents_by_id(event.documents):
+            documents.setdefault(document.id, document)
+    generated = datetime.now(UTC).isoformat(timespec="seconds")
+    return Briefing(generated=generated, documents=list(documents.values()), events=events)
