@@ -220,6 +220,10 @@ _DATE_WORDS_RE = re.compile(
 )
 
 
+# A site name written like a web address may precede the date on its line ("Kompas.com - 02/12/2023, 08:45 WIB").
+_OUTLET_NAME_RE = re.compile(r"\b[A-Za-z][\w-]*(?:\.[A-Za-z]{2,6}){1,2}\b")
+
+
 def date_line_value(line: str) -> FoundDate | None:
     """The date when `line` is essentially nothing but a date ("Kamis, 14/09/2023 10:15 WIB"), else None."""
     if len(line) > 90:
@@ -230,6 +234,7 @@ def date_line_value(line: str) -> FoundDate | None:
     rest = line
     for item in reversed(dates):
         rest = rest[: item.start] + " " + rest[item.end :]
+    rest = _OUTLET_NAME_RE.sub(" ", rest)
     rest = _DATE_WORDS_RE.sub(" ", rest)
     rest = _TIME_RE.sub(" ", rest)
     leftover = re.findall(r"[^\W\d_]+", rest)

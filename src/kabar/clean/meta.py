@@ -107,7 +107,7 @@ def parse_bylines(line: str) -> list[Byline] | None:
                 continue  # a trailing date or outlet after the credit ("By Jane Doe | Reuters")
             return None
         role = re.sub(r"\s+", " ", match.group("role").lower())
-        names = match.group("name").strip(" :-–—,.")
+        names = match.group("name").strip(" :-–—,.()[]")
         if role in {"by", "oleh"} and not _looks_like_names(names):
             return None
         found.append(Byline(role, names))

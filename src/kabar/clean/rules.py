@@ -61,7 +61,7 @@ RELATED_RE = re.compile(
 )
 
 AD_RE = re.compile(
-    r"^\W{0,3}(?:"
+    r"^\W{0,3}(?:(?:"
     + _words(
         r"responsive\s+ads?",
         r"reponsive\s+ads?",
@@ -81,7 +81,7 @@ AD_RE = re.compile(
         r"memuat\.*",
         r"paid\s+content",
     )
-    + r")\W{0,3}$",
+    + r")\s*[·•|/\-–—]?\s*)+\W{0,3}$",
     re.IGNORECASE,
 )
 
@@ -126,6 +126,9 @@ SHARE_RE = re.compile(
         r"simak\s+berita\s+(?:dan\s+artikel\s+)?lainnya\s+di",
         r"baca\s+berita\s+(?:dan\s+artikel\s+)?lainnya\s+di",
         r"subscribe\s+to\b",
+        r"simak\s+(?:breaking\s+news|berita\s+pilihan|informasi\s+menarik)",
+        r"(?:mari\s+)?(?:bergabung|gabung)\s+(?:di|ke|dengan)\s+(?:grup|saluran|channel|komunitas)",
+        r"(?:update|dapatkan)\s+berita\s+(?:terkini|terbaru|pilihan)",
         r"get\s+(?:the\s+)?(?:latest|daily|breaking|top)\b[^.!?]{0,60}\b(?:inbox|newsletters?|email)",
         r"get\s+[\w\s]{0,30}\bon\s+the\s+go\b",
         r"thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|reading)",
@@ -146,7 +149,8 @@ SHARE_RE = re.compile(
     re.IGNORECASE,
 )
 # A share prompt line is short; long lines starting "Follow" or "Ikuti" are sentences ("Follow-up talks ...").
-SHARE_MAX_WORDS = 16
+# Thirty words covers the two-sentence prompts Indonesian portals print ("Simak breaking news ... WhatsApp Channel").
+SHARE_MAX_WORDS = 30
 # Share widgets as whole lines: "Share", "Bagikan", "Facebook Twitter WhatsApp", "Komentar (3)", "Print".
 _SOCIAL = r"(?:facebook|twitter|x|whatsapp|telegram|line|linkedin|e-?mail|pinterest|copy\s+link|salin\s+tautan|tweet)"
 SHARE_WHOLE_RE = re.compile(
