@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kabar.extract import ner_alias
-from kabar.extract.ner_lexicon import ENTITY_TYPES, PERSON_TITLES, Token, fold, tokenize_with_offsets
+from kabar.extract.ner_lexicon import ENTITY_TYPES, Token, fold, is_title_word, tokenize_with_offsets
 from kabar.extract.ner_rules import Casing, Span, gazetteer_spans, is_capitalised, rule_spans
 from kabar.records import Document, Entity, Sentence
 
@@ -70,7 +70,7 @@ def _tagger():  # type: ignore[no-untyped-def]
 def _trim(span: Span, words: list[str]) -> Span | None:
     """Drop title words and punctuation at the edges of a span; None when nothing name-like is left."""
     start, end = span.start, span.end
-    while start < end and (words[start].casefold() in PERSON_TITLES or not words[start][:1].isalnum()):
+    while start < end and (is_title_word(words[start]) or not words[start][:1].isalnum()):
         start += 1
     while end > start and not words[end - 1][:1].isalnum():
         end -= 1

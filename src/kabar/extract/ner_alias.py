@@ -9,7 +9,7 @@ misspelling of a rare name ("Shogu" = "Shoigu"), and the gazetteer's known alias
 
 from __future__ import annotations
 
-from kabar.extract.ner_lexicon import NAME_FILLERS, PERSON_TITLES, TRANSLATIONS, fold, gazetteer
+from kabar.extract.ner_lexicon import NAME_FILLERS, TRANSLATIONS, fold, gazetteer, is_title_word
 
 # Shortest word (in letters) a one-letter misspelling may be accepted in: shorter names differ by one letter
 # far too often for real ("Iran"/"Iraq", "Kim"/"Kin"); 5 keeps "Shogu"/"Shoigu" and "Peskov"/"Peskob".
@@ -23,7 +23,7 @@ SYLLABLE_PIECE_MIN_CHARS = 2
 def strip_titles(name: str) -> str:
     """Drop leading titles and a trailing possessive: "Presiden Vladimir Putin's" -> "Vladimir Putin"."""
     words = name.split()
-    while len(words) > 1 and fold(words[0]).replace(" ", "") in PERSON_TITLES:
+    while len(words) > 1 and is_title_word(words[0]):
         words.pop(0)
     text = " ".join(words)
     for suffix in ("'s", "’s"):

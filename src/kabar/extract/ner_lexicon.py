@@ -647,6 +647,75 @@ NOT_NAMES = frozenset(
     ]
 )
 
+# English adjectives of nationality: "Russian President Vladimir Putin" names one person, not Russia.
+DEMONYMS = frozenset(
+    [
+        "american",
+        "russian",
+        "chinese",
+        "korean",
+        "japanese",
+        "indonesian",
+        "british",
+        "english",
+        "french",
+        "german",
+        "italian",
+        "spanish",
+        "dutch",
+        "ukrainian",
+        "polish",
+        "turkish",
+        "iranian",
+        "iraqi",
+        "syrian",
+        "israeli",
+        "palestinian",
+        "egyptian",
+        "saudi",
+        "indian",
+        "pakistani",
+        "afghan",
+        "australian",
+        "canadian",
+        "mexican",
+        "brazilian",
+        "argentine",
+        "malaysian",
+        "singaporean",
+        "thai",
+        "vietnamese",
+        "filipino",
+        "burmese",
+        "european",
+        "african",
+        "asian",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "soviet",
+        "arab",
+        "muslim",
+        "christian",
+        "jewish",
+        "catholic",
+        "belarusian",
+        "georgian",
+        "swiss",
+        "swedish",
+        "norwegian",
+        "danish",
+        "finnish",
+        "greek",
+        "irish",
+        "scottish",
+        "welsh",
+        "hungarian",
+        "czech",
+    ]
+)
+
 # Indonesian and English forms of words that recur in place and organisation names, mapped to one concept so
 # "Korea Utara" and "North Korea", or "Kosmodrom Vostochny" and "Vostochny Cosmodrome", get the same key.
 TRANSLATIONS: dict[str, str] = {
@@ -798,3 +867,24 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         tuple(entries), {k: tuple(v) for k, v in by_form.items()}, frozenset(capitals_only), max_tokens
     )
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names (lowercase) from `models/given-names.txt`: a capitalised one usually starts a person."""
+    text = resources.files("kabar.extract").joinpath("models/given-names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def is_title_word(word: str) -> bool:
+    """A title or role word, hyphenated ones included ("Secretary-General", "Wakil-Presiden")."""
+    lower = word.casefold().strip(".")
+    if lower in PERSON_TITLES:
+        return True
+    parts = [p for p in re.split(r"[-‐‑]", lower) if p]
+    return len(parts) > 1 and all(p in PERSON_TITLES for p in parts)
+
+
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
+)

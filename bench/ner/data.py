@@ -1,0 +1,63 @@
+"""Which shared NER files the shipped model trains on, and which it is scored on: never the same sentence.
+
+Scored (held out): NERGrit test, NERP test, NER-UI and NER-UGM test fold 01, idner-news-2k test.
+Trained on: NERGrit valid, NERP valid, NER-UI and NER-UGM test folds 02-05 (the five IndoLEM test folds
+partition each corpus, so folds 02-05 are exactly the sentences fold 01 does not hold), idner-news-2k dev.
+Any training sentence whose words equal a scored sentence's (the corpora repeat a few) is dropped.
+The data are read in place from ../shared/data; nothing is copied into the project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.shared_data import require_dataset
+from kabar.extract.ner_eval import Tagged, read_conll
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    name: str
+    dataset: str
+    path: str
+    lowercased: bool = False
+
+
+TRAIN_PARTS = (
+    Part("nergrit-valid", "indonlu-ner", "nergrit_ner-grit/valid_preprocess.txt"),
+    Part("nerp-valid", "indonlu-ner", "nerp_ner-prosa/valid_preprocess.txt", lowercased=True),
+    *(Part(f"nerui-test{k:02d}", "indolem-ner", f"nerui/test.{k:02d}.tsv") for k in range(2, 6)),
+    *(Part(f"nerugm-test{k:02d}", "indolem-ner", f"nerugm/test.{k:02d}.tsv") for k in range(2, 6)),
+    Part("idner-dev", "idner-news-2k", "dev.txt"),
+)
+
+EVAL_PARTS = (
+    Part("NERGrit test", "indonlu-ner", "nergrit_ner-grit/test_preprocess.txt"),
+    Part("NERP test", "indonlu-ner", "nerp_ner-prosa/test_preprocess.txt", lowercased=True),
+    Part("NER-UI test fold 01", "indolem-ner", "nerui/test.01.tsv"),
+    Part("NER-UGM test fold 01", "indolem-ner", "nerugm/test.01.tsv"),
+    Part("idner-news-2k test", "idner-news-2k", "test.txt"),
+)
+
+
+def load(part: Part) -> list[Tagged]:
+    return read_conll(require_dataset(part.dataset) / Path(part.path))
+
+
+def eval_sets() -> dict[str, list[Tagged]]:
+    return {part.name: load(part) for part in EVAL_PARTS}
+
+
+def training_sentences(include: set[str] | None = None) -> tuple[list[Tagged], dict[str, int]]:
+    """Training sentences (held-out sentences removed) and how many each part gave."""
+    held_out = {tuple(s.words) for sentences in eval_sets().values() for s in sentences}
+    kept: list[Tagged] = []
+    counts: dict[str, int] = {}
+    for part in TRAIN_PARTS:
+        if include is not None and part.name not in include and part.name.split("-")[0] not in include:
+            continue
+        sentences = [s for s in load(part) if tuple(s.words) not in held_out]
+        counts[part.name] = len(sentences)
+        kept.extend(sentences)
+    return kept, counts

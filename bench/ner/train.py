@@ -1,0 +1,66 @@
+"""Train the shipped CRF entity model from the shared Indonesian NER sets, in one command.
+
+    .venv/bin/python -m bench.ner.train            # writes src/kabar/extract/models/ner-id.crfsuite
+
+What it trains on and what is held out is in `bench/ner/data.py`. Run it under `nice`: it takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from bench.ner.data import training_sentences
+from kabar.extract.ner_crf import model_path, sentence_features
+
+# L1 and L2 regularisation and iterations: chosen by NERGrit-valid cross-checks (see docs/benchmarks/ner.md);
+# L1 also prunes features, which keeps the model file at a few MB.
+DEFAULT_C1 = 0.1
+DEFAULT_C2 = 0.02
+DEFAULT_MAX_ITERATIONS = 150
+# Features seen fewer times than this in training are dropped (rare word identities mostly).
+DEFAULT_MIN_FEATURE_FREQUENCY = 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", type=Path, default=model_path())
+    parser.add_argument("--c1", type=float, default=DEFAULT_C1)
+    parser.add_argument("--c2", type=float, default=DEFAULT_C2)
+    parser.add_argument("--max-iterations", type=int, default=DEFAULT_MAX_ITERATIONS)
+    parser.add_argument("--min-freq", type=float, default=DEFAULT_MIN_FEATURE_FREQUENCY)
+    parser.add_argument("--parts", help="comma-separated training parts or corpus prefixes (default: all)")
+    args = parser.parse_args()
+
+    include = set(args.parts.split(",")) if args.parts else None
+    sentences, counts = training_sentences(include)
+    print("training parts:", ", ".join(f"{name} {n}" for name, n in counts.items()))
+    print(f"training sentences: {len(sentences)}, tokens: {sum(len(s.words) for s in sentences)}")
+    trainer = pycrfsuite.Trainer(verbose=False)
+    started = time.perf_counter()
+    for sentence in sentences:
+        trainer.append(sentence_features(sentence.words), sentence.tags)
+    print(f"features: {time.perf_counter() - started:.1f}s")
+    trainer.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.max_iterations,
+            "feature.minfreq": args.min_freq,
+            "feature.possible_transitions": True,
+        }
+    )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    trainer.train(str(args.out))
+    size = args.out.stat().st_size
+    print(f"trained in {time.perf_counter() - started:.1f}s -> {args.out} ({size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""English text: names follow the same capitalisation as in Indonesian news, and the gazetteer knows English."""
+
+from __future__ import annotations
+
+from kabar.extract.entities import find_mentions, merge_entities
+from kabar.records import Document
+
+ENGLISH = (
+    "Russian President Vladimir Putin met North Korean leader Kim Jong Un at the Vostochny Cosmodrome on "
+    "Wednesday, the Kremlin said. Kremlin spokesman Dmitry Peskov told reporters in Moscow that the talks "
+    "would cover sensitive areas.\n\n"
+    "UN Secretary-General Antonio Guterres said any cooperation with North Korea must respect the sanctions "
+    "of the Security Council. Putin later travelled to Vladivostok."
+)
+
+
+def _found(text: str, language: str = "en") -> set[tuple[str, str]]:
+    doc = Document(id="en1", source="test", text=text, language=language)
+    return {(m.text, m.type) for m in find_mentions(doc)}
+
+
+def test_english_people_places_and_organisations() -> None:
+    found = _found(ENGLISH)
+    for expected in [
+        ("Vladimir Putin", "PER"),
+        ("Kim Jong Un", "PER"),
+        ("Dmitry Peskov", "PER"),
+        ("Antonio Guterres", "PER"),
+        ("Moscow", "LOC"),
+        ("North Korea", "LOC"),
+        ("Vladivostok", "LOC"),
+    ]:
+        assert expected in found, f"{expected} not in {sorted(found)}"
+    assert any(text.endswith("Vostochny Cosmodrome") and kind == "LOC" for text, kind in found)
+    assert not any(text in {"Wednesday", "Secretary-General", "The"} for text, _ in found)
+
+
+def test_english_and_indonesian_names_merge_in_one_event() -> None:
+    english = Document(id="en1", source="a", text=ENGLISH, language="en")
+    indonesian = Document(
+        id="id1",
+        source="b",
+        text="Pemimpin Korea Utara Kim Jong-un tiba di Kosmodrom Vostochny. Juru bicara Kremlin Dmitry Peskov "
+        "mengatakan kedua pemimpin akan membahas kerja sama.",
+        language="id",
+    )
+    mentions = find_mentions(english) + find_mentions(indonesian)
+    entities = merge_entities([english, indonesian], mentions)
+    both = [e for e in entities if e.sources == ["en1", "id1"]]
+    names = {e.name for e in both}
+    assert {"Kim Jong Un", "Dmitry Peskov", "Kremlin"} <= names | {a for e in both for a in e.aliases}
+    korea = next(e for e in both if "North Korea" in [e.name, *e.aliases])
+    assert "Korea Utara" in [korea.name, *korea.aliases]
+    cosmodrome = next(e for e in both if "Kosmodrom Vostochny" in [e.name, *e.aliases])
+    assert any("Vostochny Cosmodrome" in form for form in [cosmodrome.name, *cosmodrome.aliases])
