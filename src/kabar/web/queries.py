@@ -1,0 +1,163 @@
+"""Read-only queries the web pages need beyond `kabar.store.Store`'s methods.
+
+The events list filters by date, outlet and entity and shows each event's outlets; search snippets need markers
+that cannot occur in article text. These are plain SQL over the store's schema (version 1), on a read-only
+connection of the web app's own, so a page can never write. If the store gains equivalent methods, these go.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from kabar.records import Event, event_from_dict
+
+# Snippet markers: Unicode noncharacters, which no article contains (cleaned text drops them), unlike "[...]".
+MATCH_START = "\ufdd0"
+MATCH_END = "\ufdd1"
+
+# Words of FTS5 context around a match in a search snippet.
+SNIPPET_WORDS = 24
+
+
+@dataclass(slots=True)
+class EventFilters:
+    date_from: str | None = None  # YYYY-MM-DD, inclusive, against the event's last article
+    date_to: str | None = None  # YYYY-MM-DD, inclusive, against the event's first article
+    outlet: str | None = None  # exact outlet name, case-insensitive
+    entity: str | None = None  # name or alias of an entity, case-insensitive
+
+    @property
+    def active(self) -> bool:
+        return any((self.date_from, self.date_to, self.outlet, self.entity))
+
+
+@dataclass(slots=True)
+class Hit:
+    document_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: list[tuple[str, bool]]
+
+
+class Queries:
+    """A read-only connection to a store file for the pages' list queries."""
+
+    def __init__(self, path: str | Path) -> None:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self._db.close()
+
+    def events(self, filters: EventFilters, limit: int, offset: int) -> tuple[list[Event], int]:
+        """Events matching the filters: newest day first, then the most covered (outlets, articles) that day."""
+        where, params = self._where(filters)
+        total = int(self._db.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0])
+        rows = self._db.execute(
+            f"""SELECT e.briefing FROM events e {where}
+                ORDER BY substr(coalesce(e.last_published, e.updated), 1, 10) DESC, e.n_outlets DESC,
+                         e.n_documents DESC, coalesce(e.last_published, e.updated) DESC, e.id
+                LIMIT ? OFFSET ?""",
+            [*params, limit, offset],
+        ).fetchall()
+        events = [event_from_dict(json.loads(row[0])) for row in rows]
+        return events, total
+
+    @staticmethod
+    def _where(filters: EventFilters) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if filters.date_from:
+            clauses.append("substr(coalesce(e.last_published, e.first_published, ''), 1, 10) >= ?")
+            params.append(filters.date_from)
+        if filters.date_to:
+            clauses.append("substr(coalesce(e.first_published, e.last_published, '9999'), 1, 10) <= ?")
+            params.append(filters.date_to)
+        if filters.outlet:
+            clauses.append(
+                """EXISTS (SELECT 1 FROM event_documents ed JOIN documents d ON d.id = ed.document_id
+                           WHERE ed.event_id = e.id AND lower(d.outlet) = lower(?))"""
+            )
+            params.append(filters.outlet.strip())
+        if filters.entity:
+            clauses.append(
+                """EXISTS (SELECT 1 FROM json_each(e.briefing, '$.entities') ent
+                           WHERE lower(json_extract(ent.value, '$.name')) = lower(?)
+                              OR EXISTS (SELECT 1 FROM json_each(ent.value, '$.aliases') al
+                                         WHERE lower(al.value) = lower(?)))"""
+            )
+            params.extend([filters.entity.strip(), filters.entity.strip()])
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def outlets_of_events(self, event_ids: list[str]) -> dict[str, list[str]]:
+        if not event_ids:
+            return {}
+        marks = ",".join("?" * len(event_ids))
+        result: dict[str, list[str]] = {event_id: [] for event_id in event_ids}
+        for row in self._db.execute(
+            f"""SELECT DISTINCT ed.event_id, d.outlet FROM event_documents ed JOIN documents d ON d.id = ed.document_id
+                WHERE ed.event_id IN ({marks}) ORDER BY d.outlet""",
+            event_ids,
+        ):
+            result[row[0]].append(row[1] or "unknown outlet")
+        return result
+
+    def outlets(self, limit: int = 500) -> list[str]:
+        """Outlet names for the filter's suggestions, most prolific first."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT outlet FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC LIMIT ?",
+                (limit,),
+            )
+        ]
+
+    def events_of_document(self, document_id: str) -> list[tuple[str, str | None]]:
+        return [
+            (row[0], row[1])
+            for row in self._db.execute(
+                """SELECT e.id, e.title FROM event_documents ed JOIN events e ON e.id = ed.event_id
+                   WHERE ed.document_id = ?""",
+                (document_id,),
+            )
+        ]
+
+    def search(self, query: str, limit: int) -> list[Hit]:
+        """Full-text search (the store's FTS5 index), best first, snippets split into (text, is_match) parts."""
+        terms = [term for term in query.replace('"', " ").split() if term]
+        if not terms:
+            return []
+        fts_query = " ".join(f'"{term}"' for term in terms)
+        rows = self._db.execute(
+            """SELECT d.id, d.title, d.outlet, d.published,
+                      snippet(documents_fts, 1, ?, ?, ' … ', ?) AS snippet
+               FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+               WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?""",
+            (MATCH_START, MATCH_END, SNIPPET_WORDS, fts_query, limit),
+        ).fetchall()
+        return [Hit(row[0], row[1], row[2], row[3], split_snippet(row[4] or "")) for row in rows]
+
+
+def split_snippet(snippet: str) -> list[tuple[str, bool]]:
+    """'a \ufdd0b\ufdd1 c' -> [('a ', False), ('b', True), (' c', False)]; the template escapes each part."""
+    parts: list[tuple[str, bool]] = []
+    rest = snippet
+    while rest:
+        start = rest.find(MATCH_START)
+        if start < 0:
+            parts.append((rest, False))
+            break
+        if start:
+            parts.append((rest[:start], False))
+        end = rest.find(MATCH_END, start)
+        if end < 0:
+            parts.append((rest[start + 1 :], True))
+            break
+        parts.append((rest[start + 1 : end], True))
+        rest = rest[end + 1 :]
+    return [(text.replace(MATCH_START, "").replace(MATCH_END, ""), marked) for text, marked in parts if text]
