@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from kabar.clean.dates import normalise_timestamp
 from kabar.clean.html import extract_html
 from kabar.clean.language import detect_language
-from kabar.clean.lines import clean_lines, normalise_text
+from kabar.clean.lines import LineResult, clean_lines, normalise_text
 from kabar.clean.memory import ChromeMemory
 from kabar.clean.meta import TITLE_SUFFIX_RE, parse_dateline
 from kabar.records import Document, RawDocument
@@ -63,6 +63,13 @@ def _first(*values: str | None) -> str | None:
 
 def clean(raw: RawDocument, *, doc_id: str, chrome: ChromeMemory | None = None) -> Document:
     """Clean one raw document. Container metadata on `raw` wins over what the text says, unless it is empty."""
+    return clean_detailed(raw, doc_id=doc_id, chrome=chrome)[0]
+
+
+def clean_detailed(
+    raw: RawDocument, *, doc_id: str, chrome: ChromeMemory | None = None
+) -> tuple[Document, LineResult]:
+    """`clean()` plus the line-level decisions (which input line went to the body), for benchmarks and tools."""
     container_published = normalise_timestamp(raw.published) if raw.published else None
     if raw.kind == "html":
         page = extract_html(raw.body, url=raw.url)
@@ -100,7 +107,7 @@ def clean(raw: RawDocument, *, doc_id: str, chrome: ChromeMemory | None = None) 
         extra["editor"] = ", ".join(lines.editors)
     if lines.place:
         extra["dateline_place"] = lines.place
-    return Document(
+    document = Document(
         id=doc_id,
         source=raw.source,
         text=text,
@@ -115,3 +122,4 @@ def clean(raw: RawDocument, *, doc_id: str, chrome: ChromeMemory | None = None) 
         sources=[raw.source],
         extra=extra,
     )
+    return document, lines

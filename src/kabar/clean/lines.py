@@ -36,12 +36,14 @@ ALT_MAX_WORDS = 12
 NEXT_POST_MAX_LINES = 4
 # A line after a list header ("Berita Terkait") resumes the body only when it is a real paragraph this long.
 RESUME_BODY_WORDS = 15
+# Headlines taken under a bare "Baca Juga" / "Related" header at most (such boxes list two to five links).
+RELATED_BOX_MAX_LINES = 6
 # Lines adjacent to the body with sentence punctuation join it when they have at least this many words.
 EDGE_SENTENCE_MIN_WORDS = 3
 # The stem of a teaser cut with "..." must be this long (characters) to count as repeated by the body.
 TEASER_MIN_CHARS = 20
-# Only paragraphs this long are dropped when repeated: short lines repeat legitimately (an interview's recurring
-# question, a refrain, an embedded post's signature), a long paragraph printed twice is a layout copy.
+# A paragraph printed twice in a row is a layout copy; only such adjacent copies this long are dropped. Repeats
+# further apart are kept: interviews repeat questions, recipes repeat ingredient lists.
 DUPLICATE_MIN_WORDS = 15
 # Where to look for the dateline: the first body paragraphs.
 DATELINE_PARAGRAPHS = 2
@@ -131,16 +133,17 @@ def _is_sentence_end(text: str) -> bool:
     return bool(rules.SENTENCE_END_RE.search(text)) and not rules.TRUNCATED_RE.search(text)
 
 
+# How a body paragraph ends: a full stop or semicolon (possibly inside closing quotes or brackets), or a closing
+# quote. Not "?"/"!" alone (headlines end so), not ":" (a list header), not ")" after a count ("Comments (5)").
+_BODY_END_RE = re.compile(r"[.;…][\"'”’»)\]*]*\s*$|[\"”’»]\s*$|[?!][\"'”’»)\]]+\s*$")
+
+
 def _is_body_like(unit: Unit) -> bool:
     if rules.TRUNCATED_RE.search(unit.text):
         return False
     if unit.words >= BODY_LONG_WORDS:
         return True
-    return (
-        unit.words >= BODY_MIN_WORDS
-        and bool(re.search(r"[.:;\"”’)]\W*$", unit.text))
-        and not unit.text.endswith(":")
-    )
+    return unit.words >= BODY_MIN_WORDS and bool(_BODY_END_RE.search(unit.text))
 
 
 def _is_headline_like(unit: Unit) -> bool:
@@ -222,6 +225,21 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                 found.dates.append((index, item.iso, item.has_offset))
         elif reason := _related_reason(text, words):
             unit.reason = reason
+            if not rules.RELATED_RE.sub("", text).strip(" :-–—|>»"):
+                # A bare "Baca Juga" / "Related" header: the headlines listed under it are links too.
+                follower = index + 1
+                while (
+                    follower < len(units)
+                    and follower - index <= RELATED_BOX_MAX_LINES
+                    and units[follower].reason is None
+                    and _is_headline_like(units[follower])
+                    and not _is_sentence_end(units[follower].text)
+                    and not rules.TAGS_RE.match(units[follower].text)
+                ):
+                    units[follower].reason = rules.REASON_RELATED
+                    follower += 1
+                index = follower
+                continue
         elif rules.AD_RE.match(text):
             unit.reason = rules.REASON_AD
         elif rules.COPYRIGHT_RE.search(text) and words <= 60:
@@ -236,7 +254,9 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             unit.reason = rules.REASON_LINK
         elif rules.TAGGED_HEADLINE_RE.search(text) and not _is_sentence_end(text):
             unit.reason = rules.REASON_RELATED
-        elif rules.UPDATED_RE.match(text) and words <= rules.UPDATED_MAX_WORDS:
+        elif (
+            rules.UPDATED_RE.match(text) and words <= rules.UPDATED_MAX_WORDS
+        ) or rules.RELATIVE_TIME_RE.match(text):
             unit.reason = rules.REASON_DATE
         elif rules.PIPE_LIST_RE.search(text) and not _is_sentence_end(text) and words <= TITLE_MAX_WORDS:
             unit.reason = rules.REASON_NAV
@@ -306,6 +326,9 @@ def clean_lines(
     _mark_tail_sections(units)
 
     body_like = [i for i, u in enumerate(units) if u.reason is None and _is_body_like(u)]
+    if not extracted and body_like:
+        span_start, span_end = _densest_span(units)
+        body_like = [i for i in body_like if span_start <= i <= span_end]
     title: str | None = None
     title_index: int | None = None
     if body_like:
@@ -357,12 +380,12 @@ def clean_lines(
                 unit.reason = rules.REASON_OUTSIDE
 
     body_units = [u for u in units if u.reason is None]
-    seen: set[str] = set()
+    previous_key = ""
     for unit in body_units:
         key = _tokens(unit.text)
-        if key in seen and unit.words >= DUPLICATE_MIN_WORDS and not extracted:
+        if key == previous_key and unit.words >= DUPLICATE_MIN_WORDS and not extracted:
             unit.reason = rules.REASON_DUPLICATE
-        seen.add(key)
+        previous_key = key
     body_units = [u for u in units if u.reason is None]
 
     paragraphs = _paragraphs(body_units, join_wrapped=not extracted)
@@ -395,6 +418,100 @@ def clean_lines(
             line_is_body[origin] = True
     result.line_is_body = line_is_body
     return result
+
+
+# Scores of the densest-span search: a body paragraph adds its word count; a paragraph standing alone between
+# non-body lines (a teaser blurb in a list of other articles) adds only this share of it, minus ISOLATED_COST;
+# a short line without sentence punctuation (menu entry, list headline, user name) costs SHORT_LINE_COST; a line
+# a rule named as chrome costs RULE_LINE_COST; a section header after which come comments or lists of other
+# articles is a barrier. Calibrated on the labelled scrape set (bench/clean/text_bench.py): the seeds and the
+# Indonesian scrapes keep every body line, and teaser lists of full-page copies stay outside the body.
+ISOLATED_SHARE = 0.2
+ISOLATED_COST = 3.0
+SHORT_LINE_COST = 3.0
+LONG_UNPUNCTUATED_COST = 2.0
+RULE_LINE_COST = 4.0
+BARRIER_COST = 1000.0
+# Related-article links, ad slots, share prompts and captions sit inside article bodies as often as around them:
+# they cost little, so a "Baca Juga" box does not cut the body in two.
+IN_BODY_RULE_LINE_COST = 1.0
+_IN_BODY_REASONS = frozenset(
+    {rules.REASON_RELATED, rules.REASON_AD, rules.REASON_SHARE, rules.REASON_CAPTION}
+)
+# A comments header counts as the end of the article once this much body score (about words) came before it; a
+# "167 comments" link in the byline, above the article, does not.
+COMMENTS_AFTER_BODY_WORDS = 60.0
+AFTER_COMMENTS_SHARE = 0.1
+
+
+def _line_score(units: list[Unit], index: int) -> float:
+    unit = units[index]
+    if unit.reason is not None:
+        if rules.BARRIER_SECTION_RE.match(unit.text):
+            return -BARRIER_COST
+        if unit.reason in _IN_BODY_REASONS:
+            return -IN_BODY_RULE_LINE_COST
+        return -RULE_LINE_COST
+    if rules.BARRIER_SECTION_RE.match(unit.text):
+        return -BARRIER_COST
+    if _is_body_like(unit):
+        before = _neighbour(units, index, -1)
+        after = _neighbour(units, index, 1)
+        isolated = (before is None or not _is_body_like(before)) and (
+            after is None or not _is_body_like(after)
+        )
+        if isolated:
+            return unit.words * ISOLATED_SHARE - ISOLATED_COST
+        return float(unit.words)
+    if rules.TRUNCATED_RE.search(unit.text):
+        return -SHORT_LINE_COST
+    if _is_sentence_end(unit.text) and unit.words >= EDGE_SENTENCE_MIN_WORDS:
+        return 1.0
+    if unit.words >= BODY_MIN_WORDS:
+        return -LONG_UNPUNCTUATED_COST
+    return -SHORT_LINE_COST
+
+
+def _neighbour(units: list[Unit], index: int, step: int) -> Unit | None:
+    """The nearest line in direction `step` that no rule took out (related links and ads are transparent)."""
+    i = index + step
+    while 0 <= i < len(units):
+        if units[i].reason is None:
+            return units[i]
+        if units[i].reason not in (
+            rules.REASON_RELATED,
+            rules.REASON_AD,
+            rules.REASON_SHARE,
+            rules.REASON_CAPTION,
+        ):
+            return units[i]
+        i += step
+    return None
+
+
+def _densest_span(units: list[Unit]) -> tuple[int, int]:
+    """The stretch of lines with the highest total score (maximum-sum segment): the article body.
+
+    Comments follow the article: once a comments header comes after a substantial body, what follows counts only
+    AFTER_COMMENTS_SHARE of its score (a long comment thread must not outweigh the article it discusses)."""
+    best_sum, best = float("-inf"), (0, len(units) - 1)
+    current, start = 0.0, 0
+    body_so_far = 0.0
+    discount = 1.0
+    for i in range(len(units)):
+        score = _line_score(units, i)
+        if score > 0:
+            body_so_far += score
+            score *= discount
+        elif rules.COMMENTS_HEADER_RE.match(units[i].text) and body_so_far >= COMMENTS_AFTER_BODY_WORDS:
+            discount = AFTER_COMMENTS_SHARE
+        if current <= 0:
+            current, start = score, i
+        else:
+            current += score
+        if current > best_sum:
+            best_sum, best = current, (start, i)
+    return best
 
 
 def _same_headline(line: str, title: str) -> bool:

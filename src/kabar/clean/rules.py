@@ -49,6 +49,8 @@ RELATED_RE = re.compile(
         r"watch(?:\s+(?:also|now|the\s+video))",
         r"recommended(?:\s+for\s+you)?",
         r"don['’]?t\s+miss",
+        r"pilihan\s+editor",
+        r"editor['’]?s\s+picks?",
         r"see\s+more",
         r"also\s+on\s+[\w.]+\.[a-z]{2,}",
         r"jangan\s+lewatkan",
@@ -66,6 +68,7 @@ AD_RE = re.compile(
         r"responsive\s+ads?",
         r"reponsive\s+ads?",
         r"advertisements?",
+        r"advert",
         r"advertising",
         r"sponsored(?:\s+content)?",
         r"iklan",
@@ -139,6 +142,10 @@ SHARE_RE = re.compile(
         r"tell\s+us\s+what\s+you\s+think",
         r"order\s+reprints?",
         r"print\s+article",
+        r"click\s+to\s+(?:share|email|print)",
+        r"see\s+all\s+newsletters",
+        r"by\s+choosing\s+i\s+accept",
+        r"(?:we|this\s+site)\s+uses?\s+cookies",
         r"an\s+error\s+(?:has\s+)?occurred",
         r"there\s+was\s+an\s+error\s+processing",
         r"write\s+to\s+[\w .'-]{2,60}\s+at\s+\S+@\S+",
@@ -166,6 +173,11 @@ SHARE_WHOLE_RE = re.compile(
         r"\d+\s+(?:comments?|komentar|shares?)",
         r"print(?:\s+this\s+(?:article|page))?",
         r"cetak",
+        r"sign\s+up",
+        r"log\s+in\s+to\s+comment",
+        r"report(?:\s+(?:this|abuse|comment))?",
+        r"reply",
+        r"balas",
         rf"{_SOCIAL}(?:\s*[|,/·•]?\s*{_SOCIAL})*",
     )
     + r")\W{0,3}$",
@@ -214,6 +226,40 @@ TAIL_SECTION_RE = re.compile(
         r"topik\s*:?",
     )
     + r")\W{0,3}$",
+    re.IGNORECASE,
+)
+
+# Headers after which a page holds comments or other articles, never this one's body: the body search does not
+# cross them. Only headers that do not open mid-article boxes ("Baca juga" boxes are handled as related links).
+BARRIER_SECTION_RE = re.compile(
+    r"^\W{0,3}(?:"
+    + _words(
+        r"(?:top\s+rated\s+|latest\s+|recent\s+)?comments?(?:\s*\(\d+\))?",
+        r"\d+\s+(?:comments?|responses?|replies|komentar)",
+        r"(?:leave|post|add|write)\s+a\s+(?:comment|reply)",
+        r"(?:tulis|kirim|beri)\s+komentar",
+        r"komentar(?:\s+(?:pembaca|anda|terbaru))?",
+        r"more\s+in\s+[\w .&'-]{2,30}",
+        r"more\s+(?:stories|news|articles|blog\s+stories)(?:\s+from\s+[\w .&'-]+)?",
+        r"(?:most\s+)?popular(?:\s+(?:now|stories|news|posts|articles|videos))?",
+        r"(?:most\s+(?:read|viewed|shared|commented))",
+        r"trending(?:\s+(?:now|stories|news|topics))?",
+        r"latest\s+(?:news|stories|videos|galleries|articles|posts)",
+        r"you\s+(?:may|might)\s+also\s+(?:like|enjoy)",
+        r"recommended(?:\s+(?:for\s+you|stories|articles|videos))?",
+        r"(?:berita|artikel)\s+(?:terpopuler|terkini|terbaru|lainnya|rekomendasi|pilihan)",
+        r"terpopuler|terkini|paling\s+banyak\s+dibaca|rekomendasi(?:\s+untuk\s+anda)?",
+        r"(?:newer|older)\s+posts?",
+        r"related\s+(?:posts|stories|articles|news)",
+    )
+    + r")\W{0,3}$",
+    re.IGNORECASE,
+)
+
+COMMENTS_HEADER_RE = re.compile(
+    r"^\W{0,3}(?:(?:top\s+rated\s+|latest\s+|recent\s+|reader\s+)?comments?(?:\s*\(\d+\))?|\d+\s+(?:comments?|"
+    r"responses?|komentar)|(?:leave|post|add|write)\s+a\s+(?:comment|reply)|(?:tulis|kirim|beri)\s+komentar|"
+    r"komentar(?:\s+(?:pembaca|anda|terbaru))?|[\w .'’-]{2,40}\s+(?:says|said|wrote|menulis|berkata)\s*:)\W{0,3}$",
     re.IGNORECASE,
 )
 
@@ -272,6 +318,16 @@ UPDATED_RE = re.compile(
     re.IGNORECASE,
 )
 UPDATED_MAX_WORDS = 12
+# Timestamps of list items and comments: "32M ago", "2 days ago at 07:52 am", "3 jam lalu", "Nov 18", "Kemarin".
+RELATIVE_TIME_RE = re.compile(
+    r"^\W{0,3}(?:\d+\s*(?:[smhd]|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:\d+|se)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu"
+    r"|yesterday|kemarin|just\s+now|baru\s+saja"
+    r"|(?:jan|feb|mar|apr|may|mei|jun|jul|aug|agu|agt|sep|sept|oct|okt|nov|dec|des)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|mei|jun|jul|aug|agu|agt|sep|sept|oct|okt|nov|dec|des)[a-z]*\.?)"
+    r"\b[^.!?]{0,25}$",
+    re.IGNORECASE,
+)
 # Lines split by a pipe and without sentence punctuation are menus or lists of other headlines (table rows,
 # which start and end with a pipe in the extractor's output, are not).
 PIPE_LIST_RE = re.compile(r"^[^|].*\s\|\s.*[^|]$")

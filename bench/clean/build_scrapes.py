@@ -1,0 +1,199 @@
+"""Build the line-labelled text-scrape set from the article-extraction-benchmark (MIT licence).
+
+Each page is rendered to plain text the way a browser's select-all-and-copy does (innerText: scripts, styles and
+hidden elements dropped, block elements on their own lines, paragraphs and headings set off by a blank line), and
+every line is labelled body or chrome by the page's human-checked ground-truth body:
+- a line of four or more tokens is body when at least LONG_LINE_SHARE of its 3-token shingles occur in the ground
+  truth;
+- a shorter line is body when its tokens occur in the ground truth and it lies between the first and the last
+  long body line (a "Photos" menu entry elsewhere on the page is not body just because the word occurs in it).
+Metadata labels come from the page too: the headline is the single <h1> whose text is a line of the scrape; the
+publication day is the page's article:published_time / datePublished day where the scrape prints that day.
+
+Run:  nice .venv/bin/python -m bench.clean.build_scrapes  → bench/clean/data/scrapes_aeb.jsonl.gz
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+
+from bench.clean.html_bench import load_pages
+from kabar.clean.dates import find_dates
+from kabar.clean.html import page_metadata
+from kabar.clean.lines import normalise_text
+
+OUTPUT = Path(__file__).parent / "data" / "scrapes_aeb.jsonl.gz"
+# Share of a long line's shingles that must occur in the ground truth for it to be body. 0.8 tolerates the
+# small differences between rendered text and the ground truth (quotes, spacing, a trailing credit).
+LONG_LINE_SHARE = 0.8
+LONG_LINE_TOKENS = 4
+SHINGLE = 3
+# Pages whose rendered text has more lines than this are mostly link lists; capped to keep the set small.
+MAX_LINES = 400
+
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "iframe",
+    "object",
+    "embed",
+    "select",
+    "canvas",
+}
+_PARAGRAPH = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "figure",
+    "table",
+    "ul",
+    "ol",
+    "hr",
+}
+_BLOCK = _PARAGRAPH | {
+    "div", "section", "article", "header", "footer", "nav", "aside", "main", "li", "dl", "dt", "dd", "tr",
+    "figcaption", "form", "fieldset", "address", "details", "summary", "caption", "tbody", "thead", "body",
+}  # fmt: skip
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_TOKEN = re.compile(r"\w+")
+
+
+def _hidden(element: lxml.html.HtmlElement) -> bool:
+    return element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+def render_text(page: str) -> str:
+    """innerText-like rendering of an HTML page."""
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    parts: list[str] = []
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _SKIP or (tag and _hidden(element)):
+            if element.tail:
+                parts.append(element.tail)
+            return
+        if tag == "br":
+            parts.append("\n")
+        elif tag in _PARAGRAPH:
+            parts.append("\n\n")
+        elif tag in _BLOCK:
+            parts.append("\n")
+        elif tag in {"td", "th"}:
+            parts.append(" ")
+        if tag and element.text:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+        if tag in _PARAGRAPH:
+            parts.append("\n\n")
+        elif tag in _BLOCK:
+            parts.append("\n")
+        if element.tail:
+            parts.append(element.tail)
+
+    walk(root)
+    text = normalise_text("".join(parts))
+    lines = [re.sub(r"[ \u2000-\u200a\u3000]+", " ", line).strip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def _shingles(tokens: list[str]) -> list[str]:
+    return [" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
+
+
+def label_lines(lines: list[str], truth: str) -> list[bool]:
+    truth_tokens = _TOKEN.findall(truth.lower())
+    truth_shingles = set(_shingles(truth_tokens))
+    truth_joined = " " + " ".join(truth_tokens) + " "
+    labels: list[bool | None] = []
+    for line in lines:
+        tokens = _TOKEN.findall(line.lower())
+        if len(tokens) >= LONG_LINE_TOKENS:
+            grams = _shingles(tokens)
+            share = sum(g in truth_shingles for g in grams) / len(grams)
+            labels.append(share >= LONG_LINE_SHARE)
+        else:
+            labels.append(None)
+    long_body = [i for i, label in enumerate(labels) if label]
+    first, last = (long_body[0], long_body[-1]) if long_body else (0, -1)
+    result: list[bool] = []
+    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        if label is None:
+            tokens = _TOKEN.findall(line.lower())
+            label = bool(tokens) and first <= i <= last and f" {' '.join(tokens)} " in truth_joined
+        result.append(bool(label))
+    return result
+
+
+def build() -> list[dict[str, object]]:
+    records = []
+    for key, url, page, truth in load_pages():
+        text = render_text(page)
+        lines = [line for line in text.split("\n")][: MAX_LINES * 2]
+        non_empty = [line for line in lines if line]
+        if len(non_empty) > MAX_LINES or not non_empty:
+            continue
+        labels = label_lines(non_empty, truth)
+        if not any(labels):
+            continue
+        h1 = [
+            re.sub(r"\s+", " ", h.text_content()).strip()
+            for h in lxml.html.document_fromstring(page).iter("h1")
+        ]
+        title = h1[0] if len(h1) == 1 and h1[0] in non_empty else None
+        meta = page_metadata(page, url)
+        published_day = (meta.published or "")[:10] or None
+        printed_days = {found.iso[:10] for line in non_empty for found in find_dates(line, day_first=False)}
+        printed_days |= {found.iso[:10] for line in non_empty for found in find_dates(line)}
+        records.append(
+            {
+                "id": f"aeb-{key[:12]}",
+                "url": url,
+                "language": None,
+                "text": text,
+                "labels": labels,
+                "title": title,
+                "published_day": published_day if published_day in printed_days else None,
+            }
+        )
+    return records
+
+
+def main() -> None:
+    records = build()
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUTPUT, "wt", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    lines = sum(len(r["labels"]) for r in records)  # type: ignore[arg-type]
+    body = sum(sum(r["labels"]) for r in records)  # type: ignore[arg-type]
+    print(
+        f"{len(records)} documents, {lines} lines ({body} body) -> {OUTPUT} ({OUTPUT.stat().st_size} bytes)"
+    )
+
+
+if __name__ == "__main__":
+    main()

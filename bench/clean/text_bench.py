@@ -1,0 +1,238 @@
+"""Text-scrape clean-up: line-level body/chrome F1 and metadata accuracy on the labelled scrape set.
+
+Run from the repository root:  nice .venv/bin/python -m bench.clean.text_bench [--show-errors N]
+
+The set (bench/clean/data/, committed; no shared data needed):
+- seeds: the five seed scrapes of examples/kim-putin-2023, lines labelled by hand (seeds_labels.json);
+- id-authored: Indonesian scrapes imitating common Indonesian site families (id_authored/, see its README);
+- aeb: the article-extraction-benchmark pages (MIT) rendered to text like a browser copy, lines labelled by the
+  page's ground-truth body (scrapes_aeb.jsonl.gz, built by bench/clean/build_scrapes.py).
+Line F1 is over body lines (a chrome line kept is a false positive, a body line removed a false negative), pooled
+over all lines of a subset ("micro") and averaged per document ("macro").
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kabar.clean.core import clean_detailed
+from kabar.records import RawDocument
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parents[2]
+SEED_DIR = REPO / "examples" / "kim-putin-2023"
+
+
+@dataclass
+class LabelledScrape:
+    id: str
+    subset: str
+    text: str
+    labels: list[bool]
+    title: str | None = None
+    title_known: bool = False
+    outlet: str | None = None
+    outlet_known: bool = False
+    published: str | None = None
+    published_known: bool = False
+    published_day: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+def _non_empty_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+
+
+def load_seeds() -> list[LabelledScrape]:
+    labels = json.loads((DATA / "seeds_labels.json").read_text(encoding="utf-8"))
+    scrapes = []
+    for name, info in sorted(labels.items()):
+        text = (SEED_DIR / name).read_text(encoding="utf-8")
+        chrome = set(info["chrome"])
+        lines = _non_empty_lines(text)
+        scrapes.append(
+            LabelledScrape(
+                id=f"seed-{name[:3]}",
+                subset="seeds",
+                text=text,
+                lines=lines,
+                labels=[line not in chrome for line in lines],
+                title=info["title"],
+                title_known=True,
+                outlet=info["outlet"],
+                outlet_known=True,
+                published=info["published"],
+                published_known=True,
+            )
+        )
+    return scrapes
+
+
+def load_authored() -> list[LabelledScrape]:
+    scrapes = []
+    for path in sorted((DATA / "id_authored").glob("*.txt")):
+        fields: dict[str, str | None] = {}
+        body_lines: list[str] = []
+        labels: list[bool] = []
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if line.startswith("@"):
+                key, _, value = line[1:].partition(":")
+                fields[key.strip()] = None if value.strip() == "-" else value.strip()
+            elif line.strip():
+                is_chrome = line.startswith("# ")
+                body_lines.append(line[2:] if is_chrome else line)
+                labels.append(not is_chrome)
+        scrapes.append(
+            LabelledScrape(
+                id=f"id-{path.stem}",
+                subset="id-authored",
+                text="\n".join(body_lines) + "\n",
+                lines=body_lines,
+                labels=labels,
+                title=fields.get("title"),
+                title_known=True,
+                outlet=fields.get("outlet"),
+                outlet_known=True,
+                published=fields.get("published"),
+                published_known=True,
+            )
+        )
+    return scrapes
+
+
+def load_aeb() -> list[LabelledScrape]:
+    scrapes = []
+    with gzip.open(DATA / "scrapes_aeb.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for raw_line in handle:
+            record = json.loads(raw_line)
+            scrapes.append(
+                LabelledScrape(
+                    id=record["id"],
+                    subset="aeb",
+                    text=record["text"],
+                    lines=_non_empty_lines(record["text"]),
+                    labels=record["labels"],
+                    title=record["title"],
+                    title_known=record["title"] is not None,
+                    published_day=record["published_day"],
+                    published_known=True,
+                )
+            )
+    return scrapes
+
+
+def load_all() -> list[LabelledScrape]:
+    return load_seeds() + load_authored() + load_aeb()
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    doc_f1: list[float] = field(default_factory=list)
+
+    def add(self, predicted: list[bool], expected: list[bool]) -> None:
+        tp = sum(p and e for p, e in zip(predicted, expected, strict=True))
+        fp = sum(p and not e for p, e in zip(predicted, expected, strict=True))
+        fn = sum(e and not p for p, e in zip(predicted, expected, strict=True))
+        self.tp, self.fp, self.fn = self.tp + tp, self.fp + fp, self.fn + fn
+        self.tn += len(expected) - tp - fp - fn
+        self.doc_f1.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _norm(value: str | None) -> str | None:
+    return " ".join(value.split()).lower() if value else None
+
+
+def evaluate(scrapes: list[LabelledScrape], show_errors: int = 0) -> dict[str, object]:
+    subsets: dict[str, Counts] = {}
+    meta: dict[str, list[bool]] = {}
+    lost_seed_lines: list[str] = []
+    errors: list[str] = []
+    started = time.process_time()
+    for scrape in scrapes:
+        raw = RawDocument(source=scrape.id, kind="text", body=scrape.text)
+        document, lines = clean_detailed(raw, doc_id=scrape.id)
+        predicted = lines.line_is_body
+        if len(predicted) != len(scrape.labels):
+            raise SystemExit(f"{scrape.id}: {len(predicted)} lines cleaned, {len(scrape.labels)} labelled")
+        for name in (scrape.subset, "all"):
+            subsets.setdefault(name, Counts()).add(predicted, scrape.labels)
+        for line, p, e in zip(scrape.lines, predicted, scrape.labels, strict=True):
+            if p != e:
+                errors.append(f"{scrape.id:22} {'KEPT ' if p else 'LOST '}{line[:110]}")
+                if scrape.subset == "seeds" and e:
+                    lost_seed_lines.append(line)
+        if scrape.title_known:
+            meta.setdefault(f"title/{scrape.subset}", []).append(_norm(document.title) == _norm(scrape.title))
+        if scrape.outlet_known:
+            meta.setdefault(f"outlet/{scrape.subset}", []).append(
+                _norm(document.outlet) == _norm(scrape.outlet)
+            )
+        if scrape.subset == "aeb":
+            day = (document.published or "")[:10] or None
+            meta.setdefault("published day/aeb", []).append(day == scrape.published_day)
+        elif scrape.published_known:
+            meta.setdefault(f"published/{scrape.subset}", []).append(document.published == scrape.published)
+    elapsed = time.process_time() - started
+    for error in errors[:show_errors]:
+        print(error)
+    return {
+        "lines": subsets,
+        "meta": meta,
+        "lost_seed_lines": lost_seed_lines,
+        "seconds": elapsed,
+        "docs": len(scrapes),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-errors", type=int, default=0, help="print the first N wrongly labelled lines")
+    args = parser.parse_args()
+    scrapes = load_all()
+    result = evaluate(scrapes, args.show_errors)
+    print(f"text-scrape clean-up, {result['docs']} documents")
+    print("| subset       | docs | lines | line F1 (micro) | precision | recall | doc F1 (macro) |")
+    print("|--------------|------|-------|-----------------|-----------|--------|----------------|")
+    for name, counts in sorted(result["lines"].items()):  # type: ignore[attr-defined]
+        docs = len(counts.doc_f1)
+        lines = counts.tp + counts.fp + counts.fn + counts.tn
+        macro = sum(counts.doc_f1) / docs
+        print(
+            f"| {name:12} | {docs:4} | {lines:5} | {counts.f1:.4f}          | {counts.precision:.4f}    | "
+            f"{counts.recall:.4f} | {macro:.4f}         |"
+        )
+    print("\n| metadata field / subset | docs | accuracy |")
+    print("|-------------------------|------|----------|")
+    for name, hits in sorted(result["meta"].items()):  # type: ignore[attr-defined]
+        print(f"| {name:23} | {len(hits):4} | {sum(hits) / len(hits):.3f}    |")
+    lost = result["lost_seed_lines"]
+    print(f"\nseed body lines lost: {len(lost)}")  # type: ignore[arg-type]
+    for line in lost:  # type: ignore[attr-defined]
+        print("  LOST", line[:120])
+    print(f"CPU time: {result['seconds']:.2f} s ({result['docs'] / result['seconds']:.1f} docs/s)")  # type: ignore[operator]
+
+
+if __name__ == "__main__":
+    main()
