@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from kabar.brief.pool import Pool
-from kabar.brief.summary import concept_weights
+from kabar.brief.summary import concept_weights, supporters
 from kabar.records import Cited, Fact
 
 # How many facts a briefing lists: all that several outlets confirm come first; a reader scanning a briefing of
@@ -21,6 +21,8 @@ MAX_FACTS = 25
 # Of those, at most this many single-outlet claims (the most salient ones), so that they do not crowd out
 # corroborated facts but a reader still sees what only one source says.
 MAX_SINGLE_SOURCE_FACTS = 8
+# How many candidate facts (sentence groups, most documents and most salient first) get the full support check.
+SUPPORT_CHECKED_FACTS = 4 * MAX_FACTS
 
 
 def _cluster(pool: Pool, order: list[int]) -> list[list[int]]:
@@ -69,10 +71,16 @@ def build_facts(pool: Pool, *, skip_quotes: bool = True) -> list[Fact]:
     order = sorted(candidates, key=lambda index: (-scores[index], index))
     facts: list[tuple[tuple[int, int, float], Fact]] = []
     ids = pool.doc_ids
-    for group in _cluster(pool, order):
-        docs = sorted({pool.units[index].doc for index in group})
-        outlets = pool.groups(docs)
+    groups = _cluster(pool, order)
+    # Support (one or two sentences of a document holding the claim) is worked out for the most salient groups
+    # only: it costs a pass over every document per fact.
+    groups.sort(
+        key=lambda group: (-len({pool.units[index].doc for index in group}), -max(scores[i] for i in group))
+    )
+    for group in groups[:SUPPORT_CHECKED_FACTS]:
         representative = min(group, key=lambda index: (pool.units[index].quoted, -scores[index], index))
+        docs = {pool.units[index].doc for index in group} | set(supporters(pool, representative))
+        outlets = pool.groups(docs)
         variants = [
             Cited(text=pool.units[index].text, sources=[ids[pool.units[index].doc]])
             for index in group
@@ -81,7 +89,7 @@ def build_facts(pool: Pool, *, skip_quotes: bool = True) -> list[Fact]:
         rep_doc = pool.units[representative].doc
         fact = Fact(
             text=pool.units[representative].text,
-            sources=[ids[rep_doc], *[ids[doc] for doc in docs if doc != rep_doc]],
+            sources=[ids[rep_doc], *[ids[doc] for doc in sorted(docs) if doc != rep_doc]],
             outlets=outlets,
             single_source=outlets == 1,
             variants=variants,

@@ -12,6 +12,7 @@ in the store); `brief_event` uses it when present and computes it otherwise. Two
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +20,30 @@ import numpy as np
 
 from kabar.records import Document
 from kabar.text import analyse, content_terms
+
+# A dateline or outlet tag before a lead ("JAKARTA, KOMPAS.com - ", "AKURAT.CO, ", "Moskow: ", "Jakarta (ANTARA) -
+# ", a dash left by a tag on the line above): not part of the claim, so summaries and facts leave it out.
+_DATELINE = re.compile(
+    r"^\s*[-–—•]\s+"
+    r"|^\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*,?\s*)?"
+    r"(?:[\w-]+\.(?i:com|co\.id|co|id|net|org|news|tv)\b|\([A-Z][A-Za-z.]{1,12}\))\s*[-–—,:]\s*"
+    r"|^\s*[A-Z][a-z]+:\s+(?=[A-Z])"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading dateline or outlet tag (what summaries, facts and features use)."""
+    stripped = _DATELINE.sub("", text, count=1).strip()
+    return stripped if stripped else text.strip()
+
+
+def sentence_terms(text: str, language: str | None) -> list[str]:
+    """Content terms of a sentence, with the parts of hyphenated names as well ("Jong-un" also gives "jong", "un",
+    so that it meets "Jong Un")."""
+    terms = content_terms(text, language)
+    parts = [part for term in terms if "-" in term for part in term.split("-") if len(part) >= 2]
+    return terms + parts
+
 
 FEATURES_KEY = "brief.features"
 # Bump when what is stored changes, so that stale features stored by an older kabar are recomputed.
@@ -60,8 +85,8 @@ def sentence_features(document: Document, *, embed: bool = True) -> dict[str, An
     """
     if not document.sentences:
         analyse(document)
-    texts = [sentence.text for sentence in document.sentences]
-    terms = [content_terms(text, document.language) for text in texts]
+    texts = [strip_dateline(sentence.text) for sentence in document.sentences]
+    terms = [sentence_terms(text, document.language) for text in texts]
     vectors = embed_texts(texts) if embed else None
     return {
         "version": FEATURES_VERSION,

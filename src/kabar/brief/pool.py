@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from kabar.brief.features import features_of
+from kabar.brief.features import features_of, strip_dateline
 from kabar.records import Document, Duplicate
 
 # A sentence shorter than this many words is a heading, a dateline or a fragment, not a claim.
@@ -47,22 +47,9 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-# A dateline or outlet tag before a lead ("JAKARTA, KOMPAS.com - ", "AKURAT.CO, ", "Moskow: ", "Jakarta (ANTARA) -
-# ", a dash left by a tag on the line above): not part of the claim, so summaries and facts leave it out.
-_DATELINE = re.compile(
-    r"^\s*[-–—•]\s+"
-    r"|^\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*,?\s*)?"
-    r"(?:[\w-]+\.(?i:com|co\.id|co|id|net|org|news|tv)\b|\([A-Z][A-Za-z.]{1,12}\))\s*[-–—,:]\s*"
-    r"|^\s*[A-Z][a-z]+:\s+(?=[A-Z])"
-)
 # A sentence ends with one of these; a line without is a headline, a caption stub or a menu item.
 _TERMINAL = re.compile(r"[.!?…][\"”’)\]»]*\s*$|[\"”»]\s*$")
 _DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|co\.id|co|id|net|org|ru|uk|news|tv)\b/?|/\w+\.\w+/")
-
-
-def strip_dateline(text: str) -> str:
-    stripped = _DATELINE.sub("", text, count=1).strip()
-    return stripped if stripped else text.strip()
 
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
@@ -81,6 +68,9 @@ class Unit:
     rank: int  # 0-based position among the document's usable sentences
     usable: bool  # may stand in a summary or a fact (not chrome, not a fragment, not a question)
     quoted: bool  # holds a quote mark
+    names: frozenset[str] = (
+        frozenset()
+    )  # terms written capitalised mid-sentence: who and where the claim is about
 
 
 @dataclass(slots=True)
@@ -165,7 +155,9 @@ def build_pool(
         usable_rank = 0
         for position, (sentence, terms) in enumerate(zip(document.sentences, features["terms"], strict=True)):
             text = strip_dateline(sentence.text)
-            words = len(_WORD.findall(text))
+            tokens = _WORD.findall(text)
+            words = len(tokens)
+            capitalised = {token.lower() for token in tokens[1:] if token[:1].isupper()}
             usable = is_usable(text, words)
             units.append(
                 Unit(
@@ -178,11 +170,13 @@ def build_pool(
                     rank=usable_rank,
                     usable=usable,
                     quoted=bool(_QUOTE_MARK.search(sentence.text)),
+                    names=frozenset(term for term in terms if term in capitalised),
                 )
             )
             usable_rank += usable
             if embedding is not None:
                 vectors.append(np.asarray(embedding[position], dtype=np.float32))
+    _merge_name_variants(units)
     groups = outlet_groups(documents, duplicates)
     coverage, dice, idf = _lexical(units, len(documents))
     semantic = None
@@ -197,6 +191,39 @@ def build_pool(
         for doc in range(len(documents))
     ]
     return Pool(list(documents), units, groups, coverage, dice, semantic, paraphrase, idf, by_doc)
+
+
+def _merge_name_variants(units: list[Unit]) -> None:
+    """Spellings of one name across outlets and languages become one term ("Shoigu"/"Shogu",
+    "Kosmodrom"/"Cosmodrome"): each name term maps to the most frequent name term it is close to."""
+    counts: dict[str, int] = {}
+    for unit in units:
+        for name in unit.names:
+            if len(name) >= MIN_VARIANT_LENGTH:
+                counts[name] = counts.get(name, 0) + 1
+    names = sorted(counts, key=lambda name: (-counts[name], name))
+    if len(names) < 2:
+        return
+    from rapidfuzz import fuzz, process
+
+    scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=NAME_VARIANT_RATIO)
+    together: set[tuple[str, str]] = set()
+    for unit in units:
+        present = sorted(name for name in unit.names if name in counts)
+        together.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+    canonical: dict[str, str] = {}
+    for row, name in enumerate(names):
+        if name in canonical:
+            continue
+        for column in np.nonzero(scores[row])[0]:
+            other = names[int(column)]
+            if other not in canonical and int(column) != row and tuple(sorted((name, other))) not in together:
+                canonical[other] = name
+    if not canonical:
+        return
+    for unit in units:
+        unit.terms = [canonical.get(term, term) for term in unit.terms]
+        unit.names = frozenset(canonical.get(term, term) for term in unit.names)
 
 
 def _lexical(units: list[Unit], n_documents: int) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
@@ -226,13 +253,24 @@ def _lexical(units: list[Unit], n_documents: int) -> tuple[np.ndarray, np.ndarra
     )
     weighted = binary.multiply(idf_values.astype(np.float32)).tocsr()
     shared = (weighted @ binary.T).toarray().astype(np.float32)  # [i, j] = weight of i's terms also in j
+    shared_count = (binary @ binary.T).toarray()
     totals = np.asarray(weighted.sum(axis=1)).ravel().astype(np.float32)
     coverage = shared / np.maximum(totals[:, None], 1e-9)
     dice = 2 * shared / np.maximum(totals[:, None] + totals[None, :], 1e-9)
     dice = np.minimum(dice, dice.T)  # shared is symmetric already; keeps float noise out
+    # Two short sentences that share one rare word ("tegang" / "menegangkan") are not the same claim.
+    dice[shared_count < MIN_SHARED_TERMS] = 0.0
     return coverage, dice, idf
 
 
+# Name terms at least this long may be spelling variants of one another (shorter ones collide: "Kim"/"Kin").
+MIN_VARIANT_LENGTH = 5
+# rapidfuzz ratio from which two name terms are one name spelt two ways: "shoigu"/"shogu" 91, "ukraina"/"ukraine"
+# 86, "kosmodrom"/"cosmodrome" 84, "moskow"/"moscow" 83; "korea"/"koret" and "pyongyang"/"pyeongchang" (80) stay
+# apart. Known collision: "austria"/"australia" (88), unless a sentence names both (then they are kept apart).
+NAME_VARIANT_RATIO = 82
+# Fewest shared content terms for word overlap alone to make two sentences the same claim.
+MIN_SHARED_TERMS = 3
 # Every term keeps at least this idf, so that words every sentence shares still count a little.
 IDF_FLOOR = 0.5
 

@@ -63,11 +63,13 @@ class SpeakerResolver:
     def __call__(self, speaker: str | None) -> str | None:
         if not speaker:
             return speaker
-        if self.resolve_entity is not None:
-            entity = self.resolve_entity(speaker, self.entities)
-            if entity is not None:
-                return entity.name
         words = speaker.split()
+        if self.resolve_entity is not None:
+            # The whole name first, then without its leading words ("Korea Utara KCNA" -> "KCNA").
+            for start in range(len(words)):
+                entity = self.resolve_entity(" ".join(words[start:]), self.entities)
+                if entity is not None:
+                    return entity.name
         best, best_key = speaker, (0, 0)
         for run, count in self.runs.items():
             run_words = run.split()

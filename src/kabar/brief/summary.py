@@ -43,6 +43,10 @@ MIN_CONCEPT_OUTLETS = 2
 # Coverage of a summary sentence's term weight by a sentence of another document from which that document counts as
 # supporting it (with most of the same content words it says the same, e.g. a rewritten lead).
 SUPPORT_COVERAGE = 0.6
+# The same from two sentences of one document together: higher, since two sentences pick up common words easily.
+SUPPORT_COVERAGE_PAIR = 0.75
+# Share of the idf weight of the names a sentence is about (capitalised mid-sentence) that a supporter must hold.
+NAME_COVERAGE = 0.8
 # How many of a document's best-covering sentences are tried as the second half of a two-sentence support.
 SUPPORT_CANDIDATES = 4
 # Shift of a quoted sentence in the reading order (positions run 0..1): reactions come after the happening.
@@ -149,14 +153,22 @@ def select(pool: Pool, words: int, *, overflow: bool = False) -> list[int]:
 def supporters(pool: Pool, index: int) -> list[int]:
     """Documents (indices) that support unit `index`: its own, then each other one that makes the same claim.
 
-    A document supports a sentence when one of its sentences is a paraphrase of it, or when one or two of its
-    sentences together hold SUPPORT_COVERAGE of its idf-weighted content (news splits "met on Wednesday" and "at
-    the cosmodrome" over two sentences as often as not).
+    A document supports a sentence when one of its sentences is a paraphrase of it, or when one of its sentences
+    holds SUPPORT_COVERAGE of its idf-weighted content — or two together hold SUPPORT_COVERAGE_PAIR (news splits
+    "met on Wednesday" and "at the cosmodrome" over two sentences as often as not) — and, either way, the names it
+    is about (NAME_COVERAGE of their weight): "Lavrov will visit next month" is not supported by "Shoigu visited".
     """
     unit = pool.units[index]
     terms = set(unit.terms)
     weights = {term: pool.idf.get(term, 1.0) for term in terms}
     total = sum(weights.values()) or 1.0
+    name_total = sum(weights[term] for term in unit.names)
+
+    def covers(held: set[str]) -> tuple[float, bool]:
+        share = sum(weights[term] for term in held) / total
+        names_ok = not name_total or sum(weights[t] for t in unit.names & held) / name_total >= NAME_COVERAGE
+        return share, names_ok
+
     found = {unit.doc}
     paraphrase = pool.paraphrase[index]
     coverage = pool.coverage[index]
@@ -167,16 +179,18 @@ def supporters(pool: Pool, index: int) -> list[int]:
             found.add(doc)
             continue
         order = members[np.argsort(-coverage[members])][:SUPPORT_CANDIDATES]
-        if coverage[order[0]] >= SUPPORT_COVERAGE:
+        if coverage[order[0]] < SUPPORT_COVERAGE_PAIR / 2:
+            continue  # no sentence holds even a share of it
+        first = set(pool.units[order[0]].terms) & terms
+        share, names_ok = covers(first)
+        if share >= SUPPORT_COVERAGE and names_ok:
             found.add(doc)
             continue
-        best = 0.0
-        first = set(pool.units[order[0]].terms) & terms
         for other in order[1:]:
-            joint = first | (set(pool.units[other].terms) & terms)
-            best = max(best, sum(weights[term] for term in joint) / total)
-        if best >= SUPPORT_COVERAGE:
-            found.add(doc)
+            share, names_ok = covers(first | (set(pool.units[other].terms) & terms))
+            if share >= SUPPORT_COVERAGE_PAIR and names_ok:
+                found.add(doc)
+                break
     return [unit.doc, *sorted(found - {unit.doc})]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from kabar.brief.pool import strip_dateline
 from kabar.extract.dates import DateMention, find_dates, publication_anchor
 from kabar.records import Document, TimelineEntry
 from kabar.text import content_terms
@@ -80,7 +81,7 @@ def candidates_for(document: Document, default_anchor: date | None) -> list[_Can
             before = document.text[max(sentence.start, mention.start - 60) : mention.start]
             if _CITATION.search(before):
                 continue
-            text = _clause(sentence.text, sentence.start, mention, len(group) > 1)
+            text = strip_dateline(_clause(sentence.text, sentence.start, mention, len(group) > 1))
             terms = set(content_terms(text, document.language))
             found.append(_Candidate(mention.date, text, mention.expression, document.id, terms))
     return found

@@ -168,6 +168,53 @@ TITLE_WORDS = frozenset(
         "house",
     ]
 )
+# Portfolios that follow a minister's title ("Menteri Perdagangan Zulkifli Hasan") are part of the title.
+PORTFOLIO_WORDS = frozenset(
+    [
+        "perdagangan",
+        "keuangan",
+        "pertahanan",
+        "luar",
+        "dalam",
+        "negeri",
+        "kesehatan",
+        "pendidikan",
+        "perhubungan",
+        "pertanian",
+        "agama",
+        "sosial",
+        "hukum",
+        "ham",
+        "bumn",
+        "perindustrian",
+        "koordinator",
+        "kebudayaan",
+        "pariwisata",
+        "perikanan",
+        "kelautan",
+        "lingkungan",
+        "kehutanan",
+        "energi",
+        "ketenagakerjaan",
+        "komunikasi",
+        "informatika",
+        "kominfo",
+        "perumahan",
+        "investasi",
+        "trade",
+        "finance",
+        "treasury",
+        "justice",
+        "interior",
+        "health",
+        "education",
+        "transport",
+        "agriculture",
+        "energy",
+        "commerce",
+        "labor",
+    ]
+)
 
 # Words inside a speaker phrase that end the name (what follows is circumstance, not speaker).
 _NAME_STOP = re.compile(
@@ -180,6 +227,12 @@ _CAPITALISED_RUN = re.compile(
     r"(?<!\w)(?:[A-Z][\w.'’-]*|(?:bin|binti|al|van|de|der|von|da|el)\b)(?:\s+(?:[A-Z][\w.'’-]*|(?:bin|binti|al|van|de|der|von|da|el)\b))*(?<![.])"
 )
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+# Longest role phrase kept as a speaker when the text names nobody ("seorang pejabat senior AS").
+MAX_ROLE_WORDS = 4
+_DETERMINERS = frozenset(["the", "a", "an", "one", "seorang", "sang", "para", "sebuah", "itu", "tersebut"])
+# Pronoun speakers stand for the last named speaker of the document.
+PRONOUNS = frozenset(["dia", "ia", "beliau", "mereka", "he", "she", "they"])
 
 # Generic speakers that quotes are attributed to without a name ("tanya wartawan").
 GENERIC_SPEAKERS = {
@@ -293,7 +346,9 @@ LEADING_FUNCTION_WORDS = frozenset(
 def _strip_titles(phrase: str) -> str:
     words = phrase.split()
     while words and (
-        words[0].lower().strip(",.") in TITLE_WORDS or words[0].lower().strip(",.") in LEADING_FUNCTION_WORDS
+        words[0].lower().strip(",.") in TITLE_WORDS
+        or words[0].lower().strip(",.") in LEADING_FUNCTION_WORDS
+        or (len(words) > 2 and words[0].lower().strip(",.") in PORTFOLIO_WORDS)
     ):
         words.pop(0)
     return " ".join(words)
@@ -321,8 +376,19 @@ def _name_from_phrase(phrase: str, known_single: set[str]) -> str | None:
         runs = [_strip_titles(run.group(0)) for run in _CAPITALISED_RUN.finditer(part)]
         runs = [run for run in runs if run and run[:1].isupper()]
         if runs:
-            return _trim_known_prefix(runs[0], known_single)
-    return None
+            # "the US ambassador Linda Thomas-Greenfield": a role first puts the name last.
+            return _trim_known_prefix(runs[-1] if part[:1].islower() else runs[0], known_single)
+    return _role_phrase(parts[0].split()[:MAX_ROLE_WORDS]) if parts else None
+
+
+def _role_phrase(words: list[str]) -> str | None:
+    """A speaker given only by role ("the ambassador", "seorang pejabat senior"), without its determiner."""
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words or any(word[:1].isdigit() for word in words):
+        return None
+    phrase = " ".join(words).strip(" ,.;:")
+    return phrase or None
 
 
 # A capitalised run this long before a speech verb is an organisation or place followed by a person's name
@@ -360,7 +426,7 @@ def _speaker_before(text_before: str, known_single: set[str]) -> str | None:
     runs = [_strip_titles(run.group(0)) for run in _CAPITALISED_RUN.finditer(subject)]
     runs = [run for run in runs if run and run[:1].isupper()]
     if not runs:
-        return None
+        return _role_phrase(subject.split()[-MAX_ROLE_WORDS:])
     return _trim_known_prefix(runs[-1], known_single)
 
 
@@ -409,6 +475,7 @@ def find_quotes(document: Document) -> list[Quote]:
     """Every direct quote in a clean document, with its speaker as written (titles removed) and sentence index."""
     quotes: list[Quote] = []
     known_single = _standalone_names(document.text)
+    last_named: str | None = None
     offset = 0
     for paragraph in document.text.split("\n\n"):
         paragraph_start = document.text.find(paragraph, offset)
@@ -438,8 +505,12 @@ def find_quotes(document: Document) -> list[Quote]:
                 # "…," kata X. "More words." — a span right after an attributed one goes on with X's words.
                 speaker = previous_speaker
                 attributed = True
+            if speaker is not None and speaker.lower() in PRONOUNS:
+                speaker = last_named
+                attributed = speaker is not None
             if not attributed or len(words) < MIN_QUOTE_WORDS:
                 continue
+            last_named = speaker
             text = span.text.strip().rstrip(",").strip()
             quotes.append(
                 Quote(
