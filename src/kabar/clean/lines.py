@@ -30,6 +30,11 @@ BODY_LONG_WORDS = 30
 # Headline length bounds, in words (news headlines run 4–20 words; allow a little room both ways).
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
+# The headline is searched among this many lines above the body; each line of distance costs TITLE_DISTANCE_COST
+# words of headline length, which counts up to TITLE_SCORE_MAX_WORDS (calibrated on the labelled scrape set).
+TITLE_WINDOW_LINES = 15
+TITLE_DISTANCE_COST = 0.5
+TITLE_SCORE_MAX_WORDS = 20
 # A short unpunctuated line between headline and body is an image's alt text or caption, not a standfirst.
 ALT_MAX_WORDS = 12
 # Lines taken after a "Next Post" marker at most: the teaser's headline, date, blurb and one spare.
@@ -349,13 +354,23 @@ def clean_lines(
                 title_index = i
                 break
     elif not extracted:
+        window_start = max(0, min(first, len(units)) - TITLE_WINDOW_LINES)
         candidates = [
             i
-            for i in range(min(first, len(units)))
+            for i in range(window_start, min(first, len(units)))
             if units[i].reason is None and _is_headline_like(units[i])
         ]
         if candidates:
-            title_index = max(candidates, key=lambda i: (units[i].words, -i))
+            # The headline stands just above the body, behind at most a date, a byline, a photo and its caption:
+            # longer lines win (alt text and section names are short), nearer lines win (other stories' headlines
+            # higher up the page are further away).
+            title_index = max(
+                candidates,
+                key=lambda i: (
+                    min(units[i].words, TITLE_SCORE_MAX_WORDS) - TITLE_DISTANCE_COST * (first - i),
+                    i,
+                ),
+            )
     if title_index is not None:
         units[title_index].reason = rules.REASON_TITLE
         title = units[title_index].text
