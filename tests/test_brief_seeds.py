@@ -1,0 +1,208 @@
+"""The briefing of the five seed articles, against expectations written down from reading them.
+
+The articles (examples/kim-putin-2023): 000 WartaBulukumba (a rewrite of 002), 001 Netizen.co.id, 002 Medcom-style
+report from Moscow, 003 Akurat, 004 a preview written before the meeting that expects it in Vladivostok. Kim Jong Un
+met Vladimir Putin at the Vostochny Cosmodrome on Wednesday 13 September 2023; Kim left Pyongyang on Sunday the 10th
+by armoured train; the Kremlin confirmed his arrival on Tuesday the 12th; Shoigu visited Pyongyang in July; Lavrov
+is to visit North Korea next month (October).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+import kabar
+from kabar.pipeline import BriefOptions
+from kabar.records import Briefing, Event
+from kabar.render.markdown import render_markdown
+
+
+@pytest.fixture(scope="module")
+def briefing(example_paths: list[Path]) -> Briefing:
+    return kabar.brief(example_paths, options=BriefOptions(single_event=True))
+
+
+@pytest.fixture(scope="module")
+def event(briefing: Briefing) -> Event:
+    assert len(briefing.events) == 1
+    return briefing.events[0]
+
+
+@pytest.fixture(scope="module")
+def seed(briefing: Briefing) -> dict[str, str]:
+    """Seed number ("000".."004") -> document id."""
+    return {Path(document.source).name[:3]: document.id for document in briefing.documents}
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+# --- quotes -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "speaker", "opening"),
+    [
+        ("002", "Dmitry Peskov", "Kedua pemimpin akan membahas hubungan perdagangan"),
+        ("003", "Antonio Guterres", "Segala bentuk kerja sama negara manapun"),
+        ("003", "Matthew Miller", "Kami telah mengambil sejumlah tindakan"),
+        ("003", "Kim Jong Un", "Tentara dan rakyat Rusia pasti akan meraih"),
+        ("004", "Nam Sung-wook", "Itu akan menjadi kesepakatan"),
+        ("004", "Nam Sung-wook", "Kebutuhan mereka cocok sempurna sekarang"),
+        ("004", "Jake Sullivan", "Hal itu mengatakan banyak bahwa Rusia"),
+        ("004", "Kremlin", "Atas undangan Presiden Federasi Rusia"),
+        ("004", "Leif-Eric Easley", "Rusia memiliki teknologi militer"),
+        ("000", "Vladimir Putin", "Kim menunjukkan minat luas dalam teknologi roket"),
+        ("001", "Vladimir Putin", "Itulah alasan kami datang ke sini"),
+        ("002", "Vladimir Putin", "menunjukkan minat besar pada teknologi roket"),
+    ],
+)
+def test_quote_and_its_speaker(
+    event: Event, seed: dict[str, str], number: str, speaker: str, opening: str
+) -> None:
+    found = [quote for quote in event.quotes if quote.text.startswith(opening)]
+    assert found, f"no quote opening {opening!r}"
+    assert {(quote.speaker, quote.source) for quote in found} == {(speaker, seed[number])}
+
+
+def test_scare_quotes_are_not_quotes(event: Event) -> None:
+    texts = {quote.text.strip(" .,") for quote in event.quotes}
+    assert not texts & {"meresahkan", "Rusia yang hebat", "pertarungan suci", "win-win"}
+
+
+# --- timeline -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "numbers", "pattern"),
+    [
+        ("2023-09-13", {"001"}, r"Vostochny|bertemu|tiba"),  # the meeting
+        ("2023-09-10", {"002"}, r"Pyongyang"),  # Kim left Pyongyang on Sunday
+        (
+            "2023-09-12",
+            {"000", "002"},
+            r"Kremlin.*kedatangan",
+        ),  # the Kremlin confirmed his arrival on Tuesday
+        ("2023-09-11", {"004"}, r"Kremlin"),  # the Kremlin's statement on Monday (preview)
+        ("2023-07", {"001", "004"}, r"Shoigu|Shogu"),  # Shoigu in Pyongyang in July
+        ("2023-10", {"003"}, r"Lavrov"),  # Lavrov's visit next month
+        ("2023-08", {"001"}, r"Prigozhin"),  # Prigozhin's death "bulan lalu"
+    ],
+)
+def test_timeline_holds(
+    event: Event, seed: dict[str, str], day: str, numbers: set[str], pattern: str
+) -> None:
+    entries = [entry for entry in event.timeline if entry.date == day and re.search(pattern, entry.text)]
+    assert entries, f"no {day} entry matching {pattern!r}: {[(e.date, e.text[:60]) for e in event.timeline]}"
+    cited = set().union(*(set(entry.sources) for entry in entries))
+    assert {seed[number] for number in numbers} <= cited
+
+
+def test_timeline_is_sorted_and_leaves_out_background_years(event: Event) -> None:
+    dates = [entry.date for entry in event.timeline]
+    assert dates == sorted(dates)
+    assert all(re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value) for value in dates)
+    assert not any(value.startswith(("1945", "2013")) for value in dates)
+
+
+# --- divergences --------------------------------------------------------------------------------------------
+
+
+def test_place_divergence_vladivostok_against_vostochny(event: Event, seed: dict[str, str]) -> None:
+    places = [divergence for divergence in event.divergences if divergence.kind == "place"]
+    assert len(places) == 1, [d.about for d in event.divergences]
+    claims = places[0].claims
+    preview = [claim for claim in claims if "Vladivostok" in claim.text]
+    reports = [claim for claim in claims if "Vostochny" in claim.text]
+    assert len(preview) == 1 and len(reports) == 1
+    assert preview[0].sources == [seed["004"]]
+    assert {seed["001"], seed["002"]} <= set(reports[0].sources)
+    assert seed["004"] not in reports[0].sources
+
+
+# --- facts --------------------------------------------------------------------------------------------------
+
+
+def test_corroborated_facts(event: Event, seed: dict[str, str]) -> None:
+    shoigu = [fact for fact in event.facts if re.search(r"Shoigu|Shogu", fact.text)]
+    assert shoigu and {seed["001"], seed["004"]} <= set(shoigu[0].sources)
+    assert shoigu[0].outlets >= 2 and not shoigu[0].single_source
+    meeting = [fact for fact in event.facts if "Vostochny" in fact.text and len(fact.sources) >= 2]
+    assert meeting, [(f.text[:60], f.sources) for f in event.facts]
+    assert {seed["001"], seed["002"]} <= set(meeting[0].sources)
+
+
+def test_facts_count_outlets_not_rewrites(event: Event) -> None:
+    # Outlets are the documents after joining each rewrite/copy pair the dedup step found.
+    parent = {doc: doc for doc in event.documents}
+    for duplicate in event.duplicates:
+        first, *rest = duplicate.documents
+        for other in rest:
+            parent[other] = parent[first]
+    outlets = [fact.outlets for fact in event.facts]
+    assert outlets == sorted(outlets, reverse=True)
+    for fact in event.facts:
+        assert fact.outlets == len({parent.get(doc, doc) for doc in fact.sources})
+        assert fact.single_source == (fact.outlets == 1)
+
+
+# --- summary ------------------------------------------------------------------------------------------------
+
+
+def test_summary_is_extractive_within_budget_and_cites_its_origin(briefing: Briefing, event: Event) -> None:
+    texts = {document.id: document.text for document in briefing.documents}
+    total = sum(_words(sentence.text) for sentence in event.summary)
+    assert 80 <= total <= 120
+    for sentence in event.summary:
+        origin = sentence.origin["document"]
+        assert sentence.sources[0] == origin
+        assert sentence.text in texts[origin]
+        assert not re.search(r"Baca Juga|WartaBulukumba|Netizen\.co|AKURAT\.CO|Dilarang", sentence.text)
+    assert any(re.search(r"bertemu|pertemuan", s.text) and "Putin" in s.text for s in event.summary)
+
+
+def test_summary_cites_every_document_that_repeats_a_sentence(briefing: Briefing, event: Event) -> None:
+    # Independent check: a document holding a near-identical sentence must be among the sources.
+    for sentence in event.summary:
+        for document in briefing.documents:
+            repeats = any(
+                fuzz.token_set_ratio(sentence.text.lower(), candidate.text.lower()) >= 92
+                for candidate in document.sentences
+            )
+            if repeats:
+                assert document.id in sentence.sources, (sentence.text, document.id)
+
+
+def test_summary_sentences_are_not_redundant(event: Event) -> None:
+    texts = [sentence.text.lower() for sentence in event.summary]
+    for i, first in enumerate(texts):
+        for second in texts[i + 1 :]:
+            assert fuzz.token_set_ratio(first, second) < 80
+
+
+# --- rendering ----------------------------------------------------------------------------------------------
+
+
+def test_markdown_of_the_seeds(briefing: Briefing) -> None:
+    text = render_markdown(briefing)
+    assert text == render_markdown(briefing)
+    for heading in (
+        "### Summary",
+        "### Facts",
+        "### Divergences",
+        "### Quotes",
+        "### Timeline",
+        "### Sources",
+    ):
+        assert heading in text
+    assert "**Dmitry Peskov**" in text
+    assert "Vladivostok" in text.split("### Divergences")[1].split("### Quotes")[0]
+    summary = text.split("### Summary")[1].split("###")[0]
+    assert re.search(r"\[\\\[\d\\\]\]\(#e1-s\d\)", summary)
+    sources = text.split("### Sources")[1]
+    assert len(re.findall(r"^\d\. <a id=\"e1-s\d\"></a>", sources, flags=re.MULTILINE)) == 5
