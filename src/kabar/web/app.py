@@ -35,7 +35,8 @@ from kabar.web.views import AppLinks, document_view, event_row, event_title, eve
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    # connect-src: the upload page's script posts the files to /api/ingest to show progress.
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -420,6 +421,19 @@ async def upload_form(request: Request) -> HTMLResponse:
     files = [item for item in form.getlist("files") if isinstance(item, FormFile)]
     result = await _ingest_uploads(request, files)
     return _page("upload_result.html", active="upload", result=result)
+
+
+FAVICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/>'
+    '<path d="M9 7h4v8l7-8h5l-8 9 8 9h-5l-7-8v8H9z" fill="#fff"/></svg>'
+)
+
+
+@pages.get("/favicon.svg")
+@pages.get("/favicon.ico")
+def favicon() -> Response:
+    # Kept in code rather than a static file: package data ships only the suffixes pyproject lists.
+    return Response(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
 
 
 @pages.get("/api/docs", response_class=HTMLResponse)
