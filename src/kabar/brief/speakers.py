@@ -32,6 +32,12 @@ def _entity_resolver():  # type: ignore[no-untyped-def]
     return resolve
 
 
+def _is_acronym(word: str) -> bool:
+    """PBB, KCNA, NATO: an organisation, not a first name."""
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
 class SpeakerResolver:
     def __init__(self, documents: Sequence[Document], entities: Sequence[Entity] = ()) -> None:
         self.entities = list(entities)
@@ -48,9 +54,13 @@ class SpeakerResolver:
                         single.add(words[0])
                 found.append(match.group(0))
         for run in found:
-            name = clean_name(run, single)
-            if len(name.split()) >= 2:
-                runs[name] += 1
+            name = clean_name(run, single).split()
+            # Every stretch of two or three words of the cleaned run is a candidate full name.
+            for size in range(2, MAX_NAME_WORDS + 1):
+                for start in range(0, len(name) - size + 1):
+                    part = name[start : start + size]
+                    if not _is_acronym(part[0]):
+                        runs[" ".join(part)] += 1
         self.runs = runs
         self.single = single
 
@@ -77,12 +87,13 @@ class SpeakerResolver:
                 continue
             if run_words[0] in self.single and run_words[0] not in words:
                 continue  # "Rusia Vladimir Putin": a country the event names on its own, not a first name
-            suffix = run_words[-len(words) :] == words
+            # A surname gains one word: the first name before it ("Putin" -> "Vladimir Putin").
+            suffix = len(run_words) == len(words) + 1 and run_words[1:] == words
             # A first name ("Kim" -> "Kim Jong Un") only from a name the event repeats: a one-off run that starts
             # with the speaker ("Kremlin Dmitry Peskov") is an organisation before a person.
             prefix = run_words[: len(words)] == words and count >= MIN_PREFIX_RUN_COUNT
             if suffix or prefix:
-                key = (count, len(run_words))
+                key = (count, len(run_words) if prefix else 0)
                 if key > best_key:
                     best, best_key = run, key
         return best
