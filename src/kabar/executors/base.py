@@ -20,6 +20,10 @@ Task = TypeVar("Task")
 Result = TypeVar("Result")
 Shared = TypeVar("Shared")
 
+# Documents per task (prepare: this many documents; brief: whole events until they hold this many documents). Large
+# enough that shipping a task costs little next to cleaning and embedding it
+# (about 0.1-0.2 s a document), small enough that two tasks per worker in flight hold little memory.
+DOCUMENTS_PER_TASK = 32
 # Tasks in flight per worker: two keeps every worker busy while the driver stores the previous result, and more
 # only costs memory (each task holds a batch of documents).
 IN_FLIGHT_PER_WORKER = 2

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kabar.executors.base import DOCUMENTS_PER_TASK
 from kabar.ingest.readers import MAX_DOCUMENT_BYTES
-from kabar.pipeline import DEFAULT_SUMMARY_WORDS, BriefOptions
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -98,7 +98,14 @@ def register(subparsers: Any) -> None:
         help=f"largest article accepted (default {MAX_DOCUMENT_BYTES:,} bytes)",
     )
     parser.add_argument(
-        "--words", type=int, default=DEFAULT_SUMMARY_WORDS, metavar="N", help="summary length in words"
+        "--task-documents",
+        type=int,
+        default=DOCUMENTS_PER_TASK,
+        metavar="N",
+        help=f"documents per unit of parallel work (default {DOCUMENTS_PER_TASK}; never changes the result)",
+    )
+    parser.add_argument(
+        "--words", type=int, metavar="N", help="summary length in words (default: kabar brief's)"
     )
     parser.set_defaults(handler=cmd_run)
 
@@ -114,6 +121,7 @@ def cmd_run(args: argparse.Namespace, console: Any) -> int:
     from kabar.errors import KabarError
     from kabar.executors.base import make_executor
     from kabar.executors.runner import briefing_of, run
+    from kabar.pipeline import BriefOptions
     from kabar.store import Store, default_db_path
 
     quiet = bool(getattr(console, "quiet", False))
@@ -128,9 +136,10 @@ def cmd_run(args: argparse.Namespace, console: Any) -> int:
                 args.paths,
                 store,
                 executor,
-                options=BriefOptions(words=args.words),
+                options=BriefOptions(words=args.words) if args.words else BriefOptions(),
                 keep_going=args.keep_going,
                 max_bytes=args.max_bytes,
+                task_documents=max(1, args.task_documents),
                 progress=progress,
             )
             if args.json:

@@ -37,7 +37,7 @@ from kabar.api import CHROME_STATE, CLEAN_BATCH_DOCUMENTS, CLUSTERER_STATE
 from kabar.clean import ChromeMemory, observe
 from kabar.cluster import EventClusterer
 from kabar.errors import InputError
-from kabar.executors.base import Executor, InProcessExecutor
+from kabar.executors.base import DOCUMENTS_PER_TASK, Executor, InProcessExecutor
 from kabar.executors.sources import discover_sources, read_source
 from kabar.executors.steps import BriefTask, Prepared, PrepareTask, brief_task, chrome_for, prepare_task
 from kabar.ingest import document_id
@@ -46,12 +46,6 @@ from kabar.pipeline import BriefOptions, cluster_events
 from kabar.records import Briefing, Document, Event, RawDocument
 from kabar.store import Store
 
-# Documents per prepare task: large enough that shipping a task costs little next to cleaning and embedding it
-# (about 0.1-0.2 s a document), small enough that two tasks per worker in flight hold little memory.
-DOCUMENTS_PER_TASK = 32
-# Documents per brief task, counted over whole events (an event is never split): briefing costs grow with the
-# event's documents, so tasks are balanced by documents rather than by events.
-BRIEF_TASK_DOCUMENTS = 64
 # Documents added to the clusterer at a time. The clusterer weighs terms by the document frequencies of what it has
 # seen, including the slice being added, so this is part of the result: every executor uses the same slices. At
 # 5,000 documents a slice holds about 100 MB of documents with sentences.
@@ -131,6 +125,7 @@ def ingest_documents(
     *,
     keep_going: bool = False,
     max_bytes: int = MAX_DOCUMENT_BYTES,
+    task_documents: int = DOCUMENTS_PER_TASK,
     progress: RunProgress | None = None,
 ) -> None:
     """Steps 1 and 2: read, observe, prepare in parallel, store in input order."""
@@ -172,8 +167,8 @@ def ingest_documents(
             if progress:
                 progress.grow(len(batch))
                 progress.advance(len(batch) - len(fresh))
-            for start in range(0, len(fresh), DOCUMENTS_PER_TASK):
-                raws = fresh[start : start + DOCUMENTS_PER_TASK]
+            for start in range(0, len(fresh), task_documents):
+                raws = fresh[start : start + task_documents]
                 generated += 1
                 # A copy: later batches go on observing into `chrome` while this task waits in a queue.
                 yield PrepareTask(raws, copy.deepcopy(chrome_for(raws, chrome)), keep_going)
@@ -208,7 +203,9 @@ def ingest_documents(
     save_done_checkpoints(generated)
 
 
-def _brief_tasks(store: Store, event_ids: Sequence[str]) -> Iterator[BriefTask]:
+def _brief_tasks(store: Store, event_ids: Sequence[str], task_documents: int) -> Iterator[BriefTask]:
+    """Whole events (never split) until a task holds `task_documents` documents: briefing costs grow with an
+    event's documents, so tasks are balanced by documents rather than by events."""
     events: list[Event] = []
     documents: dict[str, Document] = {}
     for event_id in event_ids:
@@ -217,7 +214,7 @@ def _brief_tasks(store: Store, event_ids: Sequence[str]) -> Iterator[BriefTask]:
             continue
         events.append(event)
         documents.update((d.id, d) for d in store.documents_by_id(event.documents))
-        if len(documents) >= BRIEF_TASK_DOCUMENTS:
+        if len(documents) >= task_documents:
             yield BriefTask(events, documents)
             events, documents = [], {}
     if events:
@@ -229,6 +226,7 @@ def update_events(
     executor: Executor,
     options: BriefOptions | None = None,
     *,
+    task_documents: int = DOCUMENTS_PER_TASK,
     progress: RunProgress | None = None,
 ) -> list[str]:
     """Steps 3 and 4: cluster the documents that belong to no event, then brief every changed event.
@@ -259,7 +257,7 @@ def update_events(
         progress.stage("briefing", len(order))
     briefed_ids: list[str] = []
     briefed: list[Event]
-    for briefed in executor.map(brief_task, _brief_tasks(store, order), options):
+    for briefed in executor.map(brief_task, _brief_tasks(store, order, task_documents), options):
         unbriefed -= {event.id for event in briefed}
         store.save_events(briefed, state={UNBRIEFED_STATE: sorted(unbriefed)})
         briefed_ids.extend(event.id for event in briefed)
@@ -278,23 +276,31 @@ def run(
     options: BriefOptions | None = None,
     keep_going: bool = False,
     max_bytes: int = MAX_DOCUMENT_BYTES,
+    task_documents: int = DOCUMENTS_PER_TASK,
     progress: RunProgress | None = None,
 ) -> RunReport:
     """Read, clean, store, cluster and brief `paths` into `store`, the heavy steps on `executor`.
 
     The executor (in-process by default) changes how fast, never what: every executor gives the same documents,
-    events and briefings. Without `keep_going` the first bad input raises InputError (documents stored before it
+    events and briefings; so does `task_documents`, the size of a unit of parallel work. Without `keep_going` the first bad input raises InputError (documents stored before it
     stay stored); with it, bad inputs are collected in the report.
     """
     executor = executor or InProcessExecutor()
     report = RunReport(engine=executor.name, workers=executor.workers)
     started = time.perf_counter()
     ingest_documents(
-        paths, store, executor, report, keep_going=keep_going, max_bytes=max_bytes, progress=progress
+        paths,
+        store,
+        executor,
+        report,
+        keep_going=keep_going,
+        max_bytes=max_bytes,
+        task_documents=task_documents,
+        progress=progress,
     )
     report.seconds["documents"] = time.perf_counter() - started
     middle = time.perf_counter()
-    report.events = update_events(store, executor, options, progress=progress)
+    report.events = update_events(store, executor, options, task_documents=task_documents, progress=progress)
     report.seconds["events"] = time.perf_counter() - middle
     report.seconds["total"] = time.perf_counter() - started
     if progress:
