@@ -171,3 +171,15 @@ def test_html_metadata_from_json_ld_and_meta() -> None:
 def test_short_body_has_no_language() -> None:
     doc = clean(RawDocument(source="s.txt", kind="text", body="Singkat saja.\n"), doc_id="s")
     assert doc.language is None
+
+
+def test_html_fragment_without_article_structure_falls_back_to_visible_text() -> None:
+    fragment = (
+        "Presiden meresmikan bendungan baru di Jawa Tengah pada Senin pagi. <b>Bendungan</b> itu mengairi "
+        "5.000 hektare sawah di tiga kabupaten."
+    )
+    doc = clean(RawDocument(source="feed.xml#entry-2", kind="html", body=fragment), doc_id="f")
+    assert doc.text == (
+        "Presiden meresmikan bendungan baru di Jawa Tengah pada Senin pagi. Bendungan itu mengairi "
+        "5.000 hektare sawah di tiga kabupaten."
+    )

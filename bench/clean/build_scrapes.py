@@ -24,8 +24,7 @@ import lxml.html
 
 from bench.clean.html_bench import load_pages
 from kabar.clean.dates import find_dates
-from kabar.clean.html import page_metadata
-from kabar.clean.lines import normalise_text
+from kabar.clean.html import page_metadata, visible_text
 
 OUTPUT = Path(__file__).parent / "data" / "scrapes_aeb.jsonl.gz"
 # Share of a long line's shingles that must occur in the ground truth for it to be body. 0.8 tolerates the
@@ -36,88 +35,8 @@ SHINGLE = 3
 # Pages whose rendered text has more lines than this are mostly link lists; capped to keep the set small.
 MAX_LINES = 400
 
-_SKIP = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "head",
-    "iframe",
-    "object",
-    "embed",
-    "select",
-    "canvas",
-}
-_PARAGRAPH = {
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "figure",
-    "table",
-    "ul",
-    "ol",
-    "hr",
-}
-_BLOCK = _PARAGRAPH | {
-    "div", "section", "article", "header", "footer", "nav", "aside", "main", "li", "dl", "dt", "dd", "tr",
-    "figcaption", "form", "fieldset", "address", "details", "summary", "caption", "tbody", "thead", "body",
-}  # fmt: skip
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
 _TOKEN = re.compile(r"\w+")
-
-
-def _hidden(element: lxml.html.HtmlElement) -> bool:
-    return element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
-
-
-def render_text(page: str) -> str:
-    """innerText-like rendering of an HTML page."""
-    try:
-        root = lxml.html.document_fromstring(page)
-    except (ValueError, lxml.etree.ParserError):
-        return ""
-    parts: list[str] = []
-
-    def walk(element: lxml.html.HtmlElement) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIP or (tag and _hidden(element)):
-            if element.tail:
-                parts.append(element.tail)
-            return
-        if tag == "br":
-            parts.append("\n")
-        elif tag in _PARAGRAPH:
-            parts.append("\n\n")
-        elif tag in _BLOCK:
-            parts.append("\n")
-        elif tag in {"td", "th"}:
-            parts.append(" ")
-        if tag and element.text:
-            parts.append(element.text)
-        for child in element:
-            walk(child)
-        if tag in _PARAGRAPH:
-            parts.append("\n\n")
-        elif tag in _BLOCK:
-            parts.append("\n")
-        if element.tail:
-            parts.append(element.tail)
-
-    walk(root)
-    text = normalise_text("".join(parts))
-    lines = [re.sub(r"[ \u2000-\u200a\u3000]+", " ", line).strip() for line in text.split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip()
 
 
 def _shingles(tokens: list[str]) -> list[str]:
@@ -151,7 +70,7 @@ def label_lines(lines: list[str], truth: str) -> list[bool]:
 def build() -> list[dict[str, object]]:
     records = []
     for key, url, page, truth in load_pages():
-        text = render_text(page)
+        text = visible_text(page)
         lines = [line for line in text.split("\n")][: MAX_LINES * 2]
         non_empty = [line for line in lines if line]
         if len(non_empty) > MAX_LINES or not non_empty:
@@ -185,9 +104,9 @@ def build() -> list[dict[str, object]]:
 def main() -> None:
     records = build()
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUTPUT, "wt", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    payload = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records).encode("utf-8")
+    with OUTPUT.open("wb") as raw_file, gzip.GzipFile(fileobj=raw_file, mode="wb", mtime=0) as handle:
+        handle.write(payload)  # mtime 0: rebuilding the same set gives the same bytes
     lines = sum(len(r["labels"]) for r in records)  # type: ignore[arg-type]
     body = sum(sum(r["labels"]) for r in records)  # type: ignore[arg-type]
     print(

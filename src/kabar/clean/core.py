@@ -78,7 +78,7 @@ def clean_detailed(
             memory=chrome,
             outlet_hint=memory_outlet(raw),
             title_hint=_first(raw.title, page.title),
-            extracted=True,
+            extracted=page.extracted,
         )
         title = _first(raw.title, page.title, lines.title)
         outlet = _first(raw.outlet, page.sitename, lines.outlet, _host(raw.url or page.url))

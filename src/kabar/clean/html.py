@@ -13,9 +13,11 @@ import json
 import re
 from dataclasses import dataclass, field
 
+import lxml.html
 import trafilatura
 
 from kabar.clean.dates import normalise_timestamp
+from kabar.clean.lines import normalise_text
 
 # trafilatura settings, chosen on the article-extraction-benchmark (bench/clean/html_bench.py): comments left out,
 # recall favoured (kabar's line rules then take out the chrome that lets in), and `fast` (no second pass through
@@ -60,6 +62,7 @@ class HtmlExtract:
     url: str | None = None
     description: str | None = None
     captions: list[str] = field(default_factory=list)
+    extracted: bool = True
 
 
 def decode_html(body: str | bytes) -> str:
@@ -246,8 +249,97 @@ def _htmldate(page: str) -> str | None:
     return normalise_timestamp(found) if found else None
 
 
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "iframe",
+    "object",
+    "embed",
+    "select",
+    "canvas",
+}
+_PARAGRAPH = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "figure",
+    "table",
+    "ul",
+    "ol",
+    "hr",
+}
+_BLOCK = _PARAGRAPH | {
+    "div", "section", "article", "header", "footer", "nav", "aside", "main", "li", "dl", "dt", "dd", "tr",
+    "figcaption", "form", "fieldset", "address", "details", "summary", "caption", "tbody", "thead", "body",
+}  # fmt: skip
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(element: lxml.html.HtmlElement) -> bool:
+    return element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+def visible_text(page: str) -> str:
+    """The page as a browser's select-all-and-copy gives it (innerText): scripts, styles and hidden elements
+    dropped, block elements on their own lines, paragraphs and headings set off by a blank line."""
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    parts: list[str] = []
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _SKIP or (tag and _hidden(element)):
+            if element.tail:
+                parts.append(element.tail)
+            return
+        if tag == "br":
+            parts.append("\n")
+        elif tag in _PARAGRAPH:
+            parts.append("\n\n")
+        elif tag in _BLOCK:
+            parts.append("\n")
+        elif tag in {"td", "th"}:
+            parts.append(" ")
+        if tag and element.text:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+        if tag in _PARAGRAPH:
+            parts.append("\n\n")
+        elif tag in _BLOCK:
+            parts.append("\n")
+        if element.tail:
+            parts.append(element.tail)
+
+    walk(root)
+    text = normalise_text("".join(parts))
+    lines = [re.sub(r"[ \u2000-\u200a\u3000]+", " ", line).strip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
 def extract_html(body: str | bytes, *, url: str | None = None) -> HtmlExtract:
+    """Metadata and main-content text. `extracted` on the result is False where the extractor found nothing
+    (a feed entry's bare fragment, a page too short for it) and `text` is the whole visible text instead."""
     page = decode_html(body)
     metadata = page_metadata(page, url)
     metadata.text = extract_text(page)
+    if not metadata.text.strip():
+        metadata.text = visible_text(page)
+        metadata.extracted = False
     return metadata
