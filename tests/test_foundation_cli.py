@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
+import io
 import json
 import os
 import subprocess
@@ -30,6 +33,21 @@ def kabar(
     )
 
 
+@pytest.fixture(scope="module")
+def ingested_store(example_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store made once by `kabar ingest` of the example (in-process: models load once per test session)."""
+    db = tmp_path_factory.mktemp("store") / "k.db"
+    assert main(["-q", "ingest", str(example_dir), "--db", str(db)]) == 0
+    return db
+
+
+@pytest.fixture()
+def store_copy(ingested_store: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "k.db"
+    copy.write_bytes(ingested_store.read_bytes())
+    return copy
+
+
 def store_snapshot(path: Path) -> list[tuple]:
     with Store(path) as store:
         documents = store._db.execute("SELECT id, text, title FROM documents ORDER BY id").fetchall()
@@ -39,13 +57,18 @@ def store_snapshot(path: Path) -> list[tuple]:
     return [tuple(row) for row in documents] + [tuple(row) for row in events]
 
 
-def test_brief_example_writes_valid_json_with_five_documents(
-    example_dir: Path, tmp_path: Path, capsys
-) -> None:
-    out = tmp_path / "out.json"
-    assert main(["--quiet", "brief", str(example_dir), "--no-store", "--json", str(out)]) == 0
-    markdown = capsys.readouterr().out
-    data = json.loads(out.read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def example_briefing(example_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
+    """`kabar brief examples/kim-putin-2023 --no-store --json FILE`, run once: (the JSON, the Markdown)."""
+    out = tmp_path_factory.mktemp("brief") / "out.json"
+    stdout = io.StringIO()
+    with contextlib.redirect_stdout(stdout):
+        assert main(["--quiet", "brief", str(example_dir), "--no-store", "--json", str(out)]) == 0
+    return json.loads(out.read_text(encoding="utf-8")), stdout.getvalue()
+
+
+def test_brief_example_writes_valid_json_with_five_documents(example_briefing: tuple[dict, str]) -> None:
+    data, markdown = example_briefing
     jsonschema.validate(data, briefing_schema())
     assert data["schema"] == "kabar.briefing/1"
     assert len(data["documents"]) == 5
@@ -60,38 +83,40 @@ def test_brief_example_writes_valid_json_with_five_documents(
     assert markdown.startswith("#") and "Vostochny" in markdown
 
 
-def test_json_to_stdout_replaces_markdown(example_dir: Path) -> None:
-    result = kabar("brief", str(example_dir / "002_2cb02904a071195f.txt"), "--no-store", "--json", "-")
-    assert result.returncode == 0, result.stderr.decode()
-    data = json.loads(result.stdout)
-    jsonschema.validate(data, briefing_schema())
-    assert len(data["documents"]) == 1
-
-
-def test_schema_rejects_a_broken_briefing(example_dir: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out.json"
-    assert main(["-q", "brief", str(example_dir), "--no-store", "--json", str(out)]) == 0
-    data = json.loads(out.read_text(encoding="utf-8"))
+def test_schema_rejects_a_broken_briefing(example_briefing: tuple[dict, str]) -> None:
+    data = copy.deepcopy(example_briefing[0])
     data["documents"][0]["published"] = "14 September 2023"  # not ISO 8601: the contract must catch it
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, briefing_schema())
+    data = copy.deepcopy(example_briefing[0])
+    del data["events"][0]["summary"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, briefing_schema())
 
 
-def test_ingest_is_idempotent_and_says_so(example_dir: Path, tmp_path: Path) -> None:
+def test_json_to_stdout_replaces_markdown(example_dir: Path, capsys) -> None:
+    assert (
+        main(["-q", "brief", str(example_dir / "002_2cb02904a071195f.txt"), "--no-store", "--json", "-"]) == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    jsonschema.validate(data, briefing_schema())
+    assert len(data["documents"]) == 1
+
+
+def test_ingest_is_idempotent_and_says_so(example_dir: Path, tmp_path: Path, capsys) -> None:
     db = str(tmp_path / "k.db")
-    first = kabar("ingest", str(example_dir), "--db", db)
-    assert first.returncode == 0, first.stderr.decode()
-    assert "5 new document(s) stored" in first.stderr.decode()
+    assert main(["ingest", str(example_dir / "002_2cb02904a071195f.txt"), "--db", db]) == 0
+    assert "1 new document(s) stored, 0 already in the store" in capsys.readouterr().err
+    assert main(["ingest", str(example_dir), "--db", db]) == 0
+    assert "4 new document(s) stored, 1 already in the store" in capsys.readouterr().err
     before = store_snapshot(Path(db))
-    second = kabar("ingest", str(example_dir), "--db", db)
-    assert second.returncode == 0
-    assert "0 new document(s) stored, 5 already in the store (nothing new)" in second.stderr.decode()
+    assert main(["ingest", str(example_dir), "--db", db]) == 0
+    assert "0 new document(s) stored, 5 already in the store (nothing new)" in capsys.readouterr().err
     assert store_snapshot(Path(db)) == before
 
 
-def test_ls_show_search_over_the_store(example_dir: Path, tmp_path: Path) -> None:
-    db = str(tmp_path / "k.db")
-    assert kabar("ingest", str(example_dir), "--db", db, "-q").returncode == 0
+def test_ls_show_search_over_the_store(store_copy: Path) -> None:
+    db = str(store_copy)
     documents = kabar("ls", "--db", db).stdout.decode().splitlines()
     assert len(documents) == 5
     events = kabar("ls", "events", "--db", db).stdout.decode().splitlines()
@@ -107,10 +132,12 @@ def test_ls_show_search_over_the_store(example_dir: Path, tmp_path: Path) -> Non
     assert missing.returncode != 0 and "no document or event" in missing.stderr.decode()
 
 
-def test_kabar_db_environment_variable(example_dir: Path, tmp_path: Path) -> None:
+def test_kabar_db_environment_variable(example_dir: Path, tmp_path: Path, monkeypatch) -> None:
     db = tmp_path / "env.db"
-    result = kabar("ingest", str(example_dir / "003_f435064e29848ece.txt"), env={"KABAR_DB": str(db)})
-    assert result.returncode == 0 and db.exists()
+    monkeypatch.setenv("KABAR_DB", str(db))
+    assert main(["-q", "ingest", str(example_dir / "003_f435064e29848ece.txt")]) == 0
+    with Store(db) as store:
+        assert store.count_documents() == 1
 
 
 def test_stdin_input(example_dir: Path) -> None:
@@ -130,10 +157,9 @@ def test_stdin_input(example_dir: Path) -> None:
     ],
 )
 def test_bad_input_one_line_nonzero_store_unchanged(
-    example_dir: Path, tmp_path: Path, name: str, content: bytes | None, reason: str
+    store_copy: Path, tmp_path: Path, name: str, content: bytes | None, reason: str
 ) -> None:
-    db = tmp_path / "k.db"
-    assert kabar("ingest", str(example_dir), "--db", str(db), "-q").returncode == 0
+    db = store_copy
     before = store_snapshot(db)
     bad = tmp_path / name
     if content is not None:
@@ -152,16 +178,17 @@ def test_too_large_input(tmp_path: Path) -> None:
     assert result.returncode == 2 and "too large" in result.stderr.decode()
 
 
-def test_keep_going_reports_bad_files_at_the_end(example_dir: Path, tmp_path: Path) -> None:
+def test_keep_going_reports_bad_files_at_the_end(example_dir: Path, tmp_path: Path, capsys) -> None:
     db = tmp_path / "k.db"
     bad = tmp_path / "blob.txt"
     bad.write_bytes(bytes(range(256)) * 4)
-    result = kabar("ingest", str(bad), str(example_dir), "--db", str(db), "--keep-going")
-    assert result.returncode == 1
-    stderr = result.stderr.decode()
+    good = example_dir / "003_f435064e29848ece.txt"
+    assert main(["ingest", str(bad), str(good), "--db", str(db), "--keep-going"]) == 1
+    stderr = capsys.readouterr().err
     assert f"kabar: {bad}: binary file" in stderr and "1 input(s) could not be read" in stderr
+    assert stderr.index("1 new document(s) stored") < stderr.index(f"kabar: {bad}")  # reported at the end
     with Store(db) as store:
-        assert store.count_documents() == 5
+        assert store.count_documents() == 1
 
 
 def test_interrupted_ingest_keeps_what_was_written(example_dir: Path, tmp_path: Path, monkeypatch) -> None:
@@ -219,6 +246,14 @@ def test_version_and_help() -> None:
     assert "examples:" in helped and "exit codes" in helped
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal(example_dir: Path, tmp_path: Path) -> None:
-    result = kabar("ingest", str(example_dir), "--db", str(tmp_path / "k.db"))
-    assert "file/s" not in result.stderr.decode() and "%|" not in result.stderr.decode()
+def test_progress_bar_only_on_a_terminal(monkeypatch, capsys) -> None:
+    from kabar.cli import Console
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert Console(quiet=False).progress(10, "ingest") is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert Console(quiet=True).progress(10, "ingest") is None
+    advance = Console(quiet=False).progress(10, "ingest")
+    assert advance is not None
+    advance("a.txt")
+    assert "ingest" in capsys.readouterr().err

@@ -59,6 +59,15 @@ class Console:
         return lambda _source: bar.update(1)
 
 
+def _quiet_option() -> argparse.ArgumentParser:
+    """`-q` is accepted before or after the command name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress or status messages"
+    )
+    return common
+
+
 def _add_store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="the store (default: $KABAR_DB or ./kabar.db)")
 
@@ -91,8 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kabar {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or status messages on stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    common = [_quiet_option()]
 
-    brief = commands.add_parser("brief", help="ingest articles and print their events' briefing (Markdown)")
+    brief = commands.add_parser(
+        "brief", parents=common, help="ingest articles and print their events' briefing (Markdown)"
+    )
     _add_input_options(brief)
     _add_store_option(brief)
     brief.add_argument("--no-store", action="store_true", help="use an in-memory store; nothing is written")
@@ -106,23 +118,27 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--single-event", action="store_true", help="treat all the input as one event")
     brief.set_defaults(handler=cmd_brief)
 
-    ingest = commands.add_parser("ingest", help="read, clean and store articles, and update the events")
+    ingest = commands.add_parser(
+        "ingest", parents=common, help="read, clean and store articles, and update the events"
+    )
     _add_input_options(ingest)
     _add_store_option(ingest)
     ingest.set_defaults(handler=cmd_ingest)
 
-    listing = commands.add_parser("ls", help="list documents or events in the store")
+    listing = commands.add_parser("ls", parents=common, help="list documents or events in the store")
     listing.add_argument("what", nargs="?", choices=["documents", "events"], default="documents")
     listing.add_argument("--limit", type=int, default=50)
     _add_store_option(listing)
     listing.set_defaults(handler=cmd_ls)
 
-    show = commands.add_parser("show", help="show a document or an event by id (or a unique id prefix)")
+    show = commands.add_parser(
+        "show", parents=common, help="show a document or an event by id (or a unique id prefix)"
+    )
     show.add_argument("id")
     _add_store_option(show)
     show.set_defaults(handler=cmd_show)
 
-    search = commands.add_parser("search", help="full-text search over the stored articles")
+    search = commands.add_parser("search", parents=common, help="full-text search over the stored articles")
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=20)
     _add_store_option(search)
