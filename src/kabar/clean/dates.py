@@ -226,7 +226,7 @@ _OUTLET_NAME_RE = re.compile(r"\b[A-Za-z][\w-]*(?:\.[A-Za-z]{2,6}){1,2}\b")
 
 def date_line_value(line: str) -> FoundDate | None:
     """The date when `line` is essentially nothing but a date ("Kamis, 14/09/2023 10:15 WIB"), else None."""
-    if len(line) > 90:
+    if len(line) > 90 or not any(ch.isdigit() for ch in line):
         return None
     dates = find_dates(line)
     if not dates:

@@ -278,16 +278,17 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
 def _remove_teasers(units: list[Unit]) -> None:
     """A lead cut short with "..." whose words the body then gives in full is a teaser, not a paragraph."""
     open_units = [u for u in units if u.reason is None]
+    if not any(rules.TRUNCATED_RE.search(u.text) for u in open_units):
+        return
+    # One string of every open line's tokens: the stem occurs in its own line once, so a second occurrence means
+    # another line repeats it (linear in the text, not quadratic in the number of teasers).
+    joined = "\n".join(_tokens(u.text) for u in open_units)
     for unit in open_units:
         if not rules.TRUNCATED_RE.search(unit.text):
             continue
         stem = _tokens(rules.TRUNCATED_RE.sub("", unit.text))
-        if len(stem) < TEASER_MIN_CHARS:
-            continue
-        for other in open_units:
-            if other is not unit and len(other.text) > len(unit.text) and stem in _tokens(other.text):
-                unit.reason = rules.REASON_TEASER
-                break
+        if len(stem) >= TEASER_MIN_CHARS and joined.count(stem) >= 2:
+            unit.reason = rules.REASON_TEASER
 
 
 def _mark_tail_sections(units: list[Unit]) -> None:
