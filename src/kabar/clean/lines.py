@@ -134,13 +134,20 @@ def _rejoin_datelines(units: list[Unit]) -> list[Unit]:
     return joined
 
 
+_CREDIT_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*[(\[][\w/.,*' -]{1,25}[)\]]\s*$")
+
+
 def _is_sentence_end(text: str) -> bool:
+    text = _CREDIT_TAIL_RE.sub("", text)
     return bool(rules.SENTENCE_END_RE.search(text)) and not rules.TRUNCATED_RE.search(text)
 
 
+# Indonesian portals close the last paragraph with the editors' initials or the source: "(den/asa)", "(rsa)",
+# "[rhm]", "(end)", "(ant)", "[PageSix.com]". Such a tail does not stop a paragraph from ending a sentence.
+_CREDIT = r"(?:[(\[][\w/.,*' -]{1,25}[)\]]\s*)?"
 # How a body paragraph ends: a full stop or semicolon (possibly inside closing quotes or brackets), or a closing
 # quote. Not "?"/"!" alone (headlines end so), not ":" (a list header), not ")" after a count ("Comments (5)").
-_BODY_END_RE = re.compile(r"[.;…][\"'”’»)\]*]*\s*$|[\"”’»]\s*$|[?!][\"'”’»)\]]+\s*$")
+_BODY_END_RE = re.compile(r"(?:[.;…][\"'”’»)\]*]*|[\"”’»]|[?!][\"'”’»)\]]+)\s*" + _CREDIT + r"$")
 
 
 def _is_body_like(unit: Unit) -> bool:
@@ -382,7 +389,7 @@ def clean_lines(
         while start - 1 >= 0 and _joins_body(units[start - 1]):
             start -= 1
         end = last
-        while end + 1 < len(units) and _joins_body(units[end + 1]):
+        while end + 1 < len(units) and (_joins_body(units[end + 1]) or _is_data_row(units[end + 1])):
             end += 1
         for i, unit in enumerate(units):
             if unit.reason is not None or start <= i <= end or extracted:
@@ -538,6 +545,15 @@ def _same_headline(line: str, title: str) -> bool:
         return True
     shorter, longer = sorted((line, title), key=len)
     return len(shorter.split()) >= TITLE_MIN_WORDS + 1 and longer.startswith(shorter + " ")
+
+
+_DATA_ROW_RE = re.compile(r"\d+\s*[-–:]\s*\d+|^\d{1,2}\.\s+\S")
+
+
+def _is_data_row(unit: Unit) -> bool:
+    """A results or standings row right after the body ("MS: Son Wan-ho vs X 21-17", "1. Toyota Avanza 62.615
+    unit"): sports and market stories end with such lists; menus and headline lists do not carry scores."""
+    return unit.reason is None and bool(_DATA_ROW_RE.search(unit.text))
 
 
 def _joins_body(unit: Unit) -> bool:

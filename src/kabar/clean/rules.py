@@ -297,6 +297,10 @@ CAPTION_CREDIT_RE = re.compile(
         r"[(\[](?:foto|photo|ilustrasi|dok\.?|istimewa|ist\.?|getty\s+images|shutterstock|handout)"
         r"[^)\]]{0,60}[)\]]\.?$",
         r"\b(?:getty\s+images|shutterstock|via\s+reuters|via\s+ap|/\s*afp|/\s*reuters)\.?$",
+        # "(CNN Indonesia/Adi Ibrahim)", "(ANTARA/Budi)": outlet and photographer, capitalised (the editors'
+        # initials closing a paragraph, "(den/asa)", are lower case and stay body).
+        r"[(\[](?-i:[A-Z])[\w .'-]{1,30}/\s*(?-i:[A-Z])[\w .'-]{1,30}[)\]]\.?$",
+        r"^(?:ilustrasi|illustration)\b",
         # "TRIBUNNEWS.COM/RAHMAT HIDAYAT", "KOMPAS.com/Garry Lotulung": a site and its photographer.
         r"(?<![/:.\w])[\w-]+\.(?:com|co\.id|co|id|net|org|tv)/(?-i:[A-Z])[A-Za-z .'-]{2,40}$",
     )

@@ -1,0 +1,74 @@
+"""Over-removal check on real Indonesian news: clean IndoSum articles (../shared/data/indosum, read in place).
+
+Run from the repository root:  nice .venv/bin/python -m bench.clean.indosum_check [--limit N] [--show K]
+
+IndoSum's articles (CNN Indonesia, Kumparan, Antara, Merdeka, Suara, ... via an aggregator) are bodies that were
+already cleaned by their makers, one paragraph per line here, but some "Baca juga" links and credits are left.
+No line labels exist, so this prints what kabar removes, by reason, and a sample: every removal is either a
+chrome line the makers missed (good) or a body paragraph lost (bad); read the sample to tell which.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+
+from bench.shared_data import require_dataset
+from kabar.clean.core import clean_detailed
+from kabar.records import RawDocument
+
+_NO_SPACE_BEFORE = re.compile(r"\s+([.,;:!?%)\]”’])")
+_NO_SPACE_AFTER = re.compile(r"([(\[“‘])\s+")
+
+
+def detokenise(tokens: list[str]) -> str:
+    text = " ".join(tokens)
+    text = _NO_SPACE_BEFORE.sub(r"\1", text)
+    text = _NO_SPACE_AFTER.sub(r"\1", text)
+    text = re.sub(r'"\s+(.*?)\s+"', r'"\1"', text)
+    return re.sub(r"\s*/\s*", "/", text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=750, help="articles to read (dev.01 first)")
+    parser.add_argument("--show", type=int, default=30, help="removed paragraphs to print")
+    args = parser.parse_args()
+    root = require_dataset("indosum")
+    articles = []
+    for path in sorted(root.glob("dev.0*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            articles.append(json.loads(line))
+            if len(articles) >= args.limit:
+                break
+        if len(articles) >= args.limit:
+            break
+    reasons: Counter[str] = Counter()
+    paragraphs = removed = 0
+    sample: list[str] = []
+    for article in articles:
+        lines = [
+            " ".join(detokenise(sentence) for sentence in paragraph) for paragraph in article["paragraphs"]
+        ]
+        raw = RawDocument(source=article["id"], kind="text", body="\n\n".join(lines))
+        _, result = clean_detailed(raw, doc_id=article["id"])
+        paragraphs += len(lines)
+        for item in result.removed:
+            removed += 1
+            reasons[item.reason] += 1
+            if len(sample) < args.show:
+                sample.append(f"  [{item.reason}] {item.text[:140]}")
+    print(
+        f"IndoSum dev, {len(articles)} articles, {paragraphs} paragraphs; {removed} removed ({removed / paragraphs:.1%})"
+    )
+    print("| reason | lines |")
+    print("|---|---|")
+    for reason, count in reasons.most_common():
+        print(f"| {reason} | {count} |")
+    print("\n".join(sample))
+
+
+if __name__ == "__main__":
+    main()
