@@ -106,6 +106,45 @@ def page(browser: object) -> Iterator[object]:
     assert not problems, problems
 
 
+# WCAG AA: text needs a contrast ratio of at least 4.5 against what is behind it.
+MIN_CONTRAST = 4.5
+LOW_CONTRAST_JS = """(selectors) => {
+  const parse = (c) => { const p = c.match(/rgba?\\(([^)]+)\\)/)[1].split(',').map(Number);
+                         return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  const luminance = (c) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const background = (el) => { for (; el; el = el.parentElement) { const c = parse(getComputedStyle(el).backgroundColor);
+                                 if (c.a > 0) return c; } return {r: 255, g: 255, b: 255, a: 1}; };
+  const low = [];
+  for (const selector of selectors) for (const el of document.querySelectorAll(selector)) {
+    if (!el.textContent.trim()) continue;
+    const a = luminance(parse(getComputedStyle(el).color)), b = luminance(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < MIN_CONTRAST) low.push(`${selector} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+  }
+  return low;
+}""".replace("MIN_CONTRAST", str(MIN_CONTRAST))
+TEXT_SELECTORS = [
+    "p",
+    "li",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "dt",
+    "dd",
+    "figcaption",
+    "summary",
+    ".badge",
+    ".muted",
+    ".reason",
+    "label",
+    "button",
+    "blockquote",
+    ".sentence",
+]
+
+
 def _shot(tab: object, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)  # type: ignore[attr-defined]
@@ -123,6 +162,7 @@ def test_events_list_then_the_seed_event(server: dict, page: object) -> None:
     for section in ("summary", "facts", "timeline", "coverage", "headlines", "sources"):
         assert page.locator(f"#event-{server['seed']}-{section}").count() == 1
     assert page.locator("figure.coverage svg circle").count() >= 1
+    assert page.evaluate(LOW_CONTRAST_JS, TEXT_SELECTORS) == []
     _shot(page, "02-event")
 
 

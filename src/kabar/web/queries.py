@@ -57,19 +57,29 @@ class Queries:
     def events(self, filters: EventFilters, limit: int, offset: int) -> tuple[list[Event], int]:
         """Events matching the filters: newest day first, then the most covered (outlets, articles) that day."""
         where, params = self._where(filters)
-        total = int(self._db.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0])
-        rows = self._db.execute(
-            f"""SELECT e.briefing FROM events e {where}
-                ORDER BY substr(coalesce(e.last_published, e.updated), 1, 10) DESC, e.n_outlets DESC,
-                         e.n_documents DESC, coalesce(e.last_published, e.updated) DESC, e.id
-                LIMIT ? OFFSET ?""",
-            [*params, limit, offset],
-        ).fetchall()
-        events = [event_from_dict(json.loads(row[0])) for row in rows]
-        return events, total
+        # One pass over the events: the ids of all matches in order (only ids go through the sorter, so this is
+        # cheap even for every event of a 100k-document store), giving the total and the page; a filter that
+        # reads the briefings (entity) thus reads them once. Then only the page's briefings are loaded.
+        ids = [
+            row[0]
+            for row in self._db.execute(
+                f"""SELECT e.id FROM events e {where}
+                    ORDER BY substr(coalesce(e.last_published, e.updated), 1, 10) DESC, e.n_outlets DESC,
+                             e.n_documents DESC, coalesce(e.last_published, e.updated) DESC, e.id""",
+                params,
+            )
+        ]
+        page = ids[offset : offset + limit]
+        if not page:
+            return [], len(ids)
+        briefings = dict(
+            self._db.execute(
+                f"SELECT id, briefing FROM events WHERE id IN ({','.join('?' * len(page))})", page
+            )
+        )
+        return [event_from_dict(json.loads(briefings[event_id])) for event_id in page], len(ids)
 
-    @staticmethod
-    def _where(filters: EventFilters) -> tuple[str, list[object]]:
+    def _where(self, filters: EventFilters) -> tuple[str, list[object]]:
         clauses: list[str] = []
         params: list[object] = []
         if filters.date_from:
@@ -79,19 +89,29 @@ class Queries:
             clauses.append("substr(coalesce(e.first_published, e.last_published, '9999'), 1, 10) <= ?")
             params.append(filters.date_to)
         if filters.outlet:
+            # Resolve the spelling first (case-insensitive), then let the outlet index find the documents.
+            names = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT DISTINCT outlet FROM documents WHERE outlet = ? COLLATE NOCASE",
+                    (filters.outlet.strip(),),
+                )
+            ]
+            marks = ",".join("?" * len(names)) or "NULL"
             clauses.append(
-                """EXISTS (SELECT 1 FROM event_documents ed JOIN documents d ON d.id = ed.document_id
-                           WHERE ed.event_id = e.id AND lower(d.outlet) = lower(?))"""
+                f"""e.id IN (SELECT ed.event_id FROM documents d JOIN event_documents ed ON ed.document_id = d.id
+                             WHERE d.outlet IN ({marks}))"""
             )
-            params.append(filters.outlet.strip())
+            params.extend(names)
         if filters.entity:
-            clauses.append(
-                """EXISTS (SELECT 1 FROM json_each(e.briefing, '$.entities') ent
-                           WHERE lower(json_extract(ent.value, '$.name')) = lower(?)
-                              OR EXISTS (SELECT 1 FROM json_each(ent.value, '$.aliases') al
-                                         WHERE lower(al.value) = lower(?)))"""
-            )
-            params.extend([filters.entity.strip(), filters.entity.strip()])
+            # The store has no entity index. An entity's name and each alias is a whole JSON string in the
+            # briefing, so a LIKE for the quoted name finds them (ASCII case-insensitive) in one pass over the
+            # events; 0.3 s at 100k documents, where comparing parsed entities (json_each) took seconds.
+            # Any other field holding exactly that string would match too; in practice that is an entity anyway.
+            entity = filters.entity.strip().replace('"', "")
+            pattern = entity.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("e.briefing LIKE ? ESCAPE '\\'")
+            params.append(f'%"{pattern}"%')
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def outlets_of_events(self, event_ids: list[str]) -> dict[str, list[str]]:
