@@ -183,3 +183,15 @@ def test_html_fragment_without_article_structure_falls_back_to_visible_text() ->
         "Presiden meresmikan bendungan baru di Jawa Tengah pada Senin pagi. Bendungan itu mengairi "
         "5.000 hektare sawah di tiga kabupaten."
     )
+
+
+def test_editors_initials_closing_the_article_are_taken_out_but_agency_credits_stay() -> None:
+    body = (
+        "Presiden meresmikan bendungan baru di Jawa Tengah pada Senin pagi bersama gubernur.\n\n"
+        "Bendungan itu mengairi 5.000 hektare sawah di tiga kabupaten sekitarnya. (den/asa)\n"
+    )
+    doc = clean(RawDocument(source="x.txt", kind="text", body=body), doc_id="x")
+    assert doc.text.endswith("tiga kabupaten sekitarnya.")
+    assert ("(den/asa)", "editors' initials") in [(r.text, r.reason) for r in doc.removed]
+    wire = body.replace("(den/asa)", "(Reuters)")
+    assert clean(RawDocument(source="y.txt", kind="text", body=wire), doc_id="y").text.endswith("(Reuters)")

@@ -137,6 +137,11 @@ def _rejoin_datelines(units: list[Unit]) -> list[Unit]:
 _CREDIT_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*[(\[][\w/.,*' -]{1,25}[)\]]\s*$")
 
 
+# The editors' initials or the agency code closing an Indonesian article: "(den/asa)", "(rsa)", "[rhm]", "(*)",
+# "(ant)", "(end)". Lower case (or "*"): a capitalised bracket is content ("(AP)", "(Reuters)").
+_INITIALS_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*[(\[](?:[a-z]{2,6}(?:/[a-z]{2,6}){0,3}|\*)[)\]]\s*$")
+
+
 def _is_sentence_end(text: str) -> bool:
     text = _CREDIT_TAIL_RE.sub("", text)
     return bool(rules.SENTENCE_END_RE.search(text)) and not rules.TRUNCATED_RE.search(text)
@@ -412,10 +417,16 @@ def clean_lines(
     body_units = [u for u in units if u.reason is None]
 
     paragraphs = _paragraphs(body_units, join_wrapped=not extracted)
+    removed = [Removed(u.text, u.reason) for u in units if u.reason is not None]
+    if paragraphs:
+        initials = _INITIALS_TAIL_RE.search(paragraphs[-1])
+        if initials and initials.start() > 0:
+            removed.append(Removed(initials.group(0).strip(), rules.REASON_INITIALS))
+            paragraphs[-1] = paragraphs[-1][: initials.start()].rstrip()
 
     result = LineResult(
         paragraphs=paragraphs,
-        removed=[Removed(u.text, u.reason) for u in units if u.reason is not None],
+        removed=removed,
         captions=[u.text for u in units if u.caption],
         title=title,
         authors=_unique(found.authors),

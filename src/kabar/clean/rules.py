@@ -25,6 +25,7 @@ REASON_REPEATED = "repeated across the outlet's documents"
 REASON_DUPLICATE = "duplicate line"
 REASON_OUTSIDE = "outside the article body"
 REASON_TAGS = "tags or topic list"
+REASON_INITIALS = "editors' initials"
 
 
 def _words(*alternatives: str) -> str:
