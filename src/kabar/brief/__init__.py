@@ -9,7 +9,10 @@ Per-sentence features (content stems, e5 embeddings) are computed once at ingest
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Sequence
+from typing import Any
 
 from kabar.brief.divergences import build_divergences
 from kabar.brief.facts import build_facts
@@ -95,3 +98,16 @@ __all__ = [
     "build_summary",
     "sentence_features",
 ]
+
+
+class _CallableBriefModule(types.ModuleType):
+    """`kabar.brief` is both this package and the top-level API function `kabar.brief(paths)`: once the package is
+    imported, Python binds the name `kabar.brief` to it, so calling it must still run the API function."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        from kabar.api import brief
+
+        return brief(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableBriefModule
