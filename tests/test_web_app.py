@@ -120,6 +120,7 @@ def test_hostile_text_title_outlet_and_url_are_escaped_everywhere(client: TestCl
     assert "javascript:alert(&#39;url&#39;)" in document_page  # the URL is printed, not linked
     search = client.get("/search", params={"q": "papan"}).text
     assert "<mark>papan</mark>" in search
+    assert f'href="/documents/{HOSTILE_ID}#s-0"' in search  # the hit opens at the sentence holding the word
 
 
 def test_every_response_carries_the_strict_csp(client: TestClient, seeded: dict) -> None:

@@ -193,8 +193,10 @@ def test_search_finds_articles_and_marks_the_words(server: dict, page: object) -
     assert page.locator("ol.hits mark").first.inner_text().lower() == "vostochny"
     _shot(page, "04-search")
     page.locator("ol.hits li a").first.click()
-    page.wait_for_url("**/documents/*")
-    assert "Vostochny" in page.locator(".article-text").inner_text()
+    page.wait_for_url("**/documents/*#s-*")
+    assert (
+        "vostochny" in page.locator(".sentence:target").inner_text().lower()
+    )  # opened at the matching sentence
 
 
 def test_upload_shows_progress_and_the_new_article_with_its_script_as_text(

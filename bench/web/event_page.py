@@ -244,6 +244,8 @@ def main() -> None:
         ("document page (GET /documents/ID)", get(f"/documents/{briefings['typical'].documents[0].id}")),
         ("events list, first page (GET /)", get("/")),
         ("events list filtered by outlet", get("/?outlet=Outlet%207")),
+        ("events list filtered by a rare entity", get("/?entity=Nama%20900")),
+        ("events list filtered by a common entity", get("/?entity=Nama%201")),
         (
             "search, one word (GET /search?q=...)",
             get(f"/search?q={briefings['typical'].documents[0].title.split()[0]}"),

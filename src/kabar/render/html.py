@@ -7,15 +7,19 @@ the event page of `kabar serve` (`kabar/web/templates/_event.html`), so both rea
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
+from kabar.errors import KabarError
 from kabar.records import Briefing, Document
 
 
 def render_html(briefing: Briefing) -> str:
     """The briefing as one HTML document (UTF-8 text) with inline CSS, readable on a phone and printed."""
     # Imported here so the rest of kabar loads without the `web` extra (Jinja2) installed.
-    from kabar.web.templating import environment, stylesheet
+    try:
+        from kabar.web.templating import environment, stylesheet
+    except ImportError as error:
+        raise KabarError(
+            f"the HTML report needs Jinja2 ({error}); install it with: pip install 'kabar[web]'"
+        ) from None
     from kabar.web.views import ReportLinks, document_anchor, document_view, event_view
 
     links = ReportLinks()
@@ -37,9 +41,15 @@ def render_html(briefing: Briefing) -> str:
         events=events,
         documents=documents,
         # Our own stylesheet, trusted; "</" never occurs in it, so it cannot close the <style> element.
-        css=Markup(stylesheet().replace("</", "<\\/")),
+        css=_trusted(stylesheet().replace("</", "<\\/")),
     )
 
 
 def _ordered(documents: list[Document], numbers: dict[str, int]) -> list[Document]:
     return sorted(documents, key=lambda d: (numbers.get(d.id, len(numbers) + 1), documents.index(d)))
+
+
+def _trusted(text: str) -> object:
+    from markupsafe import Markup
+
+    return Markup(text)

@@ -392,7 +392,9 @@ def search_page(request: Request, q: str = "") -> HTMLResponse:
             found, error = [], "This search could not be run; try plain words."
         hits = [
             {
-                "href": AppLinks().document(hit.document_id),
+                "href": AppLinks().sentence(hit.document_id, hit.sentence)
+                if hit.sentence is not None
+                else AppLinks().document(hit.document_id),
                 "title": hit.title or "(no headline)",
                 "outlet": hit.outlet or "unknown outlet",
                 "snippet": hit.snippet,
@@ -534,6 +536,7 @@ def api_search(request: Request, q: str, limit: int = 20) -> dict[str, Any]:
                 "title": hit.title,
                 "outlet": hit.outlet,
                 "published": hit.published,
+                "sentence": hit.sentence,
                 "snippet": "".join(f"[{text}]" if marked else text for text, marked in hit.snippet),
                 "parts": [{"text": text, "match": marked} for text, marked in hit.snippet],
             }

@@ -41,6 +41,7 @@ class Hit:
     outlet: str | None
     published: str | None
     snippet: list[tuple[str, bool]]
+    sentence: int | None = None  # the first sentence holding a searched word, for a link straight to it
 
 
 class Queries:
@@ -160,7 +161,28 @@ class Queries:
                WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?""",
             (MATCH_START, MATCH_END, SNIPPET_WORDS, fts_query, limit),
         ).fetchall()
-        return [Hit(row[0], row[1], row[2], row[3], split_snippet(row[4] or "")) for row in rows]
+        return [
+            Hit(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                split_snippet(row[4] or ""),
+                self._first_sentence(row[0], terms),
+            )
+            for row in rows
+        ]
+
+    def _first_sentence(self, document_id: str, terms: list[str]) -> int | None:
+        for term in terms:
+            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            row = self._db.execute(
+                "SELECT idx FROM sentences WHERE document_id = ? AND text LIKE ? ESCAPE '\\' ORDER BY idx LIMIT 1",
+                (document_id, f"%{escaped}%"),
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+        return None
 
 
 def split_snippet(snippet: str) -> list[tuple[str, bool]]:
