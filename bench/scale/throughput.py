@@ -1,0 +1,231 @@
+"""Throughput and peak memory of `kabar run` per engine, and of trafilatura alone, on one corpus.
+
+    .venv/bin/python -m bench.scale.throughput bench/out/scale/corpus-10k --engines in-process,local,ray \\
+        --workers 2 --stages documents --trafilatura
+
+Each configuration runs in a fresh child process (under `nice`), on a fresh store, while this process samples the
+resident memory of the child and all its descendants (worker processes, Ray's raylet, GCS and workers) every
+`SAMPLE_SECONDS`. The peak is the largest *sum* of RSS, an upper bound: pages shared between processes (the code
+of libraries, copy-on-write) count once per process.
+
+Stages: `documents` measures reading, cleaning, sentences, embeddings and storing (the per-document work, steps
+1-2 of `kabar.executors.runner`); `all` adds clustering and briefing (steps 3-4). Figures are documents per second
+of the stage's wall time; an engine's start-up (a pool, a Ray instance) is reported apart. CPU seconds (user +
+system of every process of the tree, sampled with the memory, start-up and imports included; a process's last
+quarter second before it ends can be missed) say what the work costs
+whatever else the machine is doing, which wall times on a shared machine do not. `trafilatura` is the
+extraction floor: the same inputs read by the same readers and every HTML page given to `trafilatura.extract`, in
+one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+# How often the memory of the process tree is sampled.
+SAMPLE_SECONDS = 0.25
+NICE = 10
+
+
+def _sample_tree(pid: int, cpu: dict[int, float]) -> int:
+    """The summed RSS of a process and its descendants; records each one's CPU time so far in `cpu`."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        processes = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for process in processes:
+        try:
+            with process.oneshot():
+                total += process.memory_info().rss
+                times = process.cpu_times()
+                cpu[process.pid] = max(cpu.get(process.pid, 0.0), times.user + times.system)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return total
+
+
+def measure(command: list[str], environment: dict[str, str]) -> dict[str, Any]:
+    """Run a child, sampling its process tree's memory; its last stdout line is a JSON result."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment)
+    peak = 0
+    cpu: dict[int, float] = {}
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _sample_tree(child.pid, cpu))
+            done.wait(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = child.communicate()
+    done.set()
+    sampler.join()
+    if child.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(command)} failed with exit code {child.returncode}")
+    result = json.loads(output.strip().splitlines()[-1])
+    result["peak_rss_mb"] = round(peak / 2**20)
+    result["cpu_seconds"] = round(sum(cpu.values()), 1)
+    result["wall_seconds"] = round(time.perf_counter() - started, 1)
+    return result
+
+
+# -- children ------------------------------------------------------------------------------------------------------
+
+
+def child_kabar(corpus: str, engine: str, workers: int, stages: str, db: str) -> dict[str, Any]:
+    from kabar.executors.base import make_executor
+    from kabar.executors.runner import RunReport, ingest_documents, update_events
+    from kabar.store import Store
+
+    started = time.perf_counter()
+    executor = make_executor("local", 1) if engine == "in-process" else make_executor(engine, workers)
+    if engine == "local":
+        # Start the pool's workers now, so that their start-up is reported apart like Ray's.
+        list(executor.map(_noop, range(executor.workers)))
+    startup = time.perf_counter() - started
+    result: dict[str, Any] = {"engine": engine, "workers": executor.workers, "stages": stages}
+    with Store(db) as store:
+        report = RunReport(engine=executor.name, workers=executor.workers)
+        begin = time.perf_counter()
+        ingest_documents([corpus], store, executor, report)
+        result["documents"] = report.read
+        result["documents_seconds"] = round(time.perf_counter() - begin, 2)
+        if stages == "all":
+            begin = time.perf_counter()
+            result["events"] = len(update_events(store, executor))
+            result["events_seconds"] = round(time.perf_counter() - begin, 2)
+    executor.close()
+    result["startup_seconds"] = round(startup, 2)
+    return result
+
+
+def _noop(_shared: object, task: int) -> int:
+    return task
+
+
+def child_trafilatura(corpus: str) -> dict[str, Any]:
+    import trafilatura
+
+    from kabar.executors.sources import discover_sources, read_source
+
+    begin = time.perf_counter()
+    pages = characters = 0
+    for source in discover_sources([corpus]):
+        for raw in read_source(source):
+            if raw.kind != "html":
+                continue
+            text = trafilatura.extract(raw.body, url=raw.url) or ""
+            pages += 1
+            characters += len(text)
+    return {
+        "engine": "trafilatura",
+        "workers": 1,
+        "documents": pages,
+        "documents_seconds": round(time.perf_counter() - begin, 2),
+        "characters": characters,
+    }
+
+
+# -- driver --------------------------------------------------------------------------------------------------------
+
+
+def _row(result: dict[str, Any]) -> str:
+    documents = result["documents"]
+    per_second = documents / result["documents_seconds"] if result["documents_seconds"] else 0.0
+    cells = [
+        result["engine"],
+        str(result["workers"]),
+        f"{documents:,}",
+        f"{result['documents_seconds']:.1f}",
+        f"{per_second:.1f}",
+    ]
+    if "events_seconds" in result:
+        total = result["documents_seconds"] + result["events_seconds"]
+        cells += [f"{result['events_seconds']:.1f}", f"{documents / total:.2f}"]
+    else:
+        cells += ["-", "-"]
+    cpu = result.get("cpu_seconds", 0.0)
+    cells += [
+        f"{result.get('startup_seconds', 0.0):.1f}",
+        f"{cpu:.1f}",
+        f"{1000 * cpu / documents:.0f}" if documents else "-",
+        f"{result['peak_rss_mb']:,}",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+HEADER = (
+    "| engine | workers | documents | documents stage s | documents/s | events stage s | documents/s end to end "
+    "| start-up s | CPU s | CPU ms/document | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("corpus")
+    parser.add_argument("--engines", default="in-process,local,ray")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--stages", choices=["documents", "all"], default="documents")
+    parser.add_argument("--trafilatura", action="store_true", help="also measure trafilatura alone")
+    parser.add_argument("--threads", default="1", help="OMP_NUM_THREADS of the runs (default 1)")
+    parser.add_argument("--child", choices=["kabar", "trafilatura"], help=argparse.SUPPRESS)
+    parser.add_argument("--engine", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child == "kabar":
+        print(json.dumps(child_kabar(args.corpus, args.engine, args.workers, args.stages, args.db)))
+        return
+    if args.child == "trafilatura":
+        print(json.dumps(child_trafilatura(args.corpus)))
+        return
+
+    environment = dict(os.environ, OMP_NUM_THREADS=args.threads, PYTHONHASHSEED="0")
+    base = ["nice", "-n", str(NICE), sys.executable, "-m", "bench.scale.throughput", args.corpus]
+    results = []
+    print(HEADER, flush=True)
+    if args.trafilatura:
+        result = measure([*base, "--child", "trafilatura"], environment)
+        results.append(result)
+        print(_row(result), flush=True)
+    for engine in [name for name in args.engines.split(",") if name]:
+        with tempfile.TemporaryDirectory(prefix="kabar-scale-") as folder:
+            command = [
+                *base,
+                "--child",
+                "kabar",
+                "--engine",
+                engine,
+                "--workers",
+                str(args.workers),
+                "--stages",
+                args.stages,
+                "--db",
+                str(Path(folder) / "run.db"),
+            ]
+            result = measure(command, environment)
+        results.append(result)
+        print(_row(result), flush=True)
+    print(json.dumps(results), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
