@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 from urllib.parse import quote, urlsplit
 
-from kabar.records import Cited, Document, Event, Sentence
+from kabar.records import Cited, Document, Duplicate, Event, Sentence
 from kabar.text import stopwords, tokenize
 from kabar.web.charts import CoverageChart, TimelineChart, coverage_chart, parse_published, timeline_chart
 
@@ -503,7 +503,12 @@ def event_view(event: Event, documents: Iterable[Document], links: Links) -> Eve
     )
 
 
-def _fact_citations(text, sources, variants, cite_all) -> list[Citation]:  # type: ignore[no-untyped-def]
+CiteAll = Callable[..., list[Citation]]
+
+
+def _fact_citations(
+    text: str, sources: list[str], variants: list[Cited], cite_all: CiteAll
+) -> list[Citation]:
     # A variant says in which words each source stated the fact: match that wording in its own source.
     citations: dict[str, Citation] = {}
     for variant in variants:
@@ -566,7 +571,7 @@ def _rewrite_groups(
             item = parent[item]
         return item
 
-    pairs: list[tuple[str, str, object]] = []
+    pairs: list[tuple[str, str, Duplicate]] = []
     for duplicate in event.duplicates:
         members = [d for d in duplicate.documents if d in numbers]
         for other in members[1:]:
@@ -588,9 +593,9 @@ def _rewrite_groups(
             RewritePair(
                 a=sources[numbers[a] - 1],
                 b=sources[numbers[b] - 1],
-                kind=duplicate.kind,  # type: ignore[attr-defined]
-                similarity_percent=round(100 * duplicate.similarity),  # type: ignore[attr-defined]
-                passages=[(p.a, p.b) for p in duplicate.passages[:MAX_PASSAGES_SHOWN]],  # type: ignore[attr-defined]
+                kind=duplicate.kind,
+                similarity_percent=round(100 * duplicate.similarity),
+                passages=[(p.a, p.b) for p in duplicate.passages[:MAX_PASSAGES_SHOWN]],
             )
             for a, b, duplicate in pairs
             if a in members
