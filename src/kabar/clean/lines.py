@@ -29,7 +29,7 @@ BODY_MIN_WORDS = 8
 BODY_LONG_WORDS = 30
 # Headline length bounds, in words (news headlines run 4–20 words; allow a little room both ways).
 TITLE_MIN_WORDS = 3
-TITLE_MAX_WORDS = 30
+TITLE_MAX_WORDS = 24
 # The headline is searched among this many lines above the body; each line of distance costs TITLE_DISTANCE_COST
 # words of headline length, which counts up to TITLE_SCORE_MAX_WORDS (calibrated on the labelled scrape set).
 TITLE_WINDOW_LINES = 15
@@ -138,8 +138,11 @@ _CREDIT_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*[(\[][\w/.,*' -]{1,25}[)\]]\
 
 
 # The editors' initials or the agency code closing an Indonesian article: "(den/asa)", "(rsa)", "[rhm]", "(*)",
-# "(ant)", "(end)". Lower case (or "*"): a capitalised bracket is content ("(AP)", "(Reuters)").
-_INITIALS_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*[(\[](?:[a-z]{2,6}(?:/[a-z]{2,6}){0,3}|\*)[)\]]\s*$")
+# "(ant)", "(end)", and ANTARA's desk codes "(T.KR-NJI/M019)". Lower case (or "*", or a desk code): a capitalised
+# bracket is content ("(AP)", "(Reuters)").
+_INITIALS = r"[(\[](?:[a-z]{2,6}(?:/[a-z]{2,6}){0,3}|\*|[\w. -]{1,20}/[A-Z]\d{3})[)\]]"
+_INITIALS_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*" + _INITIALS + r"\s*$")
+_INITIALS_LINE_RE = re.compile(r"^" + _INITIALS + r"$")
 
 
 def _is_sentence_end(text: str) -> bool:
@@ -240,6 +243,8 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                 (found.authors if credit.is_author else found.editors).append(credit.names)
             for item in find_dates(text):
                 found.dates.append((index, item.iso, item.has_offset))
+        elif _INITIALS_LINE_RE.match(text):
+            unit.reason = rules.REASON_INITIALS
         elif reason := _related_reason(text, words):
             unit.reason = reason
             if not rules.RELATED_RE.sub("", text).strip(" :-–—|>»"):

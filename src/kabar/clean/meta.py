@@ -108,7 +108,9 @@ def parse_bylines(line: str) -> list[Byline] | None:
             return None
         role = re.sub(r"\s+", " ", match.group("role").lower())
         names = match.group("name").strip(" :-–—,.()[]")
-        if role in {"by", "oleh"} and not _looks_like_names(names):
+        labelled = bool(re.match(r"\s*[:\-–—]", segment[match.end("role") :]))
+        if not labelled and not _looks_like_names(names):
+            # Without a colon, "Laporan kasus itu ..." or "By the time ..." is a sentence, not a credit.
             return None
         found.append(Byline(role, names))
     return found or None

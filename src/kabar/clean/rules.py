@@ -37,6 +37,7 @@ RELATED_RE = re.compile(
     r"^\W{0,3}(?:"
     + _words(
         r"baca\s+(?:juga|pula|selengkapnya|artikel\s+lain(?:nya)?|berita\s+lain(?:nya)?)",
+        r"baca(?=\s*:)",
         r"simak\s+(?:juga|pula|selengkapnya|berita|video)",
         r"lihat\s+(?:juga|pula|selengkapnya|video|foto)",
         r"tonton\s+(?:juga|video)",
@@ -300,7 +301,7 @@ CAPTION_CREDIT_RE = re.compile(
         r"\b(?:getty\s+images|shutterstock|via\s+reuters|via\s+ap|/\s*afp|/\s*reuters)\.?$",
         # "(CNN Indonesia/Adi Ibrahim)", "(ANTARA/Budi)": outlet and photographer, capitalised (the editors'
         # initials closing a paragraph, "(den/asa)", are lower case and stay body).
-        r"[(\[](?-i:[A-Z])[\w .'-]{1,30}/\s*(?-i:[A-Z])[\w .'-]{1,30}[)\]]\.?$",
+        r"[(\[](?-i:[A-Z])[A-Za-z .'-]{1,30}/\s*(?-i:[A-Z])[A-Za-z .'-]{1,30}[)\]]\.?$",
         r"^(?:ilustrasi|illustration)\b",
         # "TRIBUNNEWS.COM/RAHMAT HIDAYAT", "KOMPAS.com/Garry Lotulung": a site and its photographer.
         r"(?<![/:.\w])[\w-]+\.(?:com|co\.id|co|id|net|org|tv)/(?-i:[A-Z])[A-Za-z .'-]{2,40}$",
