@@ -108,8 +108,11 @@ def child_kabar(corpus: str, engine: str, workers: int, stages: str, db: str) ->
         result["documents_seconds"] = round(time.perf_counter() - begin, 2)
         if stages == "all":
             begin = time.perf_counter()
-            result["events"] = len(update_events(store, executor))
+            seconds: dict[str, float] = {}
+            result["events"] = len(update_events(store, executor, seconds=seconds))
             result["events_seconds"] = round(time.perf_counter() - begin, 2)
+            result["clustering_seconds"] = round(seconds["clustering"], 2)
+            result["briefing_seconds"] = round(seconds["briefing"], 2)
     executor.close()
     result["startup_seconds"] = round(startup, 2)
     return result

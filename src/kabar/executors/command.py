@@ -30,11 +30,15 @@ class ProgressBar:
         self._bar: Any = None
 
     def stage(self, name: str, total: int) -> None:
+        import shutil
+
         from tqdm import tqdm
 
         self.close()
         unit = "event" if name == "briefing" else "doc"
-        self._bar = tqdm(total=total, desc=name, unit=unit, file=sys.stderr, dynamic_ncols=True)
+        # A terminal that reports no size (some pseudo-terminals) would get an empty bar: fall back to 100 columns.
+        width = shutil.get_terminal_size((100, 24)).columns
+        self._bar = tqdm(total=total, desc=name, unit=unit, file=sys.stderr, ncols=width)
 
     def grow(self, count: int) -> None:
         if self._bar is not None:

@@ -228,11 +228,13 @@ def update_events(
     *,
     task_documents: int = DOCUMENTS_PER_TASK,
     progress: RunProgress | None = None,
+    seconds: dict[str, float] | None = None,
 ) -> list[str]:
     """Steps 3 and 4: cluster the documents that belong to no event, then brief every changed event.
 
-    Returns the ids of the events briefed, sorted.
+    Returns the ids of the events briefed, sorted; `seconds` (if given) receives the time each step took.
     """
+    started = time.perf_counter()
     options = options or BriefOptions()
     pending = store.unassigned_document_ids()
     unbriefed: set[str] = set(store.state(UNBRIEFED_STATE) or [])
@@ -252,6 +254,7 @@ def update_events(
             )
         if progress:
             progress.advance(len(piece))
+    clustered = time.perf_counter()
     order = sorted(unbriefed)
     if progress and order:
         progress.stage("briefing", len(order))
@@ -265,6 +268,9 @@ def update_events(
             progress.advance(len(briefed))
     if unbriefed:  # events that vanished before they were briefed
         store.save_events([], state={UNBRIEFED_STATE: []})
+    if seconds is not None:
+        seconds["clustering"] = clustered - started
+        seconds["briefing"] = time.perf_counter() - clustered
     return sorted(briefed_ids)
 
 
@@ -300,7 +306,9 @@ def run(
     )
     report.seconds["documents"] = time.perf_counter() - started
     middle = time.perf_counter()
-    report.events = update_events(store, executor, options, task_documents=task_documents, progress=progress)
+    report.events = update_events(
+        store, executor, options, task_documents=task_documents, progress=progress, seconds=report.seconds
+    )
     report.seconds["events"] = time.perf_counter() - middle
     report.seconds["total"] = time.perf_counter() - started
     if progress:
