@@ -49,8 +49,11 @@ def eval_sets() -> dict[str, list[Tagged]]:
     return {part.name: load(part) for part in EVAL_PARTS}
 
 
-def training_sentences(include: set[str] | None = None) -> tuple[list[Tagged], dict[str, int]]:
-    """Training sentences (held-out sentences removed) and how many each part gave."""
+def training_sentences(
+    include: set[str] | None = None, copies: dict[str, int] | None = None
+) -> tuple[list[Tagged], dict[str, int]]:
+    """Training sentences (held-out sentences removed; a part repeated `copies[name]` times) and how many
+    distinct sentences each part gave."""
     held_out = {tuple(s.words) for sentences in eval_sets().values() for s in sentences}
     kept: list[Tagged] = []
     counts: dict[str, int] = {}
@@ -59,5 +62,5 @@ def training_sentences(include: set[str] | None = None) -> tuple[list[Tagged], d
             continue
         sentences = [s for s in load(part) if tuple(s.words) not in held_out]
         counts[part.name] = len(sentences)
-        kept.extend(sentences)
+        kept.extend(sentences * (copies or {}).get(part.name, 1))
     return kept, counts

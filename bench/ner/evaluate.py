@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from bench.ner.data import EVAL_PARTS, load
+from kabar.extract.entities import tag_words
 from kabar.extract.ner_crf import CrfTagger, model_path
 from kabar.extract.ner_eval import score
 
@@ -22,6 +23,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--model", type=Path, default=model_path())
+    parser.add_argument(
+        "--crf-only", action="store_true", help="score the CRF alone, without the gazetteer pass"
+    )
     parser.add_argument("--only", help="substring of the held-out set names to score")
     args = parser.parse_args()
     tagger = CrfTagger(args.model)
@@ -33,7 +37,10 @@ def main() -> None:
             continue
         sentences = load(part)
         started = time.process_time()
-        predicted = [tagger.tags(s.words) for s in sentences]
+        if args.crf_only:
+            predicted = [tagger.tags(s.words) for s in sentences]
+        else:
+            predicted = [tag_words(s.words, tagger) for s in sentences]
         elapsed = time.process_time() - started
         result = score([s.tags for s in sentences], predicted)
         per = {k: f"{v[2] * 100:.1f}" for k, v in result.per_type.items()}

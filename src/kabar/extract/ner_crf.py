@@ -102,6 +102,9 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
                 f.append(f"x{size}={lower[-size:]}")
         if lower in dictionary:
             f.append("dict")
+        if word[:1].isupper():
+            # Case means most where the word is not a common word: "Kim" vs "Pertemuan" at a sentence start.
+            f.append(f"cap|{'dict' if lower in dictionary else 'nodict'}|{'first' if i == 0 else 'inside'}")
         if lower in given and word[:1].isupper():
             f.append("given_name")
         if lower in PERSON_TITLES:
@@ -196,7 +199,7 @@ class CrfTagger:
         """Entity spans of a sentence. A title-case headline is first put in sentence case, word by word,
         where the document shows a word is common (the model was trained on sentence-case text)."""
         words = list(words)
-        if casing is not None and is_headline(words):
+        if casing is not None and is_headline(words):  # only with a document to judge its words by
             words = [w.lower() if w[:1].isupper() and casing.is_common(w) else w for w in words]
         return spans_from_tags(self.tags(words))
 

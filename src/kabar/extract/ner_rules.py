@@ -79,6 +79,9 @@ class Span:
     start: int
     end: int
     type: str
+    # What decided it beyond a guess: "gazetteer" (a known name), "rule" (a head word, a title, a given name,
+    # a verb of saying), or "" for the rules' default guess and for the model's spans.
+    evidence: str = ""
 
 
 def is_capitalised(word: str) -> bool:
@@ -123,7 +126,7 @@ def gazetteer_spans(words: list[str]) -> list[Span]:
                 surface = " ".join(words[i : i + length])
                 entries = gaz.lookup(surface)
                 if entries and is_capitalised(words[i + length - 1]):
-                    found = Span(i, i + length, entries[0].type)
+                    found = Span(i, i + length, entries[0].type, evidence="gazetteer")
                     break
         if found:
             spans.append(found)
@@ -206,30 +209,31 @@ def _name_like(word: str, position: int, words: list[str], headline: bool, casin
     return not ((headline or sentence_initial) and casing.is_common(word))
 
 
-def _type_of(run: list[str], before: list[str], after: list[str]) -> str:
+def _type_of(run: list[str], before: list[str], after: list[str]) -> tuple[str, bool]:
+    """The type of a capitalised run, and whether explicit evidence (not the default guess) decided it."""
     first, last = run[0].casefold(), run[-1].casefold()
     if first in ORG_HEADS or last in ORG_TAILS:
-        return "ORG"
+        return "ORG", True
     if first in LOC_HEADS or last in LOC_TAILS:
-        return "LOC"
+        return "LOC", True
     previous = before[-1].casefold() if before else ""
     following = next((w.casefold() for w in after if is_word(w)), "")
     if (
         previous in PERSON_TITLES
         or previous in SPEECH_VERBS
         or following in SPEECH_VERBS
-        or first in given_names()
+        or (first in given_names() and len(run) > 1)
     ):
-        return "PER"
+        return "PER", True
     if len(run) == 1 and run[0].isupper() and len(run[0]) >= 2:
-        return "ORG"  # an unknown acronym is most often an organisation ("KCNA", "BUMN")
+        return "ORG", False  # an unknown acronym is most often an organisation ("KCNA", "BUMN")
     if previous in {"di", "ke", "dari", "in", "at", "from", "to"} or previous in LOC_HEADS:
-        return "LOC"
+        return "LOC", False
     if previous in ORG_HEADS or (
         len(before) > 1 and f"{before[-2]} {before[-1]}".casefold() == "kantor berita"
     ):
-        return "ORG"
-    return "PER"
+        return "ORG", True
+    return "PER", False
 
 
 def rule_spans(tokens: list[Token], casing: Casing = NO_CASING) -> list[Span]:
@@ -278,7 +282,8 @@ def rule_spans(tokens: list[Token], casing: Casing = NO_CASING) -> list[Span]:
                 break
         run = words[start:j]
         if not all(w.casefold() in NAME_FILLERS for w in run):
-            spans.append(Span(start, j, _type_of(run, words[:start], words[j : j + 3])))
+            kind, evidence = _type_of(run, words[:start], words[j : j + 3])
+            spans.append(Span(start, j, kind, "rule" if evidence else ""))
         i = j
     spans.sort(key=lambda s: s.start)
     return spans
