@@ -18,12 +18,14 @@ from kabar.extract import ner_alias
 from kabar.extract.ner_crf import CrfTagger, shipped_tagger
 from kabar.extract.ner_lexicon import (
     ENTITY_TYPES,
+    LOC_HEADS,
+    ORG_HEADS,
     Token,
     fold,
     given_names,
     tokenize_with_offsets,
 )
-from kabar.extract.ner_rules import NO_CASING, Casing, Span, is_capitalised, rule_spans
+from kabar.extract.ner_rules import NO_CASING, Casing, Span, is_capitalised, is_dictionary_word, rule_spans
 from kabar.records import Document, Entity, Sentence
 
 
@@ -254,6 +256,14 @@ def _consistent_spans(
     return result
 
 
+def _is_name(words: list[str]) -> bool:
+    """False for spans of common words only ("kosmodrom", "Kosmodrom", "kota"): the model's slips on
+    edited text, where a name has a capital and is not just a head word or a dictionary word."""
+    if all(w.casefold() in LOC_HEADS or w.casefold() in ORG_HEADS or not _has_alnum(w) for w in words):
+        return False
+    return any(is_capitalised(w) or w[:1].isdigit() or not is_dictionary_word(w.casefold()) for w in words)
+
+
 def find_mentions(doc: Document) -> list[Mention]:
     """Every person, organisation and place the document names, in text order."""
     sentences = _sentences(doc)
@@ -265,6 +275,8 @@ def find_mentions(doc: Document) -> list[Mention]:
     mentions: list[Mention] = []
     for sentence, tokens, spans in zip(sentences, tokenised, found, strict=True):
         for span in spans:
+            if not _is_name([t.text for t in tokens[span.start : span.end]]):
+                continue
             start, end = tokens[span.start].start, tokens[span.end - 1].end
             mentions.append(Mention(doc.text[start:end], span.type, doc.id, sentence.index, start, end))
     return mentions

@@ -21,10 +21,13 @@ SYLLABLE_PIECE_MIN_CHARS = 2
 
 
 def strip_titles(name: str) -> str:
-    """Drop leading titles and a trailing possessive: "Presiden Vladimir Putin's" -> "Vladimir Putin"."""
+    """Drop leading titles, lowercase edge words and a trailing possessive: "Presiden Vladimir Putin's" ->
+    "Vladimir Putin", "wilayah Amur timur" -> "Amur"."""
     words = name.split()
-    while len(words) > 1 and is_title_word(words[0]):
-        words.pop(0)
+    while len(words) > 1 and (is_title_word(words[0]) or words[0][:1].islower()):
+        words.pop(0)  # titles and lowercase lead words: "Presiden Putin", "wilayah Amur"
+    while len(words) > 1 and words[-1][:1].islower() and words[-1].casefold() not in NAME_FILLERS:
+        words.pop()  # "Amur timur"
     text = " ".join(words)
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
