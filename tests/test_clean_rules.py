@@ -27,6 +27,8 @@ from kabar.records import RawDocument
         ("2023-09-14T21:31:00+07:00", "2023-09-14T21:31:00+07:00"),
         ("Thu, 14 Sep 2023 10:15:00 +0700", "2023-09-14T10:15:00+07:00"),
         ("12 Agustus 2023 pukul 07.30 WIB", "2023-08-12T07:30:00+07:00"),
+        ("September 12, 2023 10:15 AM ET", "2023-09-12T10:15:00-04:00"),  # daylight saving
+        ("January 12, 2023 10:15 AM ET", "2023-01-12T10:15:00-05:00"),
     ],
 )
 def test_dates_in_indonesian_and_english_forms(text: str, expected: str) -> None:

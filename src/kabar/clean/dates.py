@@ -105,6 +105,12 @@ def _build(day: date, time_match: re.Match[str] | None) -> tuple[str, bool]:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
+    zone = (time_match.group("zone") or "").lower()
+    if zone in _DST_ZONES:
+        named = _zone_offset(_DST_ZONES[zone], day, hour, minute)
+        if named is not None:
+            moment = datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=named)
+            return moment.isoformat(), True
     offset = _offset_minutes(time_match.group("zone"), time_match.group("offset"))
     if offset is None:
         # A time without a zone cannot be placed on the UTC line: keep only the date.
@@ -113,6 +119,24 @@ def _build(day: date, time_match: re.Match[str] | None) -> tuple[str, bool]:
         day.year, day.month, day.day, hour, minute, second, tzinfo=timezone(timedelta(minutes=offset))
     )
     return moment.isoformat(), True
+
+
+# "ET" and "PT" name a zone whose offset depends on the date (daylight saving): resolved with the tz database
+# where the system has it, else the fixed standard offset from ZONES.
+_DST_ZONES: dict[str, str] = {"et": "America/New_York", "pt": "America/Los_Angeles"}
+
+
+def _zone_offset(name: str, day: date, hour: int, minute: int) -> timezone | None:
+    try:
+        from zoneinfo import ZoneInfo
+    except ImportError:  # pragma: no cover - Python 3.9+ always has it
+        return None
+    try:
+        zone = ZoneInfo(name)
+    except (KeyError, ValueError, OSError):
+        return None
+    offset = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone).utcoffset()
+    return timezone(offset) if offset is not None else None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
