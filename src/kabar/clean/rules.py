@@ -261,7 +261,7 @@ BARRIER_SECTION_RE = re.compile(
 COMMENTS_HEADER_RE = re.compile(
     r"^\W{0,3}(?:(?:top\s+rated\s+|latest\s+|recent\s+|reader\s+)?comments?(?:\s*\(\d+\))?|\d+\s+(?:comments?|"
     r"responses?|komentar)|(?:leave|post|add|write)\s+a\s+(?:comment|reply)|(?:tulis|kirim|beri)\s+komentar|"
-    r"komentar(?:\s+(?:pembaca|anda|terbaru))?|[\w .'’-]{2,40}\s+(?:says|said|wrote|menulis|berkata)\s*:|"
+    r"komentar(?:\s+(?:pembaca|anda|terbaru))?|[^.!?]{2,80}?\s+(?:says|said|wrote|menulis|berkata)\s*:|"
     r"\d+\s+(?:thoughts|responses|replies|comments|tanggapan)\s+(?:on|to|untuk|pada)\b.{0,120})\W{0,3}$",
     re.IGNORECASE,
 )
