@@ -20,7 +20,7 @@ from kabar.brief.features import FEATURES_KEY, attach_features, sentence_feature
 from kabar.brief.pool import Pool, build_pool
 from kabar.brief.speakers import SpeakerResolver
 from kabar.brief.summary import summarize
-from kabar.brief.timeline import build_timeline
+from kabar.brief.timeline import build_timeline, timeline_candidates
 from kabar.extract.quotes import find_quotes
 from kabar.records import Document, Duplicate, Entity, Event, Quote, SummarySentence
 from kabar.text import analyse
@@ -85,8 +85,9 @@ def brief_event(
     event.summary = build_summary(pool, words)
     event.facts = build_facts(pool)
     event.quotes = event_quotes(documents, entities)
-    event.timeline = build_timeline(documents)
-    event.divergences = build_divergences(pool, event.quotes)
+    dated = timeline_candidates(documents)
+    event.timeline = build_timeline(documents, dated)
+    event.divergences = build_divergences(pool, event.quotes, dated)
     return event
 
 

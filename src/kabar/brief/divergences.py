@@ -17,10 +17,11 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
+from scipy import sparse
 
 from kabar.brief.pool import Pool
-from kabar.brief.timeline import timeline_candidates
-from kabar.records import Cited, Divergence, Document, Quote
+from kabar.brief.timeline import _Candidate, timeline_candidates
+from kabar.records import Cited, Divergence, Quote
 from kabar.text import content_terms, stem
 
 # A predicate counts as a core happening of the event when it stands before a locative in at least this many
@@ -304,60 +305,77 @@ def number_divergences(pool: Pool) -> list[Divergence]:
     return found
 
 
-def date_divergences(documents: Sequence[Document]) -> list[Divergence]:
-    candidates = timeline_candidates(documents)
+def _similar_pairs(term_sets: Sequence[set[str]], threshold: float) -> list[tuple[int, int]]:
+    """Index pairs (i < j) whose term sets have a Dice coefficient of at least `threshold` (sparse products, so
+    that only pairs sharing a term are looked at)."""
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, terms in enumerate(term_sets):
+        for term in terms:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    if not rows:
+        return []
+    matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(term_sets), len(vocabulary)))
+    shared = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+    sizes = np.array([len(terms) for terms in term_sets], dtype=float)
+    dice = 2 * shared.data / np.maximum(sizes[shared.row] + sizes[shared.col], 1.0)
+    keep = dice >= threshold
+    return sorted(zip(shared.row[keep].tolist(), shared.col[keep].tolist(), strict=True))
+
+
+def date_divergences(candidates: Sequence[_Candidate]) -> list[Divergence]:
     found: list[Divergence] = []
-    for i, first in enumerate(candidates):
-        for second in candidates[i + 1 :]:
-            if first.doc == second.doc or first.date == second.date or len(first.date) != len(second.date):
-                continue
-            if not first.terms or not second.terms:
-                continue
-            dice = 2 * len(first.terms & second.terms) / (len(first.terms) + len(second.terms))
-            if dice >= SAME_HAPPENING_DICE:
-                found.append(
-                    Divergence(
-                        about=f"date: {first.date} vs {second.date}",
-                        claims=[
-                            Cited(text=first.text, sources=[first.doc]),
-                            Cited(text=second.text, sources=[second.doc]),
-                        ],
-                        kind="date",
-                    )
-                )
+    for i, j in _similar_pairs([candidate.terms for candidate in candidates], SAME_HAPPENING_DICE):
+        first, second = candidates[i], candidates[j]
+        if first.doc == second.doc or first.date == second.date or len(first.date) != len(second.date):
+            continue
+        found.append(
+            Divergence(
+                about=f"date: {first.date} vs {second.date}",
+                claims=[
+                    Cited(text=first.text, sources=[first.doc]),
+                    Cited(text=second.text, sources=[second.doc]),
+                ],
+                kind="date",
+            )
+        )
     return found
 
 
 def speaker_divergences(quotes: Sequence[Quote], languages: dict[str, str | None]) -> list[Divergence]:
     found: list[Divergence] = []
     terms = [set(content_terms(quote.text, languages.get(quote.source))) for quote in quotes]
-    for i, first in enumerate(quotes):
-        for j in range(i + 1, len(quotes)):
-            second = quotes[j]
-            if first.source == second.source or not first.speaker or not second.speaker:
-                continue
-            if first.speaker.casefold() == second.speaker.casefold() or not terms[i] or not terms[j]:
-                continue
-            dice = 2 * len(terms[i] & terms[j]) / (len(terms[i]) + len(terms[j]))
-            if dice >= SAME_QUOTE_DICE:
-                found.append(
-                    Divergence(
-                        about=f"speaker: {first.speaker} vs {second.speaker}",
-                        claims=[
-                            Cited(text=f"{first.speaker}: “{first.text}”", sources=[first.source]),
-                            Cited(text=f"{second.speaker}: “{second.text}”", sources=[second.source]),
-                        ],
-                        kind="speaker",
-                    )
-                )
+    for i, j in _similar_pairs(terms, SAME_QUOTE_DICE):
+        first, second = quotes[i], quotes[j]
+        if first.source == second.source or not first.speaker or not second.speaker:
+            continue
+        if first.speaker.casefold() == second.speaker.casefold():
+            continue
+        found.append(
+            Divergence(
+                about=f"speaker: {first.speaker} vs {second.speaker}",
+                claims=[
+                    Cited(text=f"{first.speaker}: “{first.text}”", sources=[first.source]),
+                    Cited(text=f"{second.speaker}: “{second.text}”", sources=[second.source]),
+                ],
+                kind="speaker",
+            )
+        )
     return found
 
 
-def build_divergences(pool: Pool, quotes: Sequence[Quote]) -> list[Divergence]:
+def build_divergences(
+    pool: Pool, quotes: Sequence[Quote], dated: Sequence[_Candidate] | None = None
+) -> list[Divergence]:
+    """All divergences; `dated` are the timeline's dated clauses when the caller has them already."""
     languages = {document.id: document.language for document in pool.documents}
+    if dated is None:
+        dated = timeline_candidates(pool.documents)
     return [
         *place_divergences(pool),
-        *date_divergences(pool.documents),
+        *date_divergences(dated),
         *number_divergences(pool),
         *speaker_divergences(quotes, languages),
     ]

@@ -62,6 +62,13 @@ class SpeakerResolver:
                     if not _is_acronym(part[0]):
                         runs[" ".join(part)] += 1
         self.runs = runs
+        # Candidate full names by their last word and by their first word, so that a lookup is not a scan.
+        self.by_last: dict[str, list[str]] = {}
+        self.by_first: dict[str, list[str]] = {}
+        for run in sorted(runs):
+            words = run.split()
+            self.by_last.setdefault(words[-1], []).append(run)
+            self.by_first.setdefault(words[0], []).append(run)
         self.single = single
 
     def entity_type(self, name: str) -> str | None:
@@ -81,7 +88,8 @@ class SpeakerResolver:
                 if entity is not None:
                     return entity.name
         best, best_key = speaker, (0, 0)
-        for run, count in self.runs.items():
+        for run in self.by_last.get(words[-1], []) + self.by_first.get(words[0], []):
+            count = self.runs[run]
             run_words = run.split()
             if len(run_words) <= len(words) or len(run_words) > MAX_NAME_WORDS:
                 continue

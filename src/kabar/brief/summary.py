@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from kabar.brief import pool as pool_module
 from kabar.brief.pool import Pool, Unit
 
 # The selection constants below were tuned with bench/summarize/tune_duc.py on DUC 2004's first 25 clusters
@@ -54,9 +55,6 @@ MIN_CONCEPT_SHARE = 0.0
 # A concept's weight is (outlets using it) ** CONCEPT_POWER: above 1 favours what nearly every outlet says
 # (1 -> 2: +0.5 R-1 on both DUC halves; 2.5 and 3 no better).
 CONCEPT_POWER = 2.0
-# Weight of a bigram concept (two consecutive stems) relative to a single stem; 0 turns bigrams off (ICSISumm's
-# concepts are bigrams; 0 -> 1: +0.4 R-1, +0.7 R-2 on the DUC tuning clusters).
-BIGRAM_WEIGHT = 1.0
 # Coverage of a summary sentence's term weight by a sentence of another document from which that document counts as
 # supporting it (with most of the same content words it says the same, e.g. a rewritten lead). Set by reading the
 # seed event's cross-document sentence pairs: rewritten pairs cover 0.6–0.9, related-but-different ones 0.2–0.5.
@@ -83,27 +81,28 @@ class Selection:
     supporters: list[list[int]]  # for each, the document indices that support it (its own first)
 
 
-def unit_concepts(unit: Unit) -> set[str]:
-    """A sentence's concepts: its content stems and, with BIGRAM_WEIGHT > 0, pairs of consecutive stems."""
-    concepts = set(unit.terms)
-    if BIGRAM_WEIGHT > 0:
-        concepts.update(f"{a}_{b}" for a, b in zip(unit.terms, unit.terms[1:], strict=False))
-    return concepts
-
-
 def concept_weights(pool: Pool, units: list[int]) -> dict[str, float]:
+    """Weight of each concept over the usable sentences (computed once per pool)."""
+    cached = pool.cache.get("concept_weights")
+    if cached is None:
+        cached = _concept_weights(pool, units)
+        pool.cache["concept_weights"] = cached
+    return cached  # type: ignore[return-value]
+
+
+def _concept_weights(pool: Pool, units: list[int]) -> dict[str, float]:
     """Weight of each concept: independent outlets using it (multi-outlet) or sentences using it (single)."""
     outlets_by_concept: dict[str, set[int]] = {}
     sentence_count: Counter[str] = Counter()
     for index in units:
         unit = pool.units[index]
-        for concept in unit_concepts(unit):
+        for concept in pool.concepts[index]:
             outlets_by_concept.setdefault(concept, set()).add(pool.group_of_doc[unit.doc])
             sentence_count[concept] += 1
     n_outlets = len(set(pool.group_of_doc))
 
     def scale(concept: str) -> float:
-        return BIGRAM_WEIGHT if "_" in concept else 1.0
+        return pool_module.BIGRAM_WEIGHT if "_" in concept else 1.0
 
     if n_outlets >= 2:
         floor = max(MIN_CONCEPT_OUTLETS, math.ceil(MIN_CONCEPT_SHARE * n_outlets))
@@ -151,13 +150,16 @@ def centrality(pool: Pool) -> np.ndarray:
     if len(groups) < 2 or n_units == 0:
         return np.zeros(n_units)
     support = np.maximum(pool.paraphrase, pool.coverage / SUPPORT_COVERAGE)
-    per_group = np.zeros((n_units, len(groups)))
-    for doc, members in enumerate(pool.units_by_doc):
-        if len(members) == 0:
-            continue
-        column = groups.index(pool.group_of_doc[doc])
-        per_group[:, column] = np.maximum(per_group[:, column], support[:, members].max(axis=1))
-    own = np.array([groups.index(pool.group_of_doc[unit.doc]) for unit in pool.units])
+    # Units are stored document by document, so each document's columns are one contiguous block.
+    docs = [doc for doc, members in enumerate(pool.units_by_doc) if len(members)]
+    starts = [int(pool.units_by_doc[doc][0]) for doc in docs]
+    per_doc = np.maximum.reduceat(support, starts, axis=1)  # n_units x documents with sentences
+    column_of = {group: column for column, group in enumerate(groups)}
+    per_group = np.zeros((n_units, len(groups)), dtype=np.float32)
+    for position, doc in enumerate(docs):
+        column = column_of[pool.group_of_doc[doc]]
+        np.maximum(per_group[:, column], per_doc[:, position], out=per_group[:, column])
+    own = np.array([column_of[pool.group_of_doc[unit.doc]] for unit in pool.units])
     per_group[np.arange(n_units), own] = 0.0
     return np.minimum(per_group, 1.0).sum(axis=1) / (len(groups) - 1)
 
@@ -176,7 +178,7 @@ def select(pool: Pool, words: int, *, overflow: bool = False, max_sentences: int
     priors = {
         index: _prior(pool.units[index]) * (1.0 + CENTRALITY_WEIGHT * central[index]) for index in candidates
     }
-    term_sets = {index: unit_concepts(pool.units[index]) for index in candidates}
+    term_sets = {index: pool.concepts[index] for index in candidates}
     covered: set[str] = set()
     chosen: list[int] = []
     total = 0

@@ -99,18 +99,24 @@ def event_anchor(documents: Sequence[Document]) -> date | None:
     return min(anchors) if anchors else None
 
 
-def build_timeline(documents: Sequence[Document]) -> list[TimelineEntry]:
-    default_anchor = event_anchor(documents)
+def build_timeline(
+    documents: Sequence[Document], candidates: Sequence[_Candidate] | None = None
+) -> list[TimelineEntry]:
+    """One entry per dated happening, sorted; `candidates` (from `timeline_candidates`) saves a second scan."""
+    if candidates is None:
+        candidates = timeline_candidates(documents)
     merged: list[tuple[_Candidate, list[str]]] = []
-    for document in documents:
-        for candidate in candidates_for(document, default_anchor):
-            for kept, sources in merged:
-                if kept.date == candidate.date and _dice(kept.terms, candidate.terms) >= SAME_HAPPENING_DICE:
-                    if candidate.doc not in sources:
-                        sources.append(candidate.doc)
-                    break
-            else:
-                merged.append((candidate, [candidate.doc]))
+    by_date: dict[str, list[int]] = {}
+    for candidate in candidates:
+        for position in by_date.get(candidate.date, []):
+            kept, sources = merged[position]
+            if _dice(kept.terms, candidate.terms) >= SAME_HAPPENING_DICE:
+                if candidate.doc not in sources:
+                    sources.append(candidate.doc)
+                break
+        else:
+            by_date.setdefault(candidate.date, []).append(len(merged))
+            merged.append((candidate, [candidate.doc]))
     entries = [
         TimelineEntry(
             date=candidate.date, text=candidate.text, sources=sources, expression=candidate.expression
