@@ -98,7 +98,7 @@ def page(browser: object) -> Iterator[object]:
     tab.set_default_timeout(15_000)
     problems: list[str] = []
     tab.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    tab.on("console", lambda message: message.type in {"error", "warning"} and problems.append(message.text))
+    tab.on("console", lambda message: message.type == "error" and problems.append(message.text))
     tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     tab.problems = problems
     yield tab
