@@ -197,3 +197,18 @@ def test_editors_initials_closing_the_article_are_taken_out_but_agency_credits_s
     assert ("(den/asa)", "editors' initials") in [(r.text, r.reason) for r in doc.removed]
     wire = body.replace("(den/asa)", "(Reuters)")
     assert clean(RawDocument(source="y.txt", kind="text", body=wire), doc_id="y").text.endswith("(Reuters)")
+
+
+def test_cleaning_does_not_depend_on_the_order_documents_were_observed() -> None:
+    raws = [
+        _scrape("Contoh.co.id", story, i)
+        for i, story in enumerate(["floods", "elections", "markets", "roads"])
+    ]
+    forward, backward = ChromeMemory(), ChromeMemory()
+    for raw in raws:
+        observe(forward, raw)
+    for raw in reversed(raws):
+        observe(backward, raw)
+    assert forward.to_dict()["outlets"] == backward.to_dict()["outlets"]
+    for raw in raws:
+        assert clean(raw, doc_id="d", chrome=forward) == clean(raw, doc_id="d", chrome=backward)

@@ -2,14 +2,15 @@
 
 Three kinds of evidence, in this order:
 1. rules for what news sites print around an article ("Baca Juga:", ad slots, re-use notices, bylines, date lines,
-   photo credits, "Next Post" teasers), see `kabar.clean.rules`;
-2. line features: the body is the stretch between the first and the last sentence-like line (long enough, ending in
-   sentence punctuation); short unpunctuated lines outside it are menus, tags and headers, the headline is the
-   longest headline-like line above it, short lines between headline and body are image alt text;
+   photo credits, "Next Post" teasers, editors' initials), see `kabar.clean.rules`;
+2. line features: every line gets a score (a sentence-like paragraph adds its length, a short unpunctuated line, a
+   lone teaser blurb or a rule-named line costs, a comments or "more stories" header is a barrier) and the body is
+   the stretch with the highest total (maximum-sum segment). Above it, the headline is the longest headline-like
+   line nearest the body; short lines between headline and body are image alt text; what lies outside is chrome.
+   Text an HTML extractor already cut down (`extracted=True`) keeps every line no rule names;
 3. repetition: a line the outlet prints in many of its documents (`ChromeMemory`), a teaser cut with "..." that the
-   body repeats in full, a line printed twice.
-Every line taken out is returned with its reason.
-"""
+   body repeats in full, a long paragraph printed twice in a row.
+Every line taken out is returned with its reason."""
 
 from __future__ import annotations
 
@@ -70,13 +71,13 @@ class Unit:
     blank_before: bool
     reason: str | None = None
     caption: bool = False
+    words: int = field(init=False)
 
-    @property
-    def words(self) -> int:
+    def __post_init__(self) -> None:
         # Scripts written without spaces (Chinese, Japanese, Thai) count two characters as a word, so a paragraph
         # in them weighs like one in Indonesian or English.
         dense = len(_DENSE_SCRIPT_RE.findall(self.text))
-        return max(len(self.text.split()), dense // 2)
+        self.words = max(len(self.text.split()), dense // 2)
 
 
 @dataclass
