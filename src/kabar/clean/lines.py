@@ -404,8 +404,7 @@ def clean_lines(
         while start - 1 >= 0 and _joins_body(units[start - 1]):
             start -= 1
         end = last
-        while end + 1 < len(units) and (_joins_body(units[end + 1]) or _is_data_row(units[end + 1])):
-            end += 1
+        end = _extend_over_lists(units, end)
         for i, unit in enumerate(units):
             if unit.reason is not None or start <= i <= end or extracted:
                 # The extractor already cut the page down to the article: its subheadings, list items and
@@ -575,6 +574,34 @@ def _is_data_row(unit: Unit) -> bool:
     """A results or standings row right after the body ("MS: Son Wan-ho vs X 21-17", "1. Toyota Avanza 62.615
     unit"): sports and market stories end with such lists; menus and headline lists do not carry scores."""
     return unit.reason is None and bool(_DATA_ROW_RE.search(unit.text))
+
+
+# A list closing an article (tour dates, qualified teams, results): at least this many rows in a row, each with a
+# number, at most LIST_ROW_MAX_WORDS long; one header line without a number may open it ("Qualified teams").
+LIST_MIN_ROWS = 3
+LIST_ROW_MAX_WORDS = 20
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _is_list_row(unit: Unit) -> bool:
+    return unit.reason is None and unit.words <= LIST_ROW_MAX_WORDS and bool(_DIGIT_RE.search(unit.text))
+
+
+def _extend_over_lists(units: list[Unit], end: int) -> int:
+    """Grow the body's end over adjacent sentences, data rows and a closing list of numbered rows."""
+    while end + 1 < len(units):
+        following = units[end + 1]
+        if _joins_body(following) or _is_data_row(following):
+            end += 1
+            continue
+        start = end + 1 + (1 if following.reason is None and not _DIGIT_RE.search(following.text) else 0)
+        rows = 0
+        while start + rows < len(units) and _is_list_row(units[start + rows]):
+            rows += 1
+        if rows < LIST_MIN_ROWS:
+            break
+        end = start + rows - 1
+    return end
 
 
 def _joins_body(unit: Unit) -> bool:
