@@ -85,4 +85,18 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     ),
 ]
 
+MIGRATIONS.append(
+    (
+        2,
+        [
+            # The events list's order (newest day first, then the most covered): one index walk instead of a sort
+            # of every event (74 ms -> 10 ms on a 100k-document store; bench/web/event_page.py).
+            """CREATE INDEX events_listing ON events (
+                   substr(coalesce(last_published, updated), 1, 10) DESC, n_outlets DESC, n_documents DESC,
+                   coalesce(last_published, updated) DESC, id
+               )""",
+        ],
+    )
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]
