@@ -202,6 +202,7 @@ def _related_reason(text: str, words: int) -> str | None:
 @dataclass
 class _Found:
     dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (unit index, iso, has offset)
+    updated: set[int] = field(default_factory=set)  # unit indexes of "Updated ..." / "Diperbarui ..." lines
     authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
 
@@ -242,6 +243,8 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
         if date_value is not None:
             unit.reason = rules.REASON_DATE
             found.dates.append((index, date_value.iso, date_value.has_offset))
+            if _UPDATED_PREFIX_RE.match(text):
+                found.updated.add(index)
         elif bylines:
             unit.reason = rules.REASON_BYLINE
             for credit in bylines:
@@ -447,14 +450,7 @@ def clean_lines(
             result.outlet = dateline.outlet
             result.place = dateline.place
             break
-    body_start = next((i for i, u in enumerate(units) if u.reason is None), len(units))
-    before = [d for d in found.dates if d[0] < body_start]
-    after = [d for d in found.dates if d[0] >= body_start]
-    for group in (before, after):
-        if group:
-            with_offset = [d for d in group if d[2]]
-            result.published = (with_offset or group)[0][1]
-            break
+    result.published = _publication_time(units, found)
     line_is_body = [False] * line_count
     for unit in body_units:
         for origin in unit.origins:
@@ -602,6 +598,33 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
             break
         end = start + rows - 1
     return end
+
+
+_UPDATED_PREFIX_RE = re.compile(
+    r"^\W*(?:last\s+)?(?:updated|modified|diperbarui|diperbaharui|update)\b", re.I
+)
+
+
+def _publication_time(units: list[Unit], found: _Found) -> str | None:
+    """The date line nearest above the body (a page prints other stories' dates further up), else the nearest
+    below it; "Updated ..." lines only when nothing else dates the article; a time with offset before a bare day."""
+    body = [i for i, u in enumerate(units) if u.reason is None]
+    if not found.dates:
+        return None
+    start = body[0] if body else len(units)
+    end = body[-1] if body else len(units)
+
+    def distance(entry: tuple[int, str, bool]) -> int:
+        index = entry[0]
+        return start - index if index < start else (index - end if index > end else 0)
+
+    for allowed in (lambda e: e[0] not in found.updated, lambda e: True):
+        candidates = [e for e in found.dates if allowed(e)]
+        if candidates:
+            nearest = min(distance(e) for e in candidates)
+            closest = [e for e in candidates if distance(e) == nearest]
+            return next((e[1] for e in closest if e[2]), closest[0][1])
+    return None
 
 
 def _joins_body(unit: Unit) -> bool:
