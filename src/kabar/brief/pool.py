@@ -183,6 +183,18 @@ def build_pool(
     coverage, dice, idf = _lexical(units, len(documents))
     paraphrase = dice
     paraphrase /= SAME_CLAIM_DICE  # in place: the Dice matrix itself is not kept
+    members: list[list[int]] = [[] for _ in documents]
+    for index, unit in enumerate(units):
+        members[unit.doc].append(index)
+    by_doc = [np.array(indices, dtype=int) for indices in members]
+    # Word-based support of each sentence by each document (best sentence), before embeddings join `paraphrase`:
+    # the summary's centrality uses words only (see summary.centrality).
+    starts = [int(indices[0]) for indices in by_doc if len(indices)]
+    lexical_support = (
+        np.maximum.reduceat(np.maximum(paraphrase, coverage / SUPPORT_COVERAGE), starts, axis=1)
+        if starts and len(units)
+        else np.zeros((len(units), 0), dtype=np.float32)
+    )
     if have_vectors and vectors:
         matrix = np.vstack(vectors).astype(np.float32)
         semantic = matrix @ matrix.T
@@ -190,12 +202,10 @@ def build_pool(
         semantic /= SAME_CLAIM_COSINE - EMBEDDING_FLOOR
         np.maximum(paraphrase, semantic, out=paraphrase)
         semantic = None  # rescaled cosines live on in `paraphrase`; the raw matrix is not kept
-    members: list[list[int]] = [[] for _ in documents]
-    for index, unit in enumerate(units):
-        members[unit.doc].append(index)
-    by_doc = [np.array(indices, dtype=int) for indices in members]
     concepts = [unit_concepts(unit) for unit in units]
-    return Pool(list(documents), units, groups, coverage, paraphrase, idf, by_doc, concepts)
+    pool = Pool(list(documents), units, groups, coverage, paraphrase, idf, by_doc, concepts)
+    pool.cache["lexical_support"] = lexical_support
+    return pool
 
 
 def _merge_name_variants(units: list[Unit]) -> None:
@@ -289,6 +299,10 @@ MIN_VARIANT_LENGTH = 5
 # 86, "kosmodrom"/"cosmodrome" 84, "moskow"/"moscow" 83; "korea"/"koret" and "pyongyang"/"pyeongchang" (80) stay
 # apart. Known collision: "austria"/"australia" (88), unless a sentence names both (then they are kept apart).
 NAME_VARIANT_RATIO = 82
+# Coverage of a sentence's term weight by a sentence of another document from which that document counts as
+# supporting it (with most of the same content words it says the same, e.g. a rewritten lead). Set by reading the
+# seed event's cross-document sentence pairs: rewritten pairs cover 0.6–0.9, related-but-different ones 0.2–0.5.
+SUPPORT_COVERAGE = 0.6
 # Fewest shared content terms for word overlap alone to make two sentences the same claim.
 MIN_SHARED_TERMS = 3
 # Every term keeps at least this idf, so that words every sentence shares still count a little.
