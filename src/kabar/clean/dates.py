@@ -239,7 +239,8 @@ def normalise_timestamp(value: str | None) -> str | None:
 
 _DATE_WORDS_RE = re.compile(
     rf"\b(?:{'|'.join(WEEKDAYS)}|{_MONTH_ALT}|{_ZONE_ALT}|pukul|jam|wib|published|updated|diperbarui|"
-    r"diterbitkan|dipublikasikan|posted|on|at|am|pm|a\.m|p\.m|last|modified|update|terbit|tayang)\b\.?",
+    r"diterbitkan|dipublikasikan|posted|on|at|am|pm|a\.m|p\.m|last|modified|update|terbit|tayang|ago|lalu|yang|"
+    r"hours?|minutes?|mins?|days?|menit|detik|hari)\b\.?",
     re.IGNORECASE,
 )
 

@@ -95,7 +95,8 @@ _SEGMENT_SPLIT_RE = re.compile(r"\s*[|/•·]\s*|\s{2,}|\s*;\s*")
 
 def parse_bylines(line: str) -> list[Byline] | None:
     """Author and editor credits in `line` ("Penulis: Budi | Editor: Ani"), or None where it is no byline."""
-    if len(line.split()) > rules.BYLINE_MAX_WORDS:
+    limit = rules.WIRE_CREDIT_MAX_WORDS if rules.WIRE_CREDIT_RE.match(line) else rules.BYLINE_MAX_WORDS
+    if len(line.split()) > limit:
         return None
     found: list[Byline] = []
     for segment in _SEGMENT_SPLIT_RE.split(line.strip()):

@@ -153,8 +153,13 @@ SHARE_RE = re.compile(
         r"write\s+to\s+[\w .'-]{2,60}\s+at\s+\S+@\S+",
         r"(?:contact|email|e-mail)\s+(?:the\s+)?(?:author|reporter|writer)",
         r"our\s+standards\s*:",
+        r"follow\s+@?[\w.]+(?:\s+[\w.]+){0,4}\s+on\s+(?:twitter|facebook|instagram|x|youtube|tiktok|linkedin)",
+        r"follow\s+(?:him|her|them)\s+on\b",
+        r"e-?mail\s+[\w .'-]{2,40}\s+at\s+\S+@",
+        r"[\w .'-]{2,40}\s+(?:may|can)\s+be\s+reached\s+at\b",
+        r"keep\s+an\s+eye\s+on\s+your\s+inbox",
     )
-    + r")\b",
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 # A share prompt line is short; long lines starting "Follow" or "Ikuti" are sentences ("Follow-up talks ...").
@@ -244,7 +249,7 @@ BARRIER_SECTION_RE = re.compile(
         r"more\s+in\s+[\w .&'-]{2,30}",
         r"more\s+(?:stories|news|articles|blog\s+stories)(?:\s+from\s+[\w .&'-]+)?",
         r"(?:most\s+)?popular(?:\s+(?:now|stories|news|posts|articles|videos))?",
-        r"(?:most\s+(?:read|viewed|shared|commented))",
+        r"(?:most\s+(?:read|viewed|shared|commented))(?:\s+in\s+[\w ]{2,30})?",
         r"trending(?:\s+(?:now|stories|news|topics))?",
         r"latest\s+(?:news|stories|videos|galleries|articles|posts)",
         r"you\s+(?:may|might)\s+also\s+(?:like|enjoy)",
@@ -281,6 +286,11 @@ BYLINE_RE = re.compile(
 )
 # A byline line is short: a name or two with roles; more words make it a sentence ("By the way, ...").
 BYLINE_MAX_WORDS = 14
+# Wire credits list several people: "(Reporting by A; additional reporting by B and C; Editing by D)".
+WIRE_CREDIT_RE = re.compile(
+    r"^\W{0,3}(?:reporting|writing|editing|additional\s+reporting)\s+by\b", re.IGNORECASE
+)
+WIRE_CREDIT_MAX_WORDS = 45
 AUTHOR_ROLES = frozenset({"penulis", "reporter", "pewarta", "wartawan", "kontributor", "author", "writer",
                           "written by", "reported by", "by", "oleh", "text", "teks", "laporan", "writing by",
                           "reporting by"})  # fmt: skip
@@ -316,7 +326,7 @@ CAPTION_MAX_WORDS = 45
 # Lines that end an excerpt cut short: "...", "…", "[…]", "[...]", "(...)", "Read more »".
 # A layout label written like a slug ("medium-wide-browser", "portrait-tablet-and-above"). Bare web addresses
 # are kept: in articles they are usually references the text lists on purpose.
-LINK_LINE_RE = re.compile(r"^\W{0,3}[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*){2,}\W{0,3}$")
+LINK_LINE_RE = re.compile(r"^\W{0,3}[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*){1,}\W{0,3}$")
 REASON_LINK = "bare link or layout label"
 # Related headlines tagged by the site: "China furious at Macron [INSIGHT]", "Plane quarantined [VIDEO]".
 TAGGED_HEADLINE_RE = re.compile(r"\S.{10,}\[(?:[A-Z][A-Z ]{2,20})\]\W{0,3}$")
