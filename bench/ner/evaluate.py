@@ -13,9 +13,45 @@ import time
 from pathlib import Path
 
 from bench.ner.data import EVAL_PARTS, load
+from bench.shared_data import REPO_ROOT
 from kabar.extract.entities import tag_words
 from kabar.extract.ner_crf import CrfTagger, model_path
 from kabar.extract.ner_eval import score
+
+
+def _rule_tags(words: list[str]) -> list[str]:
+    from kabar.extract.ner_lexicon import Token
+    from kabar.extract.ner_rules import rule_spans
+
+    tags = ["O"] * len(words)
+    for span in rule_spans([Token(w, 0, 0) for w in words]):
+        tags[span.start] = f"B-{span.type}"
+        for k in range(span.start + 1, span.end):
+            tags[k] = f"I-{span.type}"
+    return tags
+
+
+def seed_speed(rounds: int = 5) -> None:
+    """`find_mentions` end to end (sentences, tokens, model, corrections, consistency) on the seed articles."""
+    from kabar.extract.entities import find_mentions
+    from kabar.records import Document
+    from kabar.text import split_sentences
+
+    paths = sorted((REPO_ROOT / "examples" / "kim-putin-2023").glob("*.txt"))
+    docs = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        docs.append(Document(id=path.stem, source=str(path), text=text, sentences=split_sentences(text)))
+    find_mentions(docs[0])  # load the model outside the timing
+    started = time.process_time()
+    for _ in range(rounds):
+        mentions = [m for doc in docs for m in find_mentions(doc)]
+    elapsed = (time.process_time() - started) / rounds
+    sentences = sum(len(d.sentences) for d in docs)
+    print(
+        f"find_mentions on the {len(docs)} seed articles: {sentences} sentences, {len(mentions)} mentions, "
+        f"{sentences / elapsed:.0f} sentences/s, {len(docs) / elapsed:.1f} documents/s (one core)"
+    )
 
 
 def main() -> None:
@@ -26,6 +62,7 @@ def main() -> None:
     parser.add_argument(
         "--crf-only", action="store_true", help="score the CRF alone, without the gazetteer pass"
     )
+    parser.add_argument("--rules-only", action="store_true", help="score the rule+gazetteer recogniser alone")
     parser.add_argument("--only", help="substring of the held-out set names to score")
     args = parser.parse_args()
     tagger = CrfTagger(args.model)
@@ -37,7 +74,9 @@ def main() -> None:
             continue
         sentences = load(part)
         started = time.process_time()
-        if args.crf_only:
+        if args.rules_only:
+            predicted = [_rule_tags(s.words) for s in sentences]
+        elif args.crf_only:
             predicted = [tagger.tags(s.words) for s in sentences]
         else:
             predicted = [tag_words(s.words, tagger) for s in sentences]
@@ -49,6 +88,7 @@ def main() -> None:
             f"| {per.get('PER', '-')} | {per.get('ORG', '-')} | {per.get('LOC', '-')} "
             f"| {len(sentences) / elapsed:.0f} |"
         )
+    seed_speed()
 
 
 if __name__ == "__main__":
