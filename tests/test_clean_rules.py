@@ -212,3 +212,23 @@ def test_cleaning_does_not_depend_on_the_order_documents_were_observed() -> None
     assert forward.to_dict()["outlets"] == backward.to_dict()["outlets"]
     for raw in raws:
         assert clean(raw, doc_id="d", chrome=forward) == clean(raw, doc_id="d", chrome=backward)
+
+
+def test_a_long_quote_repeated_by_one_storys_follow_ups_is_not_chrome() -> None:
+    quote = (
+        '"Kami akan terus memantau situasi dan memastikan bantuan sampai ke semua warga yang terdampak banjir '
+        'di wilayah ini," kata kepala badan penanggulangan bencana daerah.'
+    )
+    memory = ChromeMemory()
+    raws = []
+    for i in range(20):
+        lines = [
+            f"Contoh.co.id - Berita nomor {i} tentang topik {i} yang diliput oleh redaksi kami pada hari ini.",
+            f"Paragraf kedua berita nomor {i} menjelaskan latar belakang peristiwa tersebut dengan rinci.",
+        ]
+        if i < 7:  # seven follow-ups of one story quote the same paragraph
+            lines.insert(1, quote)
+        raws.append(RawDocument(source=f"d{i}.txt", kind="text", body="\n".join(lines)))
+    for raw in raws:
+        observe(memory, raw)
+    assert quote in clean(raws[0], doc_id="d0", chrome=memory).text

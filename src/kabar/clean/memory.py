@@ -23,6 +23,8 @@ MEMORY_FORMAT = "kabar.chrome-memory/1"
 MIN_DOCUMENTS_SHORT = 3
 # Long sentence-like lines recur legitimately (an outlet updating one story several times), so they need more.
 MIN_DOCUMENTS_LONG = 6
+# Share of an outlet's documents a long line must appear in (see ChromeMemory.is_chrome).
+LONG_LINE_MIN_SHARE = 0.5
 # What counts as a short line, in words.
 SHORT_LINE_WORDS = 15
 # Lines are bucketed under this key when the outlet is unknown; a template's chrome ("Page Nav") recurs across
@@ -95,6 +97,11 @@ class ChromeMemory:
         elif len(line.split()) <= SHORT_LINE_WORDS:
             needed = MIN_DOCUMENTS_SHORT
         else:
+            # A long paragraph must also be in most of the outlet's documents: a quote the outlet repeats across
+            # one story's follow-ups is news, a boilerplate paragraph is printed under nearly every article.
+            bucket = self.outlets.get(outlet_key(outlet))
+            if bucket is None or count < LONG_LINE_MIN_SHARE * bucket.documents:
+                return False
             needed = MIN_DOCUMENTS_LONG
         return count >= needed
 
