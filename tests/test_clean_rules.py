@@ -232,3 +232,15 @@ def test_a_long_quote_repeated_by_one_storys_follow_ups_is_not_chrome() -> None:
     for raw in raws:
         observe(memory, raw)
     assert quote in clean(raws[0], doc_id="d0", chrome=memory).text
+
+
+def test_sentences_opening_with_link_words_are_prose_but_link_phrases_are_links() -> None:
+    body = (
+        "Kepolisian menyatakan penyelidikan atas kebakaran pasar itu masih berlangsung hingga hari ini.\n"
+        "Related to this, police said nothing.\n"
+        "Baca juga: Pasar Lama Dibangun Ulang Tahun Depan\n"
+        "Petugas pemadam kebakaran membutuhkan waktu tiga jam untuk memadamkan api di lokasi.\n"
+    )
+    doc = clean(RawDocument(source="r.txt", kind="text", body=body), doc_id="r")
+    assert "Related to this, police said nothing." in doc.text
+    assert "Baca juga" not in doc.text

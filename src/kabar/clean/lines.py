@@ -42,6 +42,8 @@ ALT_MAX_WORDS = 12
 NEXT_POST_MAX_LINES = 4
 # A line after a list header ("Berita Terkait") resumes the body only when it is a real paragraph this long.
 RESUME_BODY_WORDS = 15
+# A related-link phrase followed by a full sentence is still a link up to this many words.
+RELATED_SENTENCE_MAX_WORDS = 12
 # Headlines taken under a bare "Baca Juga" / "Related" header at most (such boxes list two to five links).
 RELATED_BOX_MAX_LINES = 6
 # Lines adjacent to the body with sentence punctuation join it when they have at least this many words.
@@ -194,7 +196,12 @@ def _related_reason(text: str, words: int) -> str | None:
     if re.search(r"[:\-–—|>»]\s*$", text[: match.end()]) or not rest:
         return rules.REASON_RELATED
     # "Baca juga Misteri hilangnya MH370" (a headline) is a link; "Read more about it in ..." is a sentence.
-    if not _is_sentence_end(rest) or words <= 12:
+    if not _is_sentence_end(rest) or rest.endswith(":"):
+        # A headline, or a prompt introducing a link or video ("Simak Video Pilihan Berikut Ini:").
+        return rules.REASON_RELATED
+    # A short sentence after an unmistakable link phrase is still a link ("Baca juga: Jokowi Tiba di Bali.");
+    # after words that also open ordinary sentences ("Related to this, ...", "More on that later.") it is prose.
+    if words <= RELATED_SENTENCE_MAX_WORDS and rules.STRONG_RELATED_RE.match(text):
         return rules.REASON_RELATED
     return None
 

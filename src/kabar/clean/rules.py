@@ -64,6 +64,13 @@ RELATED_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Link phrases that never open an ordinary sentence.
+STRONG_RELATED_RE = re.compile(
+    r"^\W{0,3}(?:baca|simak|lihat|tonton)\s+(?:juga|pula)|^\W{0,3}(?:read|also)\s+(?:also|read)\b|"
+    r"^\W{0,3}(?:artikel|berita)\s+terkait|^\W{0,3}leggi\s+anche|^\W{0,3}leia\s+também",
+    re.IGNORECASE,
+)
+
 AD_RE = re.compile(
     r"^\W{0,3}(?:(?:"
     + _words(
