@@ -62,6 +62,14 @@ def test_expression_resolves(text: str, expression: str, expected: str) -> None:
     assert (expression, expected) in resolved, resolved
 
 
+def test_day_and_month_soon_after_publication_is_upcoming() -> None:
+    text = "The two parties said that the assembly would convene again Nov. 25 in Phnom Penh."
+    assert ("Nov. 25", "1998-11-25") in _resolved(text, published="1998-11-03T00:00:00+00:00", language="en")
+    # ... but a past marker keeps it in the past, and a date long after publication is last year's.
+    assert ("3 Januari", "2023-01-03") in _resolved("Banjir itu terjadi pada 3 Januari lalu.")
+    assert ("20 Desember", "2022-12-20") in _resolved("Kontrak diteken pada 20 Desember oleh kedua pihak.")
+
+
 def test_minggu_as_week_is_not_sunday() -> None:
     resolved = _resolved(
         "Pembicaraan kemungkinan akan terjadi dalam satu minggu mendatang, dan minggu ini sepi."

@@ -104,6 +104,9 @@ def is_usable(text: str, words: int) -> bool:
     stripped = text.strip()
     if not _TERMINAL.search(stripped):
         return False
+    # A piece of a quote the splitter cut ("It is detrimental to the sovereignty," he said.) has unbalanced marks.
+    if stripped.count('"') % 2 or stripped.count("“") != stripped.count("”"):
+        return False
     if stripped.endswith("?") or stripped.endswith("...") or stripped.endswith("…"):
         return False
     letters = [char for char in stripped if char.isalpha()]

@@ -95,6 +95,11 @@ _FUTURE_CONTEXT = re.compile(
     r"\b(akan|mendatang|depan|nanti|rencananya|dijadwalkan|will|next|upcoming|scheduled|expected)\b",
     re.IGNORECASE,
 )
+# Words right after an expression that put it in the past ("3 Januari lalu", "last Monday" is handled apart).
+_PAST_CONTEXT = re.compile(r"^\W{0,3}(lalu|silam|kemarin|ago|earlier|last)\b", re.IGNORECASE)
+# A day and month without a year that falls this soon after the publication date is an upcoming date (a session,
+# a deadline), not last year's: news names coming dates weeks ahead, and past ones by weekday or "last".
+NEAR_FUTURE_DAYS = 60
 # How many characters either side of an expression the future words are looked for: about four words, the span
 # of "akan ... pada hari Senin" in news prose.
 FUTURE_CONTEXT_CHARS = 30
@@ -223,12 +228,22 @@ def publication_anchor(document: Document) -> date | None:
     return _anchor_of(document)
 
 
-def _year_for(month: int, day: int | None, anchor: date | None, future: bool) -> int | None:
-    """The year of a day/month given without one: the nearest past (or future) occurrence around the anchor."""
+def _year_for(
+    month: int, day: int | None, anchor: date | None, future: bool, past: bool = False
+) -> int | None:
+    """The year of a day/month given without one: the most recent occurrence at or before the anchor, unless the
+    text looks ahead, or a day falls within NEAR_FUTURE_DAYS after the anchor with no past marker ("the assembly
+    convenes again Nov. 25", written on Nov. 3)."""
     if anchor is None:
         return None
     year = anchor.year
     candidate = (month, day or 1)
+    if day is not None and not future and not past:
+        upcoming = _valid_day(year, month, day) or _valid_day(year + 1, month, day)
+        if upcoming is not None and upcoming < anchor:
+            upcoming = _valid_day(year + 1, month, day)
+        if upcoming is not None and 0 < (upcoming - anchor).days <= NEAR_FUTURE_DAYS:
+            return upcoming.year
     if future:
         return year if candidate >= (anchor.month, anchor.day if day else 1) else year + 1
     return year if candidate <= (anchor.month, anchor.day) else year - 1
@@ -295,7 +310,8 @@ def _scan(text: str, anchor: date | None) -> list[DateMention]:
                     year = int(match["y"]) + (2000 if len(match["y"]) == 2 else 0)
                     relative = False
                 else:
-                    found_year = _year_for(month, day, anchor, future)
+                    past = bool(_PAST_CONTEXT.match(text[end : end + 12]))
+                    found_year = _year_for(month, day, anchor, future, past)
                     if found_year is None:
                         continue
                     year, relative = found_year, True
@@ -307,7 +323,8 @@ def _scan(text: str, anchor: date | None) -> list[DateMention]:
                 if match["y"]:
                     year, relative = int(match["y"]), False
                 else:
-                    found_year = _year_for(month, day, anchor, future)
+                    past = bool(_PAST_CONTEXT.match(text[end : end + 12]))
+                    found_year = _year_for(month, day, anchor, future, past)
                     if found_year is None:
                         continue
                     year, relative = found_year, True

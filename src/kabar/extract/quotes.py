@@ -383,11 +383,13 @@ def _name_from_phrase(phrase: str, known_single: set[str]) -> str | None:
 
 def _role_phrase(words: list[str]) -> str | None:
     """A speaker given only by role ("the ambassador", "seorang pejabat senior"), without its determiner."""
+    words = [word.strip("'\"“”‘’") for word in words]
+    words = [word for word in words if word]
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     if not words or any(word[:1].isdigit() for word in words):
         return None
-    phrase = " ".join(words).strip(" ,.;:")
+    phrase = " ".join(words).strip(" ,.;:'\"“”‘’")
     return phrase or None
 
 
