@@ -485,9 +485,10 @@ _IN_BODY_REASONS = frozenset(
     {rules.REASON_RELATED, rules.REASON_AD, rules.REASON_SHARE, rules.REASON_CAPTION}
 )
 # A comments header counts as the end of the article once this much body score (about words) came before it; a
-# "167 comments" link in the byline, above the article, does not.
+# "167 comments" link in the byline, above the article, does not. After it, paragraphs add nothing (share 0.0
+# scored best on the labelled set, against 0.1: line F1 0.851 vs 0.847).
 COMMENTS_AFTER_BODY_WORDS = 60.0
-AFTER_COMMENTS_SHARE = 0.1
+AFTER_COMMENTS_SHARE = 0.0
 
 
 def _line_score(units: list[Unit], index: int) -> float:
