@@ -162,3 +162,11 @@ def test_features_with_embeddings_are_compact_and_aligned() -> None:
 def test_event_without_documents_is_returned_empty() -> None:
     event = brief_event(Event(id="e0", title=None, documents=[]), [])
     assert event.summary == [] and event.facts == [] and event.timeline == []
+
+
+def test_briefing_does_not_depend_on_input_order(flood_docs: list[Document]) -> None:
+    forward = brief_event(_event(flood_docs), flood_docs)
+    backward = brief_event(_event(flood_docs[::-1]), flood_docs[::-1])
+    assert [s.text for s in forward.summary] == [s.text for s in backward.summary]
+    assert [sorted(s.sources) for s in forward.summary] == [sorted(s.sources) for s in backward.summary]
+    assert [(f.text, f.outlets) for f in forward.facts] == [(f.text, f.outlets) for f in backward.facts]

@@ -17,8 +17,9 @@ from bench.summarize.duc2004 import WORDS, read_document
 from kabar.brief import pool, summary
 
 GRID: dict[str, list[float]] = {
-    "LEAD_BONUS": [1.0, 1.5, 2.5],
-    "CENTRALITY_WEIGHT": [0.0, 1.0, 2.0],
+    "pool.MIN_SENTENCE_WORDS": [6, 9],
+    "pool.MAX_SENTENCE_WORDS": [45, 70],
+    "LENGTH_EXPONENT": [0.6, 0.7],
 }
 
 

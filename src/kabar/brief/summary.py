@@ -245,16 +245,18 @@ def supporters(pool: Pool, index: int) -> list[int]:
 
 
 def reading_order(pool: Pool, chosen: list[int], support: dict[int, list[int]]) -> list[int]:
-    """What happened first, then reactions and background: by the earliest place any supporter reports it."""
+    """What happened first, then reactions and background: by the earliest place any supporter reports it, then
+    by how many documents support it (of several leads, the best-attested one opens), then by source order."""
 
-    def key(index: int) -> tuple[float, int, int]:
+    def key(index: int) -> tuple[float, int, str, int]:
         unit = pool.units[index]
         earliest = unit.position
         row = pool.paraphrase[index]
-        for other, value in enumerate(row):
-            if value >= 1.0 and pool.units[other].doc in support[index]:
-                earliest = min(earliest, pool.units[other].position)
-        return (earliest + (QUOTE_ORDER_SHIFT if unit.quoted else 0.0), unit.doc, unit.sentence)
+        for other in np.nonzero(row >= 1.0)[0]:
+            if pool.units[int(other)].doc in support[index]:
+                earliest = min(earliest, pool.units[int(other)].position)
+        shift = QUOTE_ORDER_SHIFT if unit.quoted else 0.0
+        return (earliest + shift, -len(support[index]), pool.documents[unit.doc].id, unit.sentence)
 
     return sorted(chosen, key=key)
 

@@ -31,8 +31,10 @@ _CITATION = re.compile(
     r"wrote|published|updated|diperbarui|diterbitkan)\b[^.]{0,40}$",
     re.IGNORECASE,
 )
+# Clause boundaries between two happenings in one sentence ("…, dan Kremlin mengkonfirmasi …"). Not "before" or
+# "after": the clause they open is a circumstance of the main clause, and cut off alone it reads as a fragment.
 _CLAUSE_SPLIT = re.compile(
-    r",\s+(?:dan|serta|sementara|sedangkan|lalu|kemudian|and|while|but|then)\s+|;\s+|\s+(?:sebelum|setelah|before|after)\s+",
+    r",\s+(?:dan|serta|sementara|sedangkan|lalu|kemudian|and|while|but|then)\s+|;\s+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
