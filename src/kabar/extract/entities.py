@@ -1,15 +1,15 @@
 """Named entities of documents: find the mentions, merge the aliases an event uses, resolve a name to its entity.
 
 `find_mentions` tags each sentence with the shipped CRF model (`models/ner-id.crfsuite`, trained by
-`python -m bench.ner.train` on the Indonesian NER sets) and adds gazetteer names it missed; without the model
-file it falls back to the rule recogniser alone. `merge_entities` groups the mentions of one event into
+`python -m bench.ner.train` on the Indonesian NER sets), corrects its spans with the gazetteer (and, for text
+not in Indonesian, the title and head-word rules), then tags the document's other uses of the names it found;
+without the model file the rule recogniser works alone. `merge_entities` groups the mentions of one event into
 `kabar.records.Entity` records by the alias rules of `ner_alias`; `resolve` maps a name ("Putin", "Kremlin")
 to one of those entities.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +27,7 @@ from kabar.extract.ner_lexicon import (
 )
 from kabar.extract.ner_rules import NO_CASING, Casing, Span, is_capitalised, is_dictionary_word, rule_spans
 from kabar.records import Document, Entity, Sentence
+from kabar.text import split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,32 +43,7 @@ class Mention:
 
 
 def _sentences(doc: Document) -> list[Sentence]:
-    if doc.sentences:
-        return doc.sentences
-    try:
-        from kabar.text import split_sentences
-    except ImportError:
-        return _fallback_sentences(doc.text)
-    return split_sentences(doc.text)
-
-
-_FALLBACK_SENTENCE_RE = re.compile(r"[^\n]+?(?:[.!?]+[\"”’)]*(?=\s)|$)", re.MULTILINE)
-
-
-def _fallback_sentences(text: str) -> list[Sentence]:
-    """Lines cut after sentence punctuation; only used before `kabar.text` is importable."""
-    sentences: list[Sentence] = []
-    paragraph = 0
-    last_end = 0
-    for match in _FALLBACK_SENTENCE_RE.finditer(text):
-        if not match.group().strip():
-            continue
-        if "\n\n" in text[last_end : match.start()]:
-            paragraph += 1
-        start = match.start() + len(match.group()) - len(match.group().lstrip())
-        sentences.append(Sentence(len(sentences), match.group().strip(), start, match.end(), paragraph))
-        last_end = match.end()
-    return sentences
+    return doc.sentences or split_sentences(doc.text)
 
 
 # Lowercase words allowed inside a name in edited text ("Georg von Trapp", "Bank of England", "Komsomolsk-on-Amur"
@@ -357,26 +333,58 @@ def merge_entities(docs: Sequence[Document], mentions: Sequence[Mention]) -> lis
                 by_translation[tkey] = key
 
     # 2. Misspellings of long names, then abbreviations and name parts, each joined to the most mentioned
-    # fuller form it fits (`keys` is ordered by count, so the first fit is the most mentioned).
-    for i, key in enumerate(keys):
-        for other in keys[:i]:
-            if ner_alias.is_misspelling_of(forms.surface(key), forms.surface(other)):
-                forms.union(other, key)
-                break
+    # fuller form it fits (`keys` is ordered by count, so the first fit is the most mentioned). Candidates come
+    # from indexes (same words but one, same initials, same first letters, same first or last word), so an
+    # event with thousands of distinct names still merges in well under a second.
+    surface = {key: forms.surface(key) for key in keys}
+    kind = {key: forms.type(key) for key in keys}
+    words = {key: tuple(ner_alias.name_words(surface[key])) for key in keys}
+    rank = {key: i for i, key in enumerate(keys)}
+
+    # A misspelling keeps every other word, the first letter and the length within one of the word it changes.
+    all_but_one: dict[tuple[int, tuple[str, ...], str, int], list[str]] = defaultdict(list)
     for key in keys:
-        surface = forms.surface(key)
-        for other in keys:
-            if other == key:
-                continue
-            full = forms.surface(other)
-            if ner_alias.is_acronym_of(surface, full) or ner_alias.is_syllable_abbreviation_of(surface, full):
+        name = words[key]
+        for i, word in enumerate(name):
+            rest = name[:i] + name[i + 1 :]
+            done = False
+            for length in (len(word) - 1, len(word), len(word) + 1):
+                for other in all_but_one.get((i, rest, word[0], length), ()):
+                    if ner_alias.is_misspelling_of(surface[key], surface[other]):
+                        forms.union(other, key)
+                        done = True
+                        break
+                if done:
+                    break
+            all_but_one[(i, rest, word[0], len(word))].append(key)
+
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    by_edge_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in keys:
+        all_words = fold(surface[key]).split()
+        if len(all_words) > 1:
+            by_initials["".join(w[0] for w in all_words)].append(key)
+            by_initials["".join(w[0] for w in words[key])].append(key)
+            by_prefix[words[key][0][: ner_alias.SYLLABLE_PIECE_MIN_CHARS]].append(key)
+        if kind[key] == "PER":
+            for size in range(1, len(words[key])):
+                by_edge_words[words[key][:size]].append(key)
+                by_edge_words[words[key][-size:]].append(key)
+    for key in keys:
+        short = surface[key]
+        compact = fold(short).replace(" ", "")
+        candidates = set(by_initials.get(compact, ())) | set(
+            by_prefix.get(compact[: ner_alias.SYLLABLE_PIECE_MIN_CHARS], ())
+        )
+        if kind[key] == "PER":
+            candidates |= set(by_edge_words.get(words[key], ()))
+        for other in sorted(candidates - {key}, key=rank.__getitem__):
+            full = surface[other]
+            if ner_alias.is_acronym_of(short, full) or ner_alias.is_syllable_abbreviation_of(short, full):
                 forms.union(other, key)
                 break
-            if (
-                forms.type(key) == "PER"
-                and forms.type(other) == "PER"
-                and ner_alias.is_name_part_of(surface, full)
-            ):
+            if kind[key] == "PER" and kind[other] == "PER" and ner_alias.is_name_part_of(short, full):
                 forms.union(other, key)
                 break
 

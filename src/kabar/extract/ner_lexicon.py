@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 ENTITY_TYPES = ("PER", "ORG", "LOC")
@@ -796,6 +796,7 @@ def tokenize_with_offsets(text: str, base: int = 0) -> list[Token]:
     return [Token(m.group(), base + m.start(), base + m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase without diacritics, hyphens and apostrophes as spaces: the form names are compared in."""
     decomposed = unicodedata.normalize("NFKD", text)
