@@ -53,3 +53,21 @@ def test_english_and_indonesian_names_merge_in_one_event() -> None:
     assert "Korea Utara" in [korea.name, *korea.aliases]
     cosmodrome = next(e for e in both if "Kosmodrom Vostochny" in [e.name, *e.aliases])
     assert any("Vostochny Cosmodrome" in form for form in [cosmodrome.name, *cosmodrome.aliases])
+
+
+def test_english_titles_and_nationalities_stay_out_of_names() -> None:
+    found = _found(
+        "Apple chief executive Tim Cook visited Jakarta on Tuesday. Speaking to Reuters in Kyiv, Ukrainian "
+        "President Volodymyr Zelenskiy said the United States would send more air defence systems. Bank "
+        "Indonesia kept its rate, Governor Perry Warjiyo told a news conference. The European Union agreed."
+    )
+    for expected in [
+        ("Tim Cook", "PER"),
+        ("Volodymyr Zelenskiy", "PER"),
+        ("Perry Warjiyo", "PER"),
+        ("United States", "LOC"),
+        ("European Union", "ORG"),
+        ("Reuters", "ORG"),
+        ("Kyiv", "LOC"),
+    ]:
+        assert expected in found, f"{expected} not in {sorted(found)}"

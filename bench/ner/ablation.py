@@ -52,7 +52,7 @@ def main() -> None:
             "shipped for Indonesian (gazetteer, given names)": INDONESIAN_CORRECTIONS,
             "all corrections (shipped for other languages)": ALL_CORRECTIONS,
         }
-        names = ("gazetteer", "rules", "given_names", "lowercase_cut")
+        names = ("gazetteer", "rules", "given_names", "edge_words", "retype")
         for name in names:
             variants[f"without {name}"] = replace(ALL_CORRECTIONS, **{name: False})
         variants["no corrections (edge trimming only)"] = Corrections(**{n: False for n in names})

@@ -20,10 +20,20 @@ from kabar.extract.ner_crf import CrfTagger, sentence_features, to_bilou
 from kabar.extract.ner_eval import Tagged, score
 
 
-def _train(sentences: list[Tagged], path: Path, c1: float, c2: float, iterations: int, bilou: bool) -> None:
+def _train(
+    sentences: list[Tagged],
+    path: Path,
+    c1: float,
+    c2: float,
+    iterations: int,
+    bilou: bool,
+    domains: list[str | None] | None = None,
+) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sentence in sentences:
-        trainer.append(sentence_features(sentence.words), to_bilou(sentence.tags) if bilou else sentence.tags)
+    for k, sentence in enumerate(sentences):
+        domain = domains[k] if domains else None
+        tags = to_bilou(sentence.tags) if bilou else sentence.tags
+        trainer.append(sentence_features(sentence.words, domain), tags)
     trainer.set_params(
         {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
     )
@@ -42,6 +52,7 @@ def main() -> None:
     parser.add_argument("--c2", default="0.02")
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--bilou", action="store_true", help="train on BILOU tags instead of IOB2")
+    parser.add_argument("--domains", action="store_true", help="domain-adaptation feature copies (wiki/news)")
     parser.add_argument("--without", default="", help="comma-separated training parts to leave out")
     args = parser.parse_args()
 
@@ -59,16 +70,20 @@ def main() -> None:
             gold: list[list[str]] = []
             predicted: list[list[str]] = []
             for k, held in enumerate(folds):
-                train = others + [s for j, f in enumerate(folds) if j != k for s in f] * weight
+                wiki = [s for j, f in enumerate(folds) if j != k for s in f] * weight
+                train = others + wiki
+                domains: list[str | None] | None = None
+                if args.domains:
+                    domains = ["news"] * len(others) + ["wiki"] * len(wiki)
                 path = Path(tmp) / f"fold{k}.crfsuite"
-                _train(train, path, c1, c2, args.iterations, args.bilou)
+                _train(train, path, c1, c2, args.iterations, args.bilou, domains)
                 tagger = CrfTagger(path)
                 gold += [s.tags for s in held]
-                predicted += [tagger.tags(s.words) for s in held]
+                predicted += [tagger.tags(s.words, "wiki" if args.domains else None) for s in held]
             result = score(gold, predicted)
             per = " ".join(f"{t} {v[2] * 100:.1f}" for t, v in result.per_type.items())
             print(
-                f"bilou {args.bilou} weight {weight} c1 {c1} c2 {c2} without {sorted(without)}: macro {result.macro_f1 * 100:.1f} "
+                f"domains {args.domains} bilou {args.bilou} weight {weight} c1 {c1} c2 {c2} without {sorted(without)}: macro {result.macro_f1 * 100:.1f} "
                 f"micro {result.micro_f1 * 100:.1f} ({per})",
                 flush=True,
             )

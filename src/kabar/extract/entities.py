@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from kabar.extract import ner_alias
 from kabar.extract.ner_crf import CrfTagger, shipped_tagger
 from kabar.extract.ner_lexicon import (
+    DEMONYMS,
     ENTITY_TYPES,
     LOC_HEADS,
     ORG_HEADS,
     Token,
     fold,
     given_names,
+    is_title_word,
     tokenize_with_offsets,
 )
 from kabar.extract.ner_rules import NO_CASING, Casing, Span, is_capitalised, is_dictionary_word, rule_spans
@@ -57,19 +59,22 @@ def _has_alnum(word: str) -> bool:
     return any(c.isalnum() for c in word)
 
 
-def _trim(span: Span, words: list[str], lowercase_cut: bool) -> Span | None:
+def _trim(span: Span, words: list[str], edge_words: bool) -> Span | None:
     """Drop punctuation at the edges of a span; None when nothing name-like is left. (Titles the model
-    includes are left in the mention and stripped when aliases are merged.)
+    includes are otherwise left in the mention and stripped when aliases are merged.)
 
-    With `lowercase_cut` a span also loses lowercase words at its start ("wilayah Amur") and
-    is cut at the first lowercase word after its name ("Antonio Guterres said any"), since the model, trained on
-    Indonesian, can run on into English words it has never seen.
+    With `edge_words` a span also loses titles, nationality adjectives and lowercase words at its start
+    ("Ukrainian President Volodymyr Zelenskiy", "wilayah Amur") and is cut at the first lowercase word after its
+    name ("Antonio Guterres said any"), since the model, trained on Indonesian, can run on into English words it
+    has never seen.
     """
     start, end = span.start, span.end
     while start < end and not _has_alnum(words[start]):
         start += 1
-    if lowercase_cut:
-        while start < end and words[start][:1].islower():
+    if edge_words:
+        while start < end - 1 and (
+            words[start][:1].islower() or is_title_word(words[start]) or words[start].casefold() in DEMONYMS
+        ):
             start += 1
         for k in range(start + 1, end):
             if words[k][:1].islower() and words[k].casefold() not in NAME_INNER_LOWERCASE:
@@ -94,15 +99,18 @@ class Corrections:
         True  # so do capitalised runs typed by a head word, a title, a given name or a verb of saying
     )
     given_names: bool = True  # a person span takes a given name just before it ("Jong-un" -> "Kim Jong-un")
-    lowercase_cut: bool = True  # in edited text, spans lose lowercase words at the edges ("wilayah Amur")
+    edge_words: bool = (
+        True  # spans lose titles, nationality and lowercase words at the edges ("wilayah Amur")
+    )
+    retype: bool = True  # a known name or rule span of the same extent as a model span decides its type
 
 
 ALL_CORRECTIONS = Corrections()
 # For Indonesian, the language the model was trained on, only the corrections that do not cost F1 on the
-# development files (`bench.ner.ablation`: the rules cost 0.7-2.6 macro F1, the lowercase cut -1.3 to +0.6,
-# the gazetteer and given names -0.4 to +0.4). Text in other languages (English) gets all of them: there the
+# development files (`bench.ner.ablation`: the rules cost 0.7-2.6 macro F1, the edge-word cut -1.3 to +0.6,
+# the gazetteer and given names -0.4 to +0.4; see docs/benchmarks/ner.md for the retyping). Text in other languages (English) gets all of them: there the
 # model meets words it never saw and runs on into them ("Antonio Guterres said any").
-INDONESIAN_CORRECTIONS = Corrections(rules=False, lowercase_cut=False)
+INDONESIAN_CORRECTIONS = Corrections(rules=False, edge_words=False, retype=False)
 
 
 def corrections_for(language: str | None) -> Corrections:
@@ -124,8 +132,14 @@ def sentence_spans(
     words = [t.text for t in tokens]
     tagger = tagger or shipped_tagger()
     rules = rule_spans(list(tokens), casing or NO_CASING)
-    spans = rules if tagger is None else _corrected(tagger.spans(words, casing), words, rules, corrections)
-    trimmed = [t for s in spans if (t := _trim(s, words, corrections.lowercase_cut)) is not None]
+    if tagger is None:
+        spans = rules
+    else:
+        model = [t for s in tagger.spans(words, casing) if (t := _trim(s, words, corrections.edge_words))]
+        spans = _corrected(model, words, rules, corrections)
+    # The model's spans were trimmed before the corrections; known names and rule spans keep their words
+    # ("European Union" starts with a nationality adjective), only edge punctuation goes.
+    trimmed = [t for s in spans if (t := _trim(s, words, False)) is not None]
     return sorted((t for t in trimmed if t.type in ENTITY_TYPES), key=lambda s: s.start)
 
 
@@ -143,7 +157,10 @@ def _corrected(
         overlapping = [s for s in spans if s.start < known.end and known.start < s.end]
         inside = all(known.start <= s.start and s.end <= known.end for s in overlapping)
         longer = not overlapping or any((s.end - s.start) < (known.end - known.start) for s in overlapping)
-        if inside and longer:
+        retyped = corrections.retype and any(
+            (s.start, s.end) == (known.start, known.end) and s.type != known.type for s in overlapping
+        )
+        if inside and (longer or retyped):
             spans = [s for s in spans if s not in overlapping] + [known]
     if not corrections.given_names:
         return spans

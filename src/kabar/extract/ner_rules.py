@@ -212,9 +212,15 @@ def _name_like(word: str, position: int, words: list[str], headline: bool, casin
 def _type_of(run: list[str], before: list[str], after: list[str]) -> tuple[str, bool]:
     """The type of a capitalised run, and whether explicit evidence (not the default guess) decided it."""
     first, last = run[0].casefold(), run[-1].casefold()
-    if first in ORG_HEADS or last in ORG_TAILS:
+    if last in ORG_TAILS:
         return "ORG", True
-    if first in LOC_HEADS or last in LOC_TAILS:
+    if last in LOC_TAILS:
+        return "LOC", True
+    if first in given_names() and len(run) > 1:
+        return "PER", True  # before head words: "Tim Cook" is a person, though "tim" is Indonesian for team
+    if first in ORG_HEADS:
+        return "ORG", True
+    if first in LOC_HEADS:
         return "LOC", True
     previous = before[-1].casefold() if before else ""
     following = next((w.casefold() for w in after if is_word(w)), "")
