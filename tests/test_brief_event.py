@@ -170,3 +170,17 @@ def test_briefing_does_not_depend_on_input_order(flood_docs: list[Document]) -> 
     assert [s.text for s in forward.summary] == [s.text for s in backward.summary]
     assert [sorted(s.sources) for s in forward.summary] == [sorted(s.sources) for s in backward.summary]
     assert [(f.text, f.outlets) for f in forward.facts] == [(f.text, f.outlets) for f in backward.facts]
+
+
+def test_articles_with_little_in_common_still_get_a_summary() -> None:
+    flood = _doc("a", FLOOD_A, outlet="Post")
+    market = _doc(
+        "b",
+        "Rice prices rose by four percent in Jakarta markets this week, traders said.\n\n"
+        "The trade ministry blamed a late harvest in Central Java and promised imports from Vietnam.",
+        outlet="Herald",
+    )
+    event = brief_event(_event([flood, market]), [flood, market], words=80)
+    total = sum(len(re.findall(r"\w+", s.text)) for s in event.summary)
+    assert 30 <= total <= 80
+    assert {s.sources[0] for s in event.summary} == {"a", "b"}

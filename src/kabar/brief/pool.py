@@ -151,6 +151,14 @@ def build_pool(
     units: list[Unit] = []
     vectors: list[np.ndarray] = []
     have_vectors = True
+    total_sentences = sum(len(document.sentences) for document in documents)
+    # Past MAX_POOL_SENTENCES each document contributes only its first sentences, so that the n x n matrices stay
+    # within memory however many articles an event has.
+    per_document = (
+        max(MIN_SENTENCES_PER_DOCUMENT, MAX_POOL_SENTENCES // max(1, len(documents)))
+        if total_sentences > MAX_POOL_SENTENCES
+        else None
+    )
     for doc_index, document in enumerate(documents):
         features = features_of(document, embed=embed)
         count = max(1, len(document.sentences) - 1)
@@ -159,6 +167,8 @@ def build_pool(
             have_vectors = False
         usable_rank = 0
         for position, (sentence, terms) in enumerate(zip(document.sentences, features["terms"], strict=True)):
+            if per_document is not None and position >= per_document:
+                break
             text = strip_dateline(sentence.text)
             tokens = _WORD.findall(text)
             words = len(tokens)
@@ -306,6 +316,11 @@ NAME_VARIANT_RATIO = 82
 # supporting it (with most of the same content words it says the same, e.g. a rewritten lead). Set by reading the
 # seed event's cross-document sentence pairs: rewritten pairs cover 0.6–0.9, related-but-different ones 0.2–0.5.
 SUPPORT_COVERAGE = 0.6
+# Most sentences a pool holds: its two n x n float32 matrices then take 2 x 4 x 8000² bytes = 0.5 GB. An event of
+# 200 articles has about 5,000 sentences; beyond this, each document keeps its first sentences (news leads), at
+# least MIN_SENTENCES_PER_DOCUMENT.
+MAX_POOL_SENTENCES = 8000
+MIN_SENTENCES_PER_DOCUMENT = 5
 # Fewest shared content terms for word overlap alone to make two sentences the same claim.
 MIN_SHARED_TERMS = 3
 # Every term keeps at least this idf, so that words every sentence shares still count a little.

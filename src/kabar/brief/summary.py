@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,6 +62,8 @@ SUPPORT_COVERAGE_PAIR = 0.75
 NAME_COVERAGE = 0.8
 # How many of a document's best-covering sentences are tried as the second half of a two-sentence support.
 SUPPORT_CANDIDATES = 4
+# When corroborated concepts fill less than this share of the word budget, the rest comes from the documents' leads.
+FILL_SHARE = 0.6
 # Shift of a quoted sentence in the reading order (positions run 0..1): reactions come after the happening.
 QUOTE_ORDER_SHIFT = 0.5
 
@@ -121,9 +124,16 @@ def _prior(unit: Unit) -> float:
 
 
 def _in_document_order(
-    pool: Pool, candidates: list[int], words: int, *, overflow: bool, max_sentences: int | None
+    pool: Pool,
+    candidates: list[int],
+    words: int,
+    *,
+    overflow: bool,
+    max_sentences: int | None,
+    after: Sequence[int] = (),
 ) -> list[int]:
-    """A single outlet's summary: its usable sentences from the top, skipping repeats, within the budget."""
+    """A single outlet's summary: its usable sentences from the top, skipping repeats (of each other and of the
+    sentences `after` already chosen), within the budget."""
     chosen: list[int] = []
     total = 0
     for index in sorted(candidates, key=lambda i: (pool.units[i].doc, pool.units[i].rank)):
@@ -132,7 +142,7 @@ def _in_document_order(
         unit = pool.units[index]
         if not overflow and total + unit.words > words:
             continue
-        if any(pool.paraphrase[index, other] >= 1.0 for other in chosen):
+        if any(pool.paraphrase[index, other] >= 1.0 for other in (*after, *chosen)):
             continue
         chosen.append(index)
         total += unit.words
@@ -197,6 +207,12 @@ def select(pool: Pool, words: int, *, overflow: bool = False, max_sentences: int
         # Drop what the new sentence makes redundant: same claim in other words.
         redundant = pool.paraphrase[best] >= 1.0
         candidates = [index for index in candidates if index != best and not redundant[index]]
+    if candidates and total < FILL_SHARE * words and (max_sentences is None or len(chosen) < max_sentences):
+        # Little is corroborated (two articles with hardly anything in common): fill the rest from the leads.
+        remaining = None if max_sentences is None else max_sentences - len(chosen)
+        chosen += _in_document_order(
+            pool, candidates, words - total, overflow=overflow, max_sentences=remaining, after=chosen
+        )
     return chosen
 
 
