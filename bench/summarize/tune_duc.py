@@ -16,10 +16,12 @@ from bench.summarize.common import DucRouge, EmbeddingCache, kabar_summary
 from bench.summarize.duc2004 import WORDS, read_document
 from kabar.brief import pool, summary
 
+# The main selection constants around their chosen values (other sweeps run the same way: edit the grid; keys
+# with a "pool." prefix set kabar.brief.pool constants).
 GRID: dict[str, list[float]] = {
-    "pool.MIN_SENTENCE_WORDS": [6, 9],
-    "pool.MAX_SENTENCE_WORDS": [45, 70],
-    "LENGTH_EXPONENT": [0.6, 0.7],
+    "LENGTH_EXPONENT": [0.5, 0.7, 0.9],
+    "LEAD_BONUS": [1.0, 1.5, 2.5],
+    "CONCEPT_POWER": [1.0, 2.0],
 }
 
 
