@@ -1,11 +1,11 @@
 """The event's sentence pool: every usable source sentence, its features, and how alike two sentences are.
 
 Similarity has two parts, computed once per event as matrices (quadratic in the number of sentences, which the issue
-allows; numpy keeps 200 articles well within memory):
+allows; two float32 n x n matrices are kept, about 200 MB for 200 articles):
 
 - lexical: idf-weighted overlap of content stems (`coverage[i, j]` = share of sentence i's term weight that
-  sentence j also has — asymmetric, "j says what i says"; `dice` its symmetric form);
-- semantic: cosine of e5 embeddings where the features have them (e5 cosines are compressed into roughly 0.8–1.0).
+  sentence j also has — asymmetric, "j says what i says"; its symmetric form, Dice, feeds `paraphrase`);
+- semantic: cosine of e5 embeddings where the features have them (e5 cosines are compressed into roughly 0.75–1.0).
 
 `paraphrase[i, j]` takes the stronger of the two, each scaled so that 1.0 is its "same claim" threshold: a rewrite
 keeps the words, a translation or a paraphrase keeps the meaning.
@@ -68,9 +68,8 @@ class Unit:
     rank: int  # 0-based position among the document's usable sentences
     usable: bool  # may stand in a summary or a fact (not chrome, not a fragment, not a question)
     quoted: bool  # holds a quote mark
-    names: frozenset[str] = (
-        frozenset()
-    )  # terms written capitalised mid-sentence: who and where the claim is about
+    # Terms written capitalised mid-sentence: who and where the claim is about.
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
