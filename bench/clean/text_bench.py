@@ -105,6 +105,12 @@ def load_authored() -> list[LabelledScrape]:
     return scrapes
 
 
+def aeb_half(scrape_id: str, ordered_ids: list[str]) -> str:
+    """The tuning half (even index in the sorted ids) or the held-out half (odd index) of the aeb pages. Rules and
+    constants are calibrated on the tuning half only; the held-out half shows how far they generalise."""
+    return "aeb-tune" if ordered_ids.index(scrape_id) % 2 == 0 else "aeb-holdout"
+
+
 def load_aeb() -> list[LabelledScrape]:
     scrapes = []
     with gzip.open(DATA / "scrapes_aeb.jsonl.gz", "rt", encoding="utf-8") as handle:
@@ -170,13 +176,17 @@ def evaluate(scrapes: list[LabelledScrape], show_errors: int = 0) -> dict[str, o
     lost_seed_lines: list[str] = []
     errors: list[str] = []
     started = time.process_time()
+    aeb_ids = sorted(s.id for s in scrapes if s.subset == "aeb")
     for scrape in scrapes:
         raw = RawDocument(source=scrape.id, kind="text", body=scrape.text)
         document, lines = clean_detailed(raw, doc_id=scrape.id)
         predicted = lines.line_is_body
         if len(predicted) != len(scrape.labels):
             raise SystemExit(f"{scrape.id}: {len(predicted)} lines cleaned, {len(scrape.labels)} labelled")
-        for name in (scrape.subset, "all"):
+        names = [scrape.subset, "all"]
+        if scrape.subset == "aeb":
+            names.append(aeb_half(scrape.id, aeb_ids))
+        for name in names:
             subsets.setdefault(name, Counts()).add(predicted, scrape.labels)
         for line, p, e in zip(scrape.lines, predicted, scrape.labels, strict=True):
             if p != e:

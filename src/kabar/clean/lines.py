@@ -537,6 +537,85 @@ def _neighbour(units: list[Unit], index: int, step: int) -> Unit | None:
     return None
 
 
+# A data table copied off a page comes out one cell per line ("Pos", "Player", "1", "Kyle Busch", "5040", ...):
+# a run of at least TABLE_MIN_LINES short lines (no rule reason; a cell with a number at most TABLE_CELL_MAX_WORDS
+# words, "1 tackle (1 combined). 1 sack.", one without at most TABLE_TEXT_CELL_MAX_WORDS: names and column heads,
+# not headlines) of which at least TABLE_NUMERIC_SHARE are figures on their own ("5040", "85%", at most
+# NUMBER_CELL_MAX_WORDS words) and at least TABLE_MIN_TEXT_CELLS are not (a pager "1 2 3 ... 10" has no text
+# cells; at most TABLE_NUMERIC_MAX_SHARE figures). Menus and teaser grids have no figures on their own lines,
+# so their runs do not qualify. Inside a table with prose on both sides, cells score TABLE_CELL_SCORE instead of
+# the short-line cost, so the body is not cut in two by its own table. Calibrated on the tuning half of the aeb
+# pages (bench/clean/text_bench.py; stats tables of sports pages); on the held-out half no page changes.
+TABLE_MIN_LINES = 12
+TABLE_CELL_MAX_WORDS = 15
+TABLE_TEXT_CELL_MAX_WORDS = 5
+NUMBER_CELL_MAX_WORDS = 2
+TABLE_NUMERIC_SHARE = 0.3
+TABLE_NUMERIC_MAX_SHARE = 0.85
+TABLE_MIN_TEXT_CELLS = 3
+TABLE_CELL_SCORE = 0.0
+_NUMERIC_CELL_RE = re.compile(r"\d")
+
+
+def _is_number_cell(unit: Unit) -> bool:
+    """A figure on its own: "5040", "85%", "$139.00", "%165 votes" (a number and at most a unit word)."""
+    return unit.words <= NUMBER_CELL_MAX_WORDS and bool(_NUMERIC_CELL_RE.search(unit.text))
+
+
+def _is_table_cell(unit: Unit) -> bool:
+    if unit.reason is not None:
+        return False
+    if _NUMERIC_CELL_RE.search(unit.text):
+        return unit.words <= TABLE_CELL_MAX_WORDS
+    return unit.words <= TABLE_TEXT_CELL_MAX_WORDS
+
+
+def _table_lines(units: list[Unit]) -> set[int]:
+    """Indexes of the lines that belong to a data table rendered one cell per line."""
+    table: set[int] = set()
+    index = 0
+    while index < len(units):
+        end = index
+        while end < len(units) and _is_table_cell(units[end]):
+            end += 1
+        run = range(index, end)
+        if len(run) >= TABLE_MIN_LINES:
+            numeric = sum(1 for i in run if _is_number_cell(units[i]))
+            share = numeric / len(run)
+            if (
+                TABLE_NUMERIC_SHARE <= share <= TABLE_NUMERIC_MAX_SHARE
+                and len(run) - numeric >= TABLE_MIN_TEXT_CELLS
+            ):
+                table.update(run)
+        index = max(end, index + 1)
+    return table
+
+
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """Consecutive stretches of sorted indexes, as (first, last) pairs."""
+    stretches: list[tuple[int, int]] = []
+    for index in indexes:
+        if stretches and stretches[-1][1] == index - 1:
+            stretches[-1] = (stretches[-1][0], index)
+        else:
+            stretches.append((index, index))
+    return stretches
+
+
+def _span_scores(units: list[Unit]) -> list[float]:
+    plain = [_line_score(units, i) for i in range(len(units))]
+    table = _table_lines(units)
+    # Only a table with prose on both sides (the article goes on after its table) is scored as part of the body;
+    # a poll or a standings widget after the article, followed by link lists, keeps the short-line cost.
+    flanked: set[int] = set()
+    for run_start, run_end in _runs(sorted(table)):
+        before = plain[run_start - 1] if run_start > 0 else -1.0
+        after = plain[run_end + 1] if run_end + 1 < len(units) else -1.0
+        if before > 0 and after > 0:
+            flanked.update(range(run_start, run_end + 1))
+    return [TABLE_CELL_SCORE if i in flanked else score for i, score in enumerate(plain)]
+
+
 def _densest_span(units: list[Unit]) -> tuple[int, int]:
     """The stretch of lines with the highest total score (maximum-sum segment): the article body.
 
@@ -546,8 +625,9 @@ def _densest_span(units: list[Unit]) -> tuple[int, int]:
     current, start = 0.0, 0
     body_so_far = 0.0
     discount = 1.0
+    scores = _span_scores(units)
     for i in range(len(units)):
-        score = _line_score(units, i)
+        score = scores[i]
         if score > 0:
             body_so_far += score
             score *= discount
