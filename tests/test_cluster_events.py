@@ -114,3 +114,55 @@ def test_events_idle_beyond_the_window_retire_but_stay_listed() -> None:
     clusterer.add(GARUT)  # 12 days later: the Cianjur event has been idle longer than the window
     assert clusterer.live_events == 1
     assert len(clusterer.events()) == 2
+
+
+ENGLISH_KIM_PUTIN = analyse(
+    Document(
+        id="en-kim-putin",
+        source="en-kim-putin",
+        language="en",
+        title="Kim Jong Un meets Putin at Russia's Vostochny spaceport",
+        text=(
+            "North Korean leader Kim Jong Un and Russian President Vladimir Putin held talks on Wednesday at the "
+            "Vostochny Cosmodrome, a rocket launch site in Russia's far eastern Amur region.\n\n"
+            "Putin told reporters the summit took place at the spaceport because Kim showed great interest in rocket "
+            "technology. Kim travelled to Russia in his armoured train from Pyongyang.\n\n"
+            "Western officials have warned that North Korea could supply artillery shells and ammunition for "
+            "Moscow's war in Ukraine, while Pyongyang is seeking help with its satellite and nuclear programmes."
+        ),
+    )
+)
+ENGLISH_GARUT = analyse(
+    Document(
+        id="en-garut",
+        source="en-garut",
+        language="en",
+        title="Magnitude 6.1 quake shakes Garut in West Java",
+        published="2022-12-03T22:00:00+07:00",
+        text=(
+            "A magnitude 6.1 earthquake struck off the southern coast of Garut regency in West Java on Saturday night, "
+            "Indonesia's meteorology agency BMKG said, with its centre at sea at a depth of 109 kilometres.\n\n"
+            "The shaking was felt as far as Bandung and Tasikmalaya. Satria Budi, head of the Garut disaster agency, "
+            "said several houses in Pameungpeuk were cracked and coastal residents briefly fled to higher ground."
+        ),
+    )
+)
+
+
+def test_an_english_report_joins_the_indonesian_event_through_embeddings(seeds: list[Document]) -> None:
+    with_embeddings = EventClusterer()
+    with_embeddings.add(seeds)
+    assert with_embeddings.add([ENGLISH_KIM_PUTIN])["en-kim-putin"] == with_embeddings.event_of(seeds[0].id)
+    assert with_embeddings.events()[0].languages == ["en", "id"]
+    # Terms alone cannot bridge the languages (what the embeddings add, measured).
+    terms_only = EventClusterer(use_embeddings=False)
+    terms_only.add(seeds)
+    assert terms_only.add([ENGLISH_KIM_PUTIN])["en-kim-putin"] != terms_only.event_of(seeds[0].id)
+
+
+def test_an_english_report_of_another_event_does_not_join(seeds: list[Document]) -> None:
+    clusterer = EventClusterer()
+    clusterer.add([*seeds, *CIANJUR, *GARUT])
+    assignment = clusterer.add([ENGLISH_GARUT])
+    assert assignment["en-garut"] != clusterer.event_of(seeds[0].id)
+    assert assignment["en-garut"] != clusterer.event_of("cianjur-1")

@@ -42,20 +42,24 @@ def tune(embeddings: bool) -> None:
     if embeddings:
         cached_embeddings(docs)
     print(f"ECB+ topics 1-35: {len(docs)} documents, {len(set(gold))} events")
-    for threshold in (0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35):
-        for boost in (1.0, 1.5, 2.0):
-            for weight in (0.0, 0.3, 0.5) if embeddings else (0.0,):
-                s = scores(
-                    gold,
-                    kabar_clusters(
-                        docs,
-                        join_threshold=threshold,
-                        entity_boost=boost,
-                        embedding_weight=weight,
-                        use_embeddings=embeddings and weight > 0,
-                    ),
-                )
-                print(f"kabar threshold={threshold} boost={boost} emb={weight}: {row('', s)}")
+    for threshold in (0.25, 0.3, 0.35):
+        for boost in (1.0, 1.5):
+            for merge in (0.4, 0.5, 0.6, 1.0):
+                for weight in (0.0, 0.3, 0.5) if embeddings else (0.0,):
+                    s = scores(
+                        gold,
+                        kabar_clusters(
+                            docs,
+                            join_threshold=threshold,
+                            entity_boost=boost,
+                            embedding_weight=weight,
+                            merge_threshold=merge,
+                            use_embeddings=embeddings and weight > 0,
+                        ),
+                    )
+                    print(
+                        f"kabar threshold={threshold} boost={boost} emb={weight} merge={merge}: {row('', s)}"
+                    )
     for distance in (0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
         print(
             f"agglomerative distance={distance}: {row('', scores(gold, agglomerative_clusters(docs, distance)))}"

@@ -7,7 +7,7 @@ every source.
 
 from __future__ import annotations
 
-from kabar.dedup.align import SENTENCE_MATCH_DICE, align
+from kabar.dedup.align import SENTENCE_MATCH_DICE, align_sentences
 from kabar.dedup.index import (
     COPY_MIN_COVERAGE,
     REWRITE_MIN_SIMILARITY,
@@ -23,7 +23,7 @@ __all__ = [
     "REWRITE_MIN_SIMILARITY",
     "SENTENCE_MATCH_DICE",
     "DedupIndex",
-    "align",
+    "align_sentences",
     "collapse_copies",
     "compare",
     "find_duplicates",
