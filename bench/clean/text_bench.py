@@ -194,7 +194,10 @@ def evaluate(scrapes: list[LabelledScrape], show_errors: int = 0) -> dict[str, o
                 if scrape.subset == "seeds" and e:
                     lost_seed_lines.append(line)
         if scrape.title_known:
-            meta.setdefault(f"title/{scrape.subset}", []).append(_norm(document.title) == _norm(scrape.title))
+            title_right = _norm(document.title) == _norm(scrape.title)
+            meta.setdefault(f"title/{scrape.subset}", []).append(title_right)
+            if scrape.subset == "aeb":
+                meta.setdefault(f"title/{aeb_half(scrape.id, aeb_ids)}", []).append(title_right)
         if scrape.outlet_known:
             meta.setdefault(f"outlet/{scrape.subset}", []).append(
                 _norm(document.outlet) == _norm(scrape.outlet)

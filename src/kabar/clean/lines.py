@@ -173,6 +173,12 @@ def _is_body_like(unit: Unit) -> bool:
     return unit.words >= BODY_MIN_WORDS and bool(_BODY_END_RE.search(unit.text))
 
 
+# A sentence ends inside the line: a lower-case word of three or more letters, sentence punctuation, a capital
+# ("audience. When"); abbreviations ("U.S. States", "Gov. Newsom") do not match.
+_SENTENCE_BREAK_RE = re.compile(r"\b[^\W\d_A-Z]{3,}[.!?]\s+[A-Z]")
+_CLOCK_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+
+
 def _is_headline_like(unit: Unit) -> bool:
     text = unit.text
     if not TITLE_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS:
@@ -183,6 +189,10 @@ def _is_headline_like(unit: Unit) -> bool:
         return False
     first = text.lstrip("\"“'‘(")[:1]
     if not first or (first.isalpha() and first.islower()):
+        return False
+    if _SENTENCE_BREAK_RE.search(text) or _CLOCK_RE.search(text) or find_dates(text):
+        # Two sentences ("X is supported by its audience. When you buy ...") are a notice or a blurb; a date or a
+        # clock time makes a byline or a time stamp ("Chris Davies - Nov 19, 2019, 8:15 pm").
         return False
     dateline = parse_dateline(text)
     return not (dateline is not None and dateline.outlet)
