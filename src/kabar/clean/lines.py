@@ -36,6 +36,11 @@ TITLE_MAX_WORDS = 24
 TITLE_WINDOW_LINES = 15
 TITLE_DISTANCE_COST = 0.5
 TITLE_SCORE_MAX_WORDS = 20
+# A headline candidate with a byline or a date line among the next TITLE_BYLINE_LINES lines gains
+# TITLE_BYLINE_BONUS words of score (the article's own headline is signed and dated; teasers and captions above
+# the body are not). Calibrated on the tuning half of the aeb pages.
+TITLE_BYLINE_LINES = 3
+TITLE_BYLINE_BONUS = 6.0
 # A short unpunctuated line between headline and body is an image's alt text or caption, not a standfirst.
 ALT_MAX_WORDS = 12
 # Lines taken after a "Next Post" marker at most: the teaser's headline, date, blurb and one spare.
@@ -175,8 +180,14 @@ def _is_body_like(unit: Unit) -> bool:
 
 # A sentence ends inside the line: a lower-case word of three or more letters, sentence punctuation, a capital
 # ("audience. When"); abbreviations ("U.S. States", "Gov. Newsom") do not match.
-_SENTENCE_BREAK_RE = re.compile(r"\b[^\W\d_A-Z]{3,}[.!?]\s+[A-Z]")
-_CLOCK_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+_SENTENCE_BREAK_RE = re.compile(r"\b[^\W\d_A-Z]{3,}[.!?]\s*[A-Z]")
+_BREADCRUMB_RE = re.compile(r"[»›]")
+_CLOCK_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])|\d:\d{2}\s?[AaPp]\.?[Mm]\b")
+
+
+def _byline_follows(units: list[Unit], index: int) -> bool:
+    following = units[index + 1 : index + 1 + TITLE_BYLINE_LINES]
+    return any(u.reason in (rules.REASON_BYLINE, rules.REASON_DATE) for u in following)
 
 
 def _is_headline_like(unit: Unit) -> bool:
@@ -190,6 +201,8 @@ def _is_headline_like(unit: Unit) -> bool:
     first = text.lstrip("\"“'‘(")[:1]
     if not first or (first.isalpha() and first.islower()):
         return False
+    if _BREADCRUMB_RE.search(text):
+        return False  # "Home » Column »": a breadcrumb trail
     if _SENTENCE_BREAK_RE.search(text) or _CLOCK_RE.search(text) or find_dates(text):
         # Two sentences ("X is supported by its audience. When you buy ...") are a notice or a blurb; a date or a
         # clock time makes a byline or a time stamp ("Chris Davies - Nov 19, 2019, 8:15 pm").
@@ -407,10 +420,13 @@ def clean_lines(
             # The headline stands just above the body, behind at most a date, a byline, a photo and its caption:
             # longer lines win (alt text and section names are short), nearer lines win (other stories' headlines
             # higher up the page are further away).
+            # A headline is followed closely by its byline or date line; a teaser or a caption rarely is.
             title_index = max(
                 candidates,
                 key=lambda i: (
-                    min(units[i].words, TITLE_SCORE_MAX_WORDS) - TITLE_DISTANCE_COST * (first - i),
+                    min(units[i].words, TITLE_SCORE_MAX_WORDS)
+                    - TITLE_DISTANCE_COST * (first - i)
+                    + (TITLE_BYLINE_BONUS if _byline_follows(units, i) else 0.0),
                     i,
                 ),
             )
