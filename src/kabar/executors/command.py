@@ -71,6 +71,10 @@ def register(subparsers: Any) -> None:
         help="files, folders, glob patterns or fsspec URLs (s3://, gs://, memory://, ...): "
         "text, HTML, JSON lines, WARC, feeds",
     )
+    # `-q` after the command name too, like the other commands (the top-level default stays when it is absent).
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress or status messages"
+    )
     parser.add_argument("--db", metavar="PATH", help="the store (default: $KABAR_DB or ./kabar.db)")
     parser.add_argument(
         "--parquet", metavar="DIR", help="also write documents, events and briefings as Parquet"
