@@ -300,6 +300,10 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                     follower += 1
                 index = follower
                 continue
+        elif rules.GALLERY_CONTROL_RE.match(text):
+            unit.reason = rules.REASON_GALLERY
+        elif rules.PUNCTUATION_LINE_RE.match(text):
+            unit.reason = rules.REASON_LINK
         elif rules.AD_RE.match(text):
             unit.reason = rules.REASON_AD
         elif rules.COPYRIGHT_RE.search(text) and words <= 60:
@@ -328,6 +332,25 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
         elif memory is not None and memory.is_chrome(text, outlet=outlet):
             unit.reason = rules.REASON_REPEATED
         index += 1
+
+
+def _mark_photo_captions(units: list[Unit]) -> None:
+    """A line right above a photo credit is that photo's caption when the page marks it as such: it is printed
+    twice in a row (caption and its enlarged copy), or a gallery control ("Image 2 of 5") or another credit stands
+    above it. A body paragraph followed by a credit alone (an image between paragraphs) has neither, and stays."""
+    for index, unit in enumerate(units):
+        if unit.reason is not None or unit.words > rules.CAPTION_MAX_WORDS:
+            continue
+        following = index + 1
+        while following < len(units) and units[following].text == unit.text:
+            following += 1
+        if following >= len(units) or units[following].reason != rules.REASON_CAPTION:
+            continue
+        above = units[index - 1].reason if index > 0 else None
+        if following > index + 1 or above in (rules.REASON_GALLERY, rules.REASON_CAPTION):
+            for caption in units[index:following]:
+                caption.reason = rules.REASON_CAPTION
+                caption.caption = True
 
 
 def _remove_teasers(units: list[Unit]) -> None:
@@ -383,6 +406,7 @@ def clean_lines(
     units = _rejoin_datelines(units)
     found = _Found()
     _apply_rules(units, found, memory, outlet_hint)
+    _mark_photo_captions(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
 
@@ -509,7 +533,7 @@ BARRIER_COST = 1000.0
 # they cost little, so a "Baca Juga" box does not cut the body in two.
 IN_BODY_RULE_LINE_COST = 1.0
 _IN_BODY_REASONS = frozenset(
-    {rules.REASON_RELATED, rules.REASON_AD, rules.REASON_SHARE, rules.REASON_CAPTION}
+    {rules.REASON_RELATED, rules.REASON_AD, rules.REASON_SHARE, rules.REASON_CAPTION, rules.REASON_GALLERY}
 )
 # A comments header counts as the end of the article once this much body score (about words) came before it; a
 # "167 comments" link in the byline, above the article, does not. After it, paragraphs add nothing (share 0.0
@@ -552,12 +576,7 @@ def _neighbour(units: list[Unit], index: int, step: int) -> Unit | None:
     while 0 <= i < len(units):
         if units[i].reason is None:
             return units[i]
-        if units[i].reason not in (
-            rules.REASON_RELATED,
-            rules.REASON_AD,
-            rules.REASON_SHARE,
-            rules.REASON_CAPTION,
-        ):
+        if units[i].reason not in _IN_BODY_REASONS:
             return units[i]
         i += step
     return None

@@ -330,6 +330,19 @@ CAPTION_CREDIT_RE = re.compile(
 # A caption is a sentence or two; longer lines ending in a credit are body paragraphs quoting a photo source.
 CAPTION_MAX_WORDS = 45
 
+# The controls of a photo gallery or slideshow, copied as lines of their own: "Image 2 of 5", "1 / 23", "Caption",
+# "Close", "Back to Gallery", and the pieces of a counter split over lines ("Image", "1", "of", "23"). Never prose.
+GALLERY_CONTROL_RE = re.compile(
+    r"^\W{0,3}(?:(?:(?:image|photo|picture|slide|foto|gambar)\s*)?\d+\s*(?:of|/|dari)\s*\d+"
+    r"|image|photo|caption|close|of|dari|back\s+to\s+gallery|(?:view|open|launch)\s+gallery|"
+    r"(?:hide|show|toggle)\s+caption|enlarge(?:\s+(?:this\s+)?image)?|full\s*screen|"
+    r"(?:next|previous|prev)\s+(?:image|photo|slide))\W{0,3}$",
+    re.IGNORECASE,
+)
+REASON_GALLERY = "photo gallery control"
+# A line of punctuation alone ("/", "|", "•") is a separator the layout printed ("%" and "$" are column heads).
+PUNCTUATION_LINE_RE = re.compile(r"^[^\w%$€£¥#]+$")
+
 # Lines that end an excerpt cut short: "...", "…", "[…]", "[...]", "(...)", "Read more »".
 # A layout label written like a slug ("medium-wide-browser", "portrait-tablet-and-above"). Bare web addresses
 # are kept: in articles they are usually references the text lists on purpose.
