@@ -300,6 +300,26 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                     follower += 1
                 index = follower
                 continue
+        elif rules.CAPTION_MARKER_RE.match(text):
+            unit.reason = rules.REASON_CAPTION
+            unit.caption = True
+            following = units[index + 1] if index + 1 < len(units) else None
+            marked = text[rules.CAPTION_MARKER_RE.match(text).end() :].strip(" :")  # type: ignore[union-attr]
+            if (
+                not marked
+                and following is not None
+                and following.reason is None
+                and following.words <= rules.CAPTION_MAX_WORDS
+            ):
+                # The marker stands alone: the caption or credit it labels is the next line.
+                following.reason = rules.REASON_CAPTION
+                following.caption = True
+                index += 2
+                continue
+        elif rules.PROMPT_ANYWHERE_RE.search(text) and words <= rules.PROMPT_MAX_WORDS:
+            unit.reason = rules.REASON_SHARE
+        elif rules.LEGAL_NOTICE_RE.search(text) and words <= 60:
+            unit.reason = rules.REASON_COPYRIGHT
         elif rules.GALLERY_CONTROL_RE.match(text):
             unit.reason = rules.REASON_GALLERY
         elif rules.PUNCTUATION_LINE_RE.match(text):

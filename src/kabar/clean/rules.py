@@ -330,6 +330,40 @@ CAPTION_CREDIT_RE = re.compile(
 # A caption is a sentence or two; longer lines ending in a credit are body paragraphs quoting a photo source.
 CAPTION_MAX_WORDS = 45
 
+# Prompts and notices that sit anywhere in a short line (not only at its start, as SHARE_RE): newsletter sign-ups
+# ("Want more deals? Join the IGN Deals Newsletter."), opt-in boxes, "follow him @x", affiliate disclosures
+# ("IGN may get a share of the sale", "Microsoft may earn an Affiliate Commission"), "Sharing is caring!".
+# A line up to PROMPT_MAX_WORDS words; a body paragraph that mentions a newsletter is longer or lacks the verbs.
+PROMPT_ANYWHERE_RE = re.compile(
+    r"(?:"
+    + _words(
+        r"\b(?:subscribe|sign\s+up|join|get|berlangganan|daftar)\b[^.!?]{0,40}\bnewsletters?\b",
+        r"^\W{0,3}[\w' -]{0,30}\bnewsletters?\W{0,3}$",
+        r"\bopt-in\b",
+        r"\bfollow\s+(?:us|him|her|them|me)\s+(?:on|at|@)",
+        r"\b(?:may|might|will|could)\s+(?:earn|receive|get|make)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?"
+        r"(?:commission|share\s+of\s+(?:the\s+)?sales?)",
+        r"^\W{0,3}sharing\s+is\s+caring",
+        r"\bstay\s+up\s+to\s+date\s+with\b",
+        r"\b(?:news|stories)\b[^.!?]{0,30}\b(?:in|to|meet)\s+your\s+inbox\b",
+    )
+    + r")",
+    re.IGNORECASE,
+)
+PROMPT_MAX_WORDS = 30
+# Site-wide legal notices printed in the footer: "The material on this site may not be reproduced, ...",
+# "Registration on or use of this site constitutes acceptance of our User Agreement".
+LEGAL_NOTICE_RE = re.compile(
+    r"\bmay\s+not\s+be\s+(?:published|reproduced|republished|redistributed|copied)\b|"
+    r"\b(?:constitutes|signifies)\s+(?:your\s+)?(?:acceptance|agreement)\s+(?:of|to|with)\s+(?:our|the)\b",
+    re.IGNORECASE,
+)
+# Caption and credit markers of news sites that print them as lines of their own ("Image copyright", "Image
+# caption", "Media caption" glued to the caption text): the marker and the one line it labels are not body.
+CAPTION_MARKER_RE = re.compile(
+    r"^\W{0,3}(?:image|photo|media|video|picture)\s*(?:copyright|caption|credit|source)\b", re.IGNORECASE
+)
+
 # The controls of a photo gallery or slideshow, copied as lines of their own: "Image 2 of 5", "1 / 23", "Caption",
 # "Close", "Back to Gallery", and the pieces of a counter split over lines ("Image", "1", "of", "23"). Never prose.
 GALLERY_CONTROL_RE = re.compile(
