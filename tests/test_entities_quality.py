@@ -7,25 +7,28 @@ from pathlib import Path
 import pytest
 
 from kabar.extract.entities import tag_words
-from kabar.extract.ner_crf import shipped_tagger
+from kabar.extract.ner_crf import CrfTagger, model_path
 from kabar.extract.ner_eval import read_conll, score
 
-# The shipped recogniser's NERGrit test scores (docs/benchmarks/ner.md: macro 55.0, micro 62.1) less 2 points
-# of slack for harmless retraining noise; below it the features, the training data or the model file broke.
-NERGRIT_TEST_MACRO_F1_FLOOR = 0.53
-NERGRIT_TEST_MICRO_F1_FLOOR = 0.60
+# The shipped recogniser's NERGrit test scores (docs/benchmarks/ner.md) less 2 points of slack for harmless
+# retraining noise; below them the features, the training data or the model file broke. "wiki" are the
+# Wikipedia-genre features NERGrit is scored with, "news" the ones kabar tags its documents with.
+# Measured: wiki macro 54.0 / micro 62.5, news macro 51.9 / micro 58.6.
+NERGRIT_TEST_FLOORS = {"wiki": (0.52, 0.60), "news": (0.50, 0.56)}
 
 
 @pytest.mark.quality
-def test_shipped_model_on_nergrit_test(shared_data: Path) -> None:
-    tagger = shipped_tagger()
-    assert tagger is not None, "the trained model file is missing from kabar/extract/models"
+@pytest.mark.parametrize("domain", ["wiki", "news"])
+def test_shipped_model_on_nergrit_test(shared_data: Path, domain: str) -> None:
+    assert model_path().is_file(), "the trained model file is missing from kabar/extract/models"
+    tagger = CrfTagger(model_path(), domain)
     sentences = read_conll(shared_data / "indonlu-ner" / "nergrit_ner-grit" / "test_preprocess.txt")
     assert len(sentences) == 209
     result = score([s.tags for s in sentences], [tag_words(s.words, tagger) for s in sentences])
     assert set(result.per_type) == {"PER", "ORG", "LOC"}
-    assert result.macro_f1 >= NERGRIT_TEST_MACRO_F1_FLOOR, result
-    assert result.micro_f1 >= NERGRIT_TEST_MICRO_F1_FLOOR, result
+    macro_floor, micro_floor = NERGRIT_TEST_FLOORS[domain]
+    assert result.macro_f1 >= macro_floor, result
+    assert result.micro_f1 >= micro_floor, result
 
 
 def test_scorer_counts_exact_spans_and_averages_over_types() -> None:

@@ -19,22 +19,24 @@ import pycrfsuite
 from bench.ner.data import TRAIN_PARTS, load, training_sentences
 from bench.ner.train import DEFAULT_C1, DEFAULT_C2, DEFAULT_MAX_ITERATIONS, DEFAULT_NERGRIT_WEIGHT
 from kabar.extract.entities import ALL_CORRECTIONS, INDONESIAN_CORRECTIONS, Corrections, tag_words
-from kabar.extract.ner_crf import CrfTagger, sentence_features
+from kabar.extract.ner_crf import SHIPPED_DOMAIN, CrfTagger, sentence_features
 from kabar.extract.ner_eval import score
 
 DEV_PARTS = ("nerui-test02", "nerugm-test02", "idner-dev")
 
 
 def main() -> None:
-    train, _ = training_sentences(
+    train, _, domains = training_sentences(
         {p.name for p in TRAIN_PARTS if p.name not in DEV_PARTS}, {"nergrit-valid": DEFAULT_NERGRIT_WEIGHT}
     )
     dev = {p.name: load(p) for p in TRAIN_PARTS if p.name in DEV_PARTS}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "dev.crfsuite"
         trainer = pycrfsuite.Trainer(verbose=False)
-        for sentence in train:
-            trainer.append(sentence_features(sentence.words), sentence.tags)
+        for sentence, domain in zip(train, domains, strict=True):
+            trainer.append(
+                sentence_features(sentence.words, domain if SHIPPED_DOMAIN else None), sentence.tags
+            )
         trainer.set_params(
             {
                 "c1": DEFAULT_C1,
@@ -46,7 +48,7 @@ def main() -> None:
         started = time.perf_counter()
         trainer.train(str(path))
         print(f"development model trained in {time.perf_counter() - started:.0f}s on {len(train)} sentences")
-        tagger = CrfTagger(path)
+        tagger = CrfTagger(path, SHIPPED_DOMAIN)
         variants: dict[str, Corrections | None] = {
             "CRF alone": None,
             "shipped for Indonesian (gazetteer, given names)": INDONESIAN_CORRECTIONS,

@@ -15,6 +15,11 @@ from pathlib import Path
 from bench.shared_data import require_dataset
 from kabar.extract.ner_eval import Tagged, read_conll
 
+# Genre of each part, for the domain-adapted features (`kabar.extract.ner_crf.sentence_features`): NERGrit is
+# Wikipedia-style text, everything else is news. kabar tags its documents as news.
+WIKI = "wiki"
+NEWS = "news"
+
 
 @dataclass(frozen=True, slots=True)
 class Part:
@@ -22,10 +27,11 @@ class Part:
     dataset: str
     path: str
     lowercased: bool = False
+    domain: str = NEWS
 
 
 TRAIN_PARTS = (
-    Part("nergrit-valid", "indonlu-ner", "nergrit_ner-grit/valid_preprocess.txt"),
+    Part("nergrit-valid", "indonlu-ner", "nergrit_ner-grit/valid_preprocess.txt", domain=WIKI),
     Part("nerp-valid", "indonlu-ner", "nerp_ner-prosa/valid_preprocess.txt", lowercased=True),
     *(Part(f"nerui-test{k:02d}", "indolem-ner", f"nerui/test.{k:02d}.tsv") for k in range(2, 6)),
     *(Part(f"nerugm-test{k:02d}", "indolem-ner", f"nerugm/test.{k:02d}.tsv") for k in range(2, 6)),
@@ -33,7 +39,7 @@ TRAIN_PARTS = (
 )
 
 EVAL_PARTS = (
-    Part("NERGrit test", "indonlu-ner", "nergrit_ner-grit/test_preprocess.txt"),
+    Part("NERGrit test", "indonlu-ner", "nergrit_ner-grit/test_preprocess.txt", domain=WIKI),
     Part("NERP test", "indonlu-ner", "nerp_ner-prosa/test_preprocess.txt", lowercased=True),
     Part("NER-UI test fold 01", "indolem-ner", "nerui/test.01.tsv"),
     Part("NER-UGM test fold 01", "indolem-ner", "nerugm/test.01.tsv"),
@@ -51,16 +57,19 @@ def eval_sets() -> dict[str, list[Tagged]]:
 
 def training_sentences(
     include: set[str] | None = None, copies: dict[str, int] | None = None
-) -> tuple[list[Tagged], dict[str, int]]:
-    """Training sentences (held-out sentences removed; a part repeated `copies[name]` times) and how many
-    distinct sentences each part gave."""
+) -> tuple[list[Tagged], dict[str, int], list[str]]:
+    """Training sentences (held-out sentences removed; a part repeated `copies[name]` times), how many
+    distinct sentences each part gave, and the domain of every returned sentence."""
     held_out = {tuple(s.words) for sentences in eval_sets().values() for s in sentences}
     kept: list[Tagged] = []
+    domains: list[str] = []
     counts: dict[str, int] = {}
     for part in TRAIN_PARTS:
         if include is not None and part.name not in include and part.name.split("-")[0] not in include:
             continue
         sentences = [s for s in load(part) if tuple(s.words) not in held_out]
         counts[part.name] = len(sentences)
-        kept.extend(sentences * (copies or {}).get(part.name, 1))
-    return kept, counts
+        repeated = sentences * (copies or {}).get(part.name, 1)
+        kept.extend(repeated)
+        domains.extend([part.domain] * len(repeated))
+    return kept, counts, domains

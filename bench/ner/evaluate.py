@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from bench.ner.data import EVAL_PARTS, load
+from bench.ner.data import EVAL_PARTS, NEWS, WIKI, load
 from bench.shared_data import REPO_ROOT
 from kabar.extract.entities import tag_words
 from kabar.extract.ner_crf import CrfTagger, model_path
@@ -63,16 +63,23 @@ def main() -> None:
         "--crf-only", action="store_true", help="score the CRF alone, without the gazetteer pass"
     )
     parser.add_argument("--rules-only", action="store_true", help="score the rule+gazetteer recogniser alone")
+    parser.add_argument(
+        "--news-everywhere",
+        action="store_true",
+        help="tag every file with the news features kabar uses (default: NERGrit with its own wiki features)",
+    )
     parser.add_argument("--only", help="substring of the held-out set names to score")
     args = parser.parse_args()
-    tagger = CrfTagger(args.model)
+    taggers = {domain: CrfTagger(args.model, domain) for domain in (WIKI, NEWS)}
     print(f"model: {args.model} ({args.model.stat().st_size / 1e6:.2f} MB)")
-    print("| set | sentences | macro F1 | micro F1 | PER F1 | ORG F1 | LOC F1 | sentences/s |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| set | features | sentences | macro F1 | micro F1 | PER F1 | ORG F1 | LOC F1 | sentences/s |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for part in EVAL_PARTS:
         if args.only and args.only.lower() not in part.name.lower():
             continue
         sentences = load(part)
+        domain = NEWS if args.news_everywhere else part.domain
+        tagger = taggers[domain]
         started = time.process_time()
         if args.rules_only:
             predicted = [_rule_tags(s.words) for s in sentences]
@@ -84,7 +91,7 @@ def main() -> None:
         result = score([s.tags for s in sentences], predicted)
         per = {k: f"{v[2] * 100:.1f}" for k, v in result.per_type.items()}
         print(
-            f"| {part.name} | {len(sentences)} | {result.macro_f1 * 100:.1f} | {result.micro_f1 * 100:.1f} "
+            f"| {part.name} | {domain} | {len(sentences)} | {result.macro_f1 * 100:.1f} | {result.micro_f1 * 100:.1f} "
             f"| {per.get('PER', '-')} | {per.get('ORG', '-')} | {per.get('LOC', '-')} "
             f"| {len(sentences) / elapsed:.0f} |"
         )

@@ -58,7 +58,7 @@ def main() -> None:
 
     nergrit = load(next(p for p in TRAIN_PARTS if p.name == "nergrit-valid"))
     without = {w for w in args.without.split(",") if w}
-    others, _ = training_sentences({p.name for p in TRAIN_PARTS if p.name != "nergrit-valid"} - without)
+    others, _, _ = training_sentences({p.name for p in TRAIN_PARTS if p.name != "nergrit-valid"} - without)
     folds = [nergrit[k :: args.folds] for k in range(args.folds)]
     settings = itertools.product(
         [int(w) for w in args.weights.split(",")],
