@@ -94,22 +94,23 @@ class Corrections:
     """Which corrections of the model's spans `sentence_spans` applies (all by default; `bench.ner.ablation`
     measures each)."""
 
-    gazetteer: bool = True  # known names replace shorter model spans / fill gaps ("Korea" -> "Korea Utara")
-    rules: bool = (
-        True  # so do capitalised runs typed by a head word, a title, a given name or a verb of saying
-    )
-    given_names: bool = True  # a person span takes a given name just before it ("Jong-un" -> "Kim Jong-un")
-    edge_words: bool = (
-        True  # spans lose titles, nationality and lowercase words at the edges ("wilayah Amur")
-    )
-    retype: bool = True  # a known name or rule span of the same extent as a model span decides its type
+    # Known names replace shorter model spans and fill gaps ("Korea" -> "Korea Utara").
+    gazetteer: bool = True
+    # So do capitalised runs typed by a head word, a title, a given name or a verb of saying.
+    rules: bool = True
+    # A person span takes a given name just before it ("Jong-un" -> "Kim Jong-un").
+    given_names: bool = True
+    # Model spans lose titles, nationality adjectives and lowercase words at their edges ("wilayah Amur").
+    edge_words: bool = True
+    # A known name or rule span of the same extent as a model span decides its type.
+    retype: bool = True
 
 
 ALL_CORRECTIONS = Corrections()
 # For Indonesian, the language the model was trained on, only the corrections that do not cost F1 on the
 # development files (`bench.ner.ablation`: the rules cost 0.7-2.6 macro F1, the edge-word cut -1.3 to +0.6,
-# the gazetteer and given names -0.4 to +0.4; see docs/benchmarks/ner.md for the retyping). Text in other languages (English) gets all of them: there the
-# model meets words it never saw and runs on into them ("Antonio Guterres said any").
+# the gazetteer and given names -0.4 to +0.4; docs/benchmarks/ner.md). Text in other languages (English) gets
+# all of them: there the model meets words it never saw and runs on into them ("Antonio Guterres said any").
 INDONESIAN_CORRECTIONS = Corrections(rules=False, edge_words=False, retype=False)
 
 
