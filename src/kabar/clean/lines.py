@@ -318,6 +318,8 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                 continue
         elif rules.PROMPT_ANYWHERE_RE.search(text) and words <= rules.PROMPT_MAX_WORDS:
             unit.reason = rules.REASON_SHARE
+        elif rules.AUTHOR_NOTE_RE.search(text) and words <= rules.AUTHOR_NOTE_MAX_WORDS:
+            unit.reason = rules.REASON_BYLINE
         elif rules.LEGAL_NOTICE_RE.search(text) and words <= 60:
             unit.reason = rules.REASON_COPYRIGHT
         elif rules.GALLERY_CONTROL_RE.match(text):

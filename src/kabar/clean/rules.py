@@ -364,6 +364,24 @@ CAPTION_MARKER_RE = re.compile(
     r"^\W{0,3}(?:image|photo|media|video|picture)\s*(?:copyright|caption|credit|source)\b", re.IGNORECASE
 )
 
+# The author's note closing an article: "Louise Matsakis is a staff writer at WIRED covering ...", "Jeff Foust
+# (jeff@...) is the editor of ...", "*Penulis adalah dosen ...", "X may be reached at x@y.com", "Keith Bradsher
+# contributed reporting from Hong Kong." A name of one to three capitalised words must open the line.
+AUTHOR_NOTE_RE = re.compile(
+    r"(?:"
+    + _words(
+        r"^\W{0,3}(?:[A-Z][\w'.-]+\s+){1,3}(?:\([^)]*\)\s+)?is\s+(?:a|an|the|our|\w+'s)\s+(?:[\w-]+\s+){0,4}"
+        r"(?i:writer|editor|reporter|correspondent|journalist|columnist|contributor|curator|producer|author|"
+        r"analyst|publisher)s?\s+(?:at|for|with|of|and|covering|based|in)\b",
+        r"^\W{0,3}(?i:penulis|the\s+(?:writer|author))\s+(?:adalah|is|merupakan)\b",
+        r"\b(?:may|can)\s+be\s+reached\s+(?:at|by)\b",
+        r"^\W{0,3}(?i:email)\s+(?:[A-Z][\w'.-]+\s+){1,3}at\s+\S+@",
+        r"^\W{0,3}(?:[A-Z][\w'.-]+\s+){1,3}(?:and\s+(?:[A-Z][\w'.-]+\s+){1,3})?contributed\s+(?:reporting|to\s+this)",
+    )
+    + r")",
+)
+AUTHOR_NOTE_MAX_WORDS = 60
+
 # The controls of a photo gallery or slideshow, copied as lines of their own: "Image 2 of 5", "1 / 23", "Caption",
 # "Close", "Back to Gallery", and the pieces of a counter split over lines ("Image", "1", "of", "23"). Never prose.
 GALLERY_CONTROL_RE = re.compile(
