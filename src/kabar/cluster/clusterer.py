@@ -47,9 +47,12 @@ IDF_PRIOR_DOCUMENTS = 100
 # Weight of entity features ("ent:" terms) relative to body terms of the same TF-IDF weight; 1.5 and 2.0 scored
 # within 0.01 of 1.0 on ECB+ topics 1-35, never above it, with the capitalised-run heuristic as extractor.
 ENTITY_BOOST = 1.0
-# Share of the combined similarity that comes from embeddings when both sides have one. e5 cosines of unrelated news
-# sit around 0.75-0.8, so they are rescaled from EMBEDDING_FLOOR..1 to 0..1 before mixing.
-EMBEDDING_WEIGHT = 0.3
+# Share of the combined similarity that comes from embeddings when the document and the event share a language.
+# Zero: on ECB+ (English) mixing e5 in at 0.3 or 0.5 made B-cubed F1 worse at every threshold (topics 1-35; 36-45
+# fell from 0.824 to 0.808), as e5 rates two events of one kind nearly as close as two reports of one event.
+# Embeddings still decide across languages (CROSS_LINGUAL_*). e5 cosines of unrelated news sit around 0.75-0.8,
+# so they are rescaled from the floor..1 to 0..1 before mixing.
+EMBEDDING_WEIGHT = 0.0
 EMBEDDING_FLOOR = 0.8
 # A document in a language none of the event's members uses leans on the embedding: an English report of the
 # Kim-Putin meeting has e5 cosine 0.92 with the Indonesian seeds' centroid, two Indonesian reports of different
@@ -92,8 +95,9 @@ class _Member:
 
 @dataclass(slots=True)
 class _Live:
-    """A live event: sum of its members' unit TF-IDF vectors (IDF as of each member's batch) and its squared norm,
-    embedding sum, date range and members."""
+    """A live event: the sum of its members' length-normalised term frequencies (weighted by the *current* IDF
+    whenever it is compared, so early members do not keep the IDF of a tiny corpus), the squared norm of that
+    weighted vector as of batch `norm_batch`, embedding sum, date range and members."""
 
     id: str
     centroid: dict[str, float] = field(default_factory=dict)
@@ -104,6 +108,7 @@ class _Live:
     members: list[_Member] = field(default_factory=list)
     languages: Counter[str] = field(default_factory=Counter)
     norm_sq: float = 0.0
+    norm_batch: int = -1
 
 
 @dataclass(slots=True)
@@ -148,6 +153,8 @@ class EventClusterer:
         self._newest: datetime | None = None
         self._idf_cache: dict[str, float] = {}
         self._units: dict[str, dict[str, float]] = {}
+        self._raws: dict[str, dict[str, float]] = {}
+        self._batch = 0
 
     # -- weighting -------------------------------------------------------------------------------------------
 
@@ -161,10 +168,30 @@ class EventClusterer:
         return cached
 
     def _unit(self, terms: dict[str, float]) -> dict[str, float]:
-        """The document's TF-IDF vector scaled to unit length (so every member weighs the same in a centroid)."""
+        """The document's unit TF-IDF vector, each weight multiplied once more by its IDF: its dot product with a
+        raw centroid is then the dot product with the IDF-weighted centroid."""
         weighted = {term: tf * self._idf(term) for term, tf in terms.items()}
         norm = math.sqrt(sum(w * w for w in weighted.values()))
-        return {term: w / norm for term, w in weighted.items()} if norm else {}
+        return {term: w / norm * self._idf(term) for term, w in weighted.items()} if norm else {}
+
+    @staticmethod
+    def _raw(terms: dict[str, float]) -> dict[str, float]:
+        """Length-normalised term frequencies: what a member adds to its event's centroid (every member weighs
+        the same, whatever its length)."""
+        norm = math.sqrt(sum(v * v for v in terms.values()))
+        return {term: v / norm for term, v in terms.items()} if norm else {}
+
+    def _norm_sq(self, event: _Live) -> float:
+        """Squared norm of the event's IDF-weighted centroid, recomputed once per batch (IDF moves between them)."""
+        if event.norm_batch != self._batch:
+            event.norm_sq = sum((v * self._idf(t)) ** 2 for t, v in event.centroid.items())
+            event.norm_batch = self._batch
+        return event.norm_sq
+
+    def _shift(self, event: _Live, term: str, old: float, new: float) -> None:
+        if event.norm_batch == self._batch:
+            weight = self._idf(term)
+            event.norm_sq += (new * new - old * old) * weight * weight
 
     # -- assignment ------------------------------------------------------------------------------------------
 
@@ -185,7 +212,9 @@ class EventClusterer:
             self._n += 1
             self._df.update(feature.terms.keys())
         self._idf_cache = {}
+        self._batch += 1
         self._units = {feature.doc_id: self._unit(feature.terms) for feature in features}
+        self._raws = {feature.doc_id: self._raw(feature.terms) for feature in features}
         features.sort(
             key=lambda f: (f.published is None, f.published.timestamp() if f.published else 0.0, f.doc_id)
         )
@@ -200,18 +229,19 @@ class EventClusterer:
                 if not self._refine(features, result):
                     break
         self._retire()
-        self._units = {}
+        self._units, self._raws = {}, {}
         for doc in docs:
             result.setdefault(doc.id, self._assignment[doc.id])
         return result
 
     def similarity(self, feature: DocFeatures, event: _Live, unit: dict[str, float]) -> float:
         factor = self._time_factor(feature.published, event)
-        if factor <= 0.0 or not unit or event.norm_sq <= 0.0:
+        norm_sq = self._norm_sq(event)
+        if factor <= 0.0 or not unit or norm_sq <= 0.0:
             return 0.0
         centroid = event.centroid
         dot = sum(weight * centroid.get(term, 0.0) for term, weight in unit.items())
-        lexical = dot / math.sqrt(event.norm_sq)
+        lexical = dot / math.sqrt(norm_sq)
         if feature.embedding is not None and event.embedding_sum is not None and event.embedded:
             centroid = event.embedding_sum / max(float(np.linalg.norm(event.embedding_sum)), 1e-9)
             cosine = float(centroid @ feature.embedding)
@@ -279,7 +309,7 @@ class EventClusterer:
             if current is None:
                 continue
             unit = self._units[feature.doc_id]
-            self._leave(current, feature, unit)
+            self._leave(current, feature, self._raws[feature.doc_id])
             best_id, best_score = self._best(feature, unit)
             if best_id is None or best_score < self.join_threshold:
                 target = current if not current.members else self._new_event(feature.doc_id)
@@ -287,7 +317,7 @@ class EventClusterer:
                 target = self._live[best_id]
             if not current.members and target is not current:
                 self._drop_event(current)
-            self._join(target, feature, unit)
+            self._join(target, feature, unit, self._raws[feature.doc_id])
             self._assignment[feature.doc_id] = target.id
             if target.id != result[feature.doc_id]:
                 moved += 1
@@ -300,14 +330,14 @@ class EventClusterer:
         merged = 0
         for event_id in sorted(touched):
             event = self._live.get(event_id)
-            if event is None or event.norm_sq <= 0.0:
+            if event is None or self._norm_sq(event) <= 0.0:
                 continue
-            norm = math.sqrt(event.norm_sq)
-            unit = {term: value / norm for term, value in event.centroid.items()}
+            norm = math.sqrt(self._norm_sq(event))
+            unit = {term: value * self._idf(term) ** 2 / norm for term, value in event.centroid.items()}
             best_id, best_score = None, 0.0
             for other_id in self._candidates(unit):
                 other = self._live[other_id]
-                if other_id == event_id or other.norm_sq <= 0.0:
+                if other_id == event_id or self._norm_sq(other) <= 0.0:
                     continue
                 if event.first and self._time_factor(event.first, other) <= 0.0:
                     continue
@@ -337,7 +367,7 @@ class EventClusterer:
             if term not in keeper.centroid:
                 self._postings[term].add(keeper.id)
             keeper.centroid[term] = keeper.centroid.get(term, 0.0) + value
-        keeper.norm_sq = sum(v * v for v in keeper.centroid.values())
+        keeper.norm_batch = -1
         if absorbed.embedding_sum is not None:
             keeper.embedding_sum = (
                 absorbed.embedding_sum.copy()
@@ -356,17 +386,17 @@ class EventClusterer:
         if len(keeper.centroid) > MAX_CENTROID_TERMS:
             self._prune(keeper)
 
-    def _leave(self, event: _Live, feature: DocFeatures, unit: dict[str, float]) -> None:
-        for term, value in unit.items():
+    def _leave(self, event: _Live, feature: DocFeatures, raw: dict[str, float]) -> None:
+        for term, value in raw.items():
             if term in event.centroid:
                 old = event.centroid[term]
                 remaining = old - value
                 if remaining > 1e-9:
                     event.centroid[term] = remaining
-                    event.norm_sq += remaining * remaining - old * old
+                    self._shift(event, term, old, remaining)
                 else:
                     del event.centroid[term]
-                    event.norm_sq -= old * old
+                    self._shift(event, term, old, 0.0)
                     self._drop_posting(term, event.id)
         if not event.centroid:
             event.norm_sq = 0.0
@@ -394,22 +424,24 @@ class EventClusterer:
         best_id, best_score = self._best(feature, unit)
         if best_id is None or best_score < self.join_threshold:
             best_id = self._new_event(feature.doc_id).id
-        self._join(self._live[best_id], feature, unit)
+        self._join(self._live[best_id], feature, unit, self._raws[feature.doc_id])
         self._assignment[feature.doc_id] = best_id
         if feature.published is not None and (self._newest is None or feature.published > self._newest):
             self._newest = feature.published
         return best_id
 
-    def _join(self, event: _Live, feature: DocFeatures, unit: dict[str, float]) -> None:
+    def _join(
+        self, event: _Live, feature: DocFeatures, unit: dict[str, float], raw: dict[str, float]
+    ) -> None:
         centroid = event.centroid
-        for term, value in unit.items():
+        for term, value in raw.items():
             old = centroid.get(term)
             if old is None:
                 self._postings[term].add(event.id)
                 old = 0.0
             new = old + value
             centroid[term] = new
-            event.norm_sq += new * new - old * old
+            self._shift(event, term, old, new)
         if len(centroid) > MAX_CENTROID_TERMS:
             self._prune(event)
         if feature.embedding is not None:
@@ -434,7 +466,7 @@ class EventClusterer:
         for term in event.centroid.keys() - kept.keys():
             self._drop_posting(term, event.id)
         event.centroid = kept
-        event.norm_sq = sum(v * v for v in kept.values())
+        event.norm_batch = -1
 
     def _drop_posting(self, term: str, event_id: str) -> None:
         holders = self._postings.get(term)
@@ -573,7 +605,6 @@ class EventClusterer:
                     for d, t, p, lang, terms in item["members"]
                 ],
             )
-            event.norm_sq = sum(v * v for v in event.centroid.values())
             event.languages = Counter(m.language for m in event.members if m.language)
             clusterer._live[event.id] = event
             for term in event.centroid:
