@@ -167,7 +167,10 @@ def _is_sentence_end(text: str) -> bool:
 _CREDIT = r"(?:[(\[][\w/.,*' -]{1,25}[)\]]\s*)?"
 # How a body paragraph ends: a full stop or semicolon (possibly inside closing quotes or brackets), or a closing
 # quote. Not "?"/"!" alone (headlines end so), not ":" (a list header), not ")" after a count ("Comments (5)").
-_BODY_END_RE = re.compile(r"(?:[.;…][\"'”’»)\]*]*|[\"”’»]|[?!][\"'”’»)\]]+)\s*" + _CREDIT + r"$")
+# Chinese and Japanese close sentences with "。" (and "」" after a quote).
+_BODY_END_RE = re.compile(
+    r"(?:[.;…。][\"'”’»)\]*」』）]*|[\"”’»」』]|[?!？！][\"'”’»)\]」』）]+)\s*" + _CREDIT + r"$"
+)
 
 
 def _is_body_like(unit: Unit) -> bool:
@@ -194,7 +197,7 @@ def _is_headline_like(unit: Unit) -> bool:
     text = unit.text
     if not TITLE_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS:
         return False
-    if re.search(r"[.,;:]$", text) and not text.endswith("..."):
+    if re.search(r"[.,;:。，；：]$", text) and not text.endswith("..."):
         return False
     if rules.TRUNCATED_RE.search(text):
         return False

@@ -427,4 +427,4 @@ TAGS_RE = re.compile(r"^\W{0,3}(?:tags?|topik|topics?|kata\s+kunci|keywords?|lab
 
 TRUNCATED_RE = re.compile(r"(?:\.\.\.|…|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*$")
 
-SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]*]*\s*$|[\"”’»]\s*$|\*{3}\s*$")
+SENTENCE_END_RE = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]*」』）]*\s*$|[\"”’»」』]\s*$|\*{3}\s*$")
