@@ -585,18 +585,48 @@ _IN_BODY_REASONS = frozenset(
 # "167 comments" link in the byline, above the article, does not. After it, paragraphs add nothing (share 0.0
 # scored best on the labelled set, against 0.1: line F1 0.851 vs 0.847).
 COMMENTS_AFTER_BODY_WORDS = 60.0
+# A list header whose first open line after it (within this many lines) is a real paragraph heads a box inside
+# the body, not the end of the article.
+IN_BODY_BOX_MAX_LINES = 6
 AFTER_COMMENTS_SHARE = 0.0
+
+
+def _is_barrier(units: list[Unit], index: int) -> bool:
+    """A comments header always ends the article; a "Related Stories" / "Trending" header only when the article
+    does not go on right under its box (boxes of two to five links inside the body, as Express or Newsweek print)."""
+    text = units[index].text
+    if not rules.BARRIER_SECTION_RE.match(text):
+        return False
+    if rules.COMMENTS_HEADER_RE.match(text):
+        return True
+    before = _neighbour(units, index, -1)
+    if before is None or before.reason is not None or not _is_body_like(before):
+        return True  # prose must stand right above the box too
+    for offset in range(index + 1, min(len(units), index + 1 + IN_BODY_BOX_MAX_LINES)):
+        following = units[offset]
+        if following.reason is None:
+            # The article goes on: a real paragraph, and a second one after it (a teaser grid under "Top
+            # stories" alternates headlines and one-paragraph blurbs).
+            after = _neighbour(units, offset, 1)
+            return not (
+                following.words >= RESUME_BODY_WORDS
+                and _is_body_like(following)
+                and after is not None
+                and after.reason is None
+                and _is_body_like(after)
+            )
+    return True
 
 
 def _line_score(units: list[Unit], index: int) -> float:
     unit = units[index]
     if unit.reason is not None:
-        if rules.BARRIER_SECTION_RE.match(unit.text):
+        if _is_barrier(units, index):
             return -BARRIER_COST
         if unit.reason in _IN_BODY_REASONS:
             return -IN_BODY_RULE_LINE_COST
         return -RULE_LINE_COST
-    if rules.BARRIER_SECTION_RE.match(unit.text):
+    if _is_barrier(units, index):
         return -BARRIER_COST
     if _is_body_like(unit):
         before = _neighbour(units, index, -1)
