@@ -55,6 +55,8 @@ RELATED_RE = re.compile(
         r"editor['’]?s\s+picks?",
         r"see\s+more",
         r"also\s+on\s+[\w.]+\.[a-z]{2,}",
+        r"also(?=\s*:)",
+        r"on\s+[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.[a-z]{2}|[a-z]{2})(?=\s*:)",
         r"jangan\s+lewatkan",
         r"(?:baca|lihat|simak)\s+(?:artikel|berita)\s+(?:selengkapnya|lainnya|terkait)",
         r"leggi\s+anche",
@@ -279,7 +281,7 @@ COMMENTS_HEADER_RE = re.compile(
 )
 
 NEXT_POST_RE = re.compile(
-    r"^\W{0,3}(?:next|previous|prev|older|newer)\s+(?:post|article|story|entry)\W{0,3}$"
+    r"^\W{0,3}(?:next|previous|prev|older|newer)\s+(?:[\w-]+\s+)?(?:post|article|story|entry|news)\W{0,3}$"
     r"|^\W{0,3}(?:artikel|berita|postingan|pos|tulisan)\s+(?:selanjutnya|sebelumnya|berikutnya|lama|baru)\W{0,3}$",
     re.IGNORECASE,
 )
@@ -361,8 +363,20 @@ LEGAL_NOTICE_RE = re.compile(
 # Caption and credit markers of news sites that print them as lines of their own ("Image copyright", "Image
 # caption", "Media caption" glued to the caption text): the marker and the one line it labels are not body.
 CAPTION_MARKER_RE = re.compile(
-    r"^\W{0,3}(?:image|photo|media|video|picture)\s*(?:copyright|caption|credit|source)\b", re.IGNORECASE
+    r"^\W{0,3}(?:image|photo|media|video|picture)\s*(?:copyright|caption|credit|source)(?:\b|(?-i:(?=[A-Z])))",
+    re.IGNORECASE,
 )
+# A photo credit on a line of its own: an agency alone ("Getty", "AP"), or a photographer with the agency or the
+# outlet ("Michael Conroy, AP", "Jason Cipriani/ZDNet", "J. Scott Applewhite / AP file").
+CREDIT_LINE_RE = re.compile(
+    r"^\W{0,3}(?:getty(?:\s+images)?|ap(?:\s+photo)?|afp|reuters|epa|shutterstock|istock(?:photo)?|"
+    r"file\s+photo|handout)\W{0,3}$|"
+    r"^(?-i:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})\s*(?:,|/)\s*"
+    r"(?:(?-i:[A-Z][\w.&-]{1,20})(?:\s+(?:file|photo|images))?|getty\s+images|ap\s+photo)\W{0,3}$",
+    re.IGNORECASE,
+)
+# "Listen: http://po.st/TP_615", "iTunes: http://...": a label and a bare web address.
+LABELLED_LINK_RE = re.compile(r"^\W{0,3}[\w .'-]{1,25}:\s*(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 # The author's note closing an article: "Louise Matsakis is a staff writer at WIRED covering ...", "Jeff Foust
 # (jeff@...) is the editor of ...", "*Penulis adalah dosen ...", "X may be reached at x@y.com", "Keith Bradsher
