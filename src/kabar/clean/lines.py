@@ -344,6 +344,21 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                 following.caption = True
                 index += 2
                 continue
+        elif rules.COMMENT_FORM_RE.search(text):
+            unit.reason = rules.REASON_SHARE
+        elif rules.ABOUT_HEADER_RE.match(text):
+            unit.reason = rules.REASON_BYLINE
+            follower = index + 1
+            while (
+                follower < len(units)
+                and follower - index <= rules.ABOUT_SECTION_MAX_LINES
+                and units[follower].reason is None
+                and _is_sentence_end(units[follower].text)
+            ):
+                units[follower].reason = rules.REASON_BYLINE
+                follower += 1
+            index = follower
+            continue
         elif rules.CREDIT_LINE_RE.match(text) and words <= CREDIT_LINE_MAX_WORDS:
             unit.reason = rules.REASON_CAPTION
             unit.caption = True

@@ -396,6 +396,23 @@ AUTHOR_NOTE_RE = re.compile(
 )
 AUTHOR_NOTE_MAX_WORDS = 60
 
+# The comment form of a blog: "Save my name, email, and website in this browser ...", "This site uses Akismet to
+# reduce spam.", "Your email address will not be published. Required fields are marked *".
+COMMENT_FORM_RE = re.compile(
+    r"\bsave\s+my\s+name,?\s+email\b|\bakismet\b|\byour\s+email\s+address\s+will\s+not\s+be\s+published\b|"
+    r"\brequired\s+fields\s+are\s+marked\b|\balamat\s+email\s+anda\s+tidak\s+akan\s+(?:dipublikasikan|ditampilkan)\b",
+    re.IGNORECASE,
+)
+# The header of an author's or a company's profile closing the page: "About the author", "Über Moritz Bachmann",
+# "Sobre Carlos Nadalim", "Tentang Penulis". The profile under it (ABOUT_SECTION_MAX_LINES lines at most) is not
+# the article.
+ABOUT_HEADER_RE = re.compile(
+    r"^\W{0,3}(?:about|über|sobre|tentang|à\s+propos\s+de)\s+(?:the\s+(?:author|writer)|(?:sang\s+)?penulis|"
+    r"(?-i:[A-Z])[\w.'&-]*(?:\s+(?-i:[A-Z])[\w.'&-]*){0,3})\W{0,3}$",
+    re.IGNORECASE,
+)
+ABOUT_SECTION_MAX_LINES = 2
+
 # The controls of a photo gallery or slideshow, copied as lines of their own: "Image 2 of 5", "1 / 23", "Caption",
 # "Close", "Back to Gallery", and the pieces of a counter split over lines ("Image", "1", "of", "23"). Never prose.
 GALLERY_CONTROL_RE = re.compile(
