@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kabar.brief import FEATURES_KEY, attach_features, brief_event, features
+from kabar.briefing import FEATURES_KEY, attach_features, brief_event, features
 from kabar.records import Document, Duplicate, Entity, Event
 from kabar.text import analyse
 

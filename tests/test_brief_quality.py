@@ -25,7 +25,7 @@ from bench.summarize.common import DucRouge, IndoRouge, kabar_summary, lexrank  
 from bench.summarize.duc2004 import read_document  # noqa: E402
 from bench.summarize.indosum import to_document  # noqa: E402
 
-from kabar.brief.features import attach_features  # noqa: E402
+from kabar.briefing.features import attach_features  # noqa: E402
 
 DUC_CLUSTERS = 16
 # kabar's mean R-1 on those clusters on 2026-11-24 was 38.19 (the LexRank baseline: 35.46); floor 0.7 below.

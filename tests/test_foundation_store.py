@@ -179,3 +179,27 @@ def test_two_writers_at_once_both_succeed(tmp_path: Path) -> None:
         assert store.count_documents() == 300
         assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert len(store.search("dokumen", limit=500)) == 300
+
+
+def test_embeddings_in_extra_round_trip_compactly(store: Store) -> None:
+    import numpy as np
+
+    document = make_document("emb", "Satu kalimat. Dua kalimat.")
+    vectors = np.arange(2 * 384, dtype=np.float32).reshape(2, 384) / 1000
+    document.extra = {
+        "embedding": vectors[0],
+        "features": {"version": 1, "terms": [["satu"], ["dua"]], "embedding": vectors.astype(np.float16)},
+        "unstorable": object(),
+    }
+    store.add_document(document)
+    loaded = store.document("emb")
+    assert (
+        np.array_equal(loaded.extra["embedding"], vectors[0])
+        and loaded.extra["embedding"].dtype == np.float32
+    )
+    features = loaded.extra["features"]
+    assert features["terms"] == [["satu"], ["dua"]]
+    assert features["embedding"].dtype == np.float16 and features["embedding"].shape == (2, 384)
+    assert "unstorable" not in loaded.extra
+    stored = store._db.execute("SELECT length(extra) FROM documents WHERE id = 'emb'").fetchone()[0]
+    assert stored < 8000  # ~1.5 KB of float16 and 3 KB of float32 as base64, not 10 KB of JSON numbers

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 from rouge_score import rouge_scorer
 
-from kabar.brief.features import FEATURES_KEY, FEATURES_VERSION, embed_texts, sentence_features
-from kabar.brief.pool import build_pool
-from kabar.brief.summary import select
+from kabar.briefing.features import FEATURES_KEY, FEATURES_VERSION, embed_texts, sentence_features
+from kabar.briefing.pool import build_pool
+from kabar.briefing.summary import select
 from kabar.records import Document
 
 CACHE_DIR = Path.home() / ".cache" / "kabar-bench"
@@ -200,7 +200,7 @@ class EmbeddingCache:
         """Store kabar's ingest features in `document.extra`, taking embeddings from the cache where it can."""
         features = sentence_features(document, embed=False)
         if embed:
-            from kabar.brief.features import strip_dateline
+            from kabar.briefing.features import strip_dateline
 
             texts = [strip_dateline(sentence.text) for sentence in document.sentences]
             keys = [self.key(text) for text in texts]

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.summarize.duc2004 [--clusters d30001,d30002] [--no-embed] [--per-cluster]
 
 All 50 clusters by default. ROUGE-1/2 recall at 100 words (see bench/summarize/common.py for the calibrated
-set-up). Each cluster is summarised by the same code `brief_event` uses (kabar.brief.summary.select over the
+set-up). Each cluster is summarised by the same code `brief_event` uses (kabar.briefing.summary.select over the
 event's sentence pool), with a 100-word budget whose last sentence may run over (ROUGE truncates at 100).
 DUC documents have no outlet field, so every document counts as its own outlet.
 """

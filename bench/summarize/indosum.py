@@ -4,7 +4,7 @@
 
 ROUGE-1/2/L F1 (rouge-score with a Unicode word tokenizer, no stemmer; ROUGE-L is the summary-level `rougeLsum`)
 against the one human summary of each article, averaged over the fold's articles. Extractive systems pick 3
-sentences, as in the IndoSum paper. kabar runs the selection `brief_event` uses (kabar.brief.summary.select) with a
+sentences, as in the IndoSum paper. kabar runs the selection `brief_event` uses (kabar.briefing.summary.select) with a
 3-sentence budget; an article is its own single-outlet event, so concepts are weighted by how many of its
 sentences use them, and embeddings are off (with one outlet they only feed the redundancy check).
 """
@@ -17,7 +17,7 @@ import time
 
 from bench.shared_data import require_dataset
 from bench.summarize.common import IndoRouge, kabar_summary, lexrank
-from kabar.brief.features import attach_features
+from kabar.briefing.features import attach_features
 from kabar.records import Document, Sentence
 
 SENTENCES = 3

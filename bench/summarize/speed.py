@@ -4,7 +4,7 @@
 
 Articles: DUC 2004 task 2 documents (English newswire, about 25 sentences each), the first N in cluster order, so
 an event of 50 or 200 spans several stories, as a large real event mixes sub-stories. "Already ingested" means the
-per-sentence features (`kabar.brief.attach_features`: stems and e5 embeddings) are in `Document.extra`, as the
+per-sentence features (`kabar.briefing.attach_features`: stems and e5 embeddings) are in `Document.extra`, as the
 pipeline stores them at ingest; `brief_event` then computes nothing per sentence again. Embeddings come from the
 benchmark cache where a sentence was embedded before (bench/summarize/common.py); others get a deterministic random
 unit vector, which costs the briefing exactly the same (a matrix product) — the timing does not depend on values.
@@ -30,8 +30,8 @@ import numpy as np  # noqa: E402
 from bench.shared_data import require_dataset  # noqa: E402
 from bench.summarize.common import EmbeddingCache  # noqa: E402
 from bench.summarize.duc2004 import read_document  # noqa: E402
-from kabar.brief import brief_event  # noqa: E402
-from kabar.brief.features import FEATURES_KEY, sentence_features, strip_dateline  # noqa: E402
+from kabar.briefing import brief_event  # noqa: E402
+from kabar.briefing.features import FEATURES_KEY, sentence_features, strip_dateline  # noqa: E402
 from kabar.records import Document, Event  # noqa: E402
 
 

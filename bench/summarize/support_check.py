@@ -5,7 +5,7 @@
 For each of the corpus's 93 reuse cases (45 human rewrites, 48 artificial: copies, shuffles, word swaps) every
 sentence of the reused passage is matched against the sentences of its source passage (positives) and of a passage of
 the same length drawn from another source document (negatives, seeded). A pair counts as the same claim when the
-pool's paraphrase score is >= 1 (kabar.brief.pool: idf-weighted Dice of stems or e5 cosine, each scaled to its
+pool's paraphrase score is >= 1 (kabar.briefing.pool: idf-weighted Dice of stems or e5 cosine, each scaled to its
 threshold); the support test also accepts coverage >= SUPPORT_COVERAGE. Printed: recall on positives and false
 positives on negatives at the thresholds in use and around them. The negatives come from other topics, so this
 checks recall and gross false alarms; near-misses within one story (the harder case) were set on the seed event.
@@ -20,8 +20,8 @@ from xml.etree import ElementTree
 import numpy as np
 
 from bench.shared_data import require_dataset
-from kabar.brief.features import attach_features
-from kabar.brief.pool import MIN_SENTENCE_WORDS, SUPPORT_COVERAGE, build_pool
+from kabar.briefing.features import attach_features
+from kabar.briefing.pool import MIN_SENTENCE_WORDS, SUPPORT_COVERAGE, build_pool
 from kabar.records import Document
 from kabar.text import analyse
 

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.summarize.tune_duc [--clusters 15] [--no-embed]
 
 Tunes on the first N clusters in sorted order (d30001–d30026 for N=15) and prints ROUGE-1/2 recall for each
-setting of the constants in kabar.brief.summary; the figures to report come from bench.summarize.duc2004 over all 50.
+setting of the constants in kabar.briefing.summary; the figures to report come from bench.summarize.duc2004 over all 50.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import itertools
 from bench.shared_data import require_dataset
 from bench.summarize.common import DucRouge, EmbeddingCache, kabar_summary
 from bench.summarize.duc2004 import WORDS, read_document
-from kabar.brief import pool, summary
+from kabar.briefing import pool, summary
 
 # The main selection constants around their chosen values (other sweeps run the same way: edit the grid; keys
-# with a "pool." prefix set kabar.brief.pool constants).
+# with a "pool." prefix set kabar.briefing.pool constants).
 GRID: dict[str, list[float]] = {
     "LENGTH_EXPONENT": [0.5, 0.7, 0.9],
     "LEAD_BONUS": [1.0, 1.5, 2.5],

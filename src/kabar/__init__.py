@@ -3,10 +3,14 @@
 The Python API in a nutshell:
 
     import kabar
+    from kabar import api
+
     briefing = kabar.brief(["examples/kim-putin-2023"])      # -> kabar.Briefing
     with kabar.Store("kabar.db") as store:                    # the embedded SQLite store
-        kabar.ingest(["news/"], store)
-        kabar.update_events(store)
+        api.ingest(["news/"], store)                          # read, clean, store
+        kabar.update_events(store)                            # cluster and brief what changed
+
+(`kabar.ingest` and `kabar.briefing` are the pipeline's folders, so the ingest function lives in `kabar.api`.)
 
 Names are imported on first use, so `import kabar.text` (say, in a worker process) does not load every step.
 """
@@ -21,7 +25,6 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "brief": "kabar.api",
     "brief_documents": "kabar.api",
-    "ingest": "kabar.api",
     "update_events": "kabar.api",
     "IngestReport": "kabar.api",
     "BriefOptions": "kabar.pipeline",
@@ -35,7 +38,7 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from kabar.api import IngestReport, brief, brief_documents, ingest, update_events
+    from kabar.api import IngestReport, brief, brief_documents, update_events
     from kabar.errors import InputError, KabarError, StoreError
     from kabar.pipeline import BriefOptions
     from kabar.records import Briefing, Document, Event
@@ -62,6 +65,5 @@ __all__ = [
     "__version__",
     "brief",
     "brief_documents",
-    "ingest",
     "update_events",
 ]

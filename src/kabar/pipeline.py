@@ -14,6 +14,8 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kabar.briefing import brief_event
+from kabar.briefing.features import attach_features
 from kabar.clean import ChromeMemory, clean
 from kabar.cluster import EventClusterer
 from kabar.dedup import collapse_copies, find_duplicates
@@ -43,9 +45,14 @@ class GroupResult:
 
 
 def prepare(raw: RawDocument, chrome: ChromeMemory | None = None) -> Document:
-    """Per-document steps: clean text and metadata, then sentences (and the features later steps reuse)."""
+    """Per-document steps: clean text and metadata, sentences, and the sentence features every briefing reuses.
+
+    The features (content stems and multilingual embeddings per sentence) are computed once here and stored with
+    the document, so that briefing an event again as it grows does not embed its sentences again.
+    """
     document = clean(raw, doc_id=document_id(raw), chrome=chrome)
     analyse(document)
+    attach_features(document)
     return document
 
 
@@ -75,8 +82,6 @@ def brief_events(
     events: Iterable[Event], documents: dict[str, Document], options: BriefOptions
 ) -> list[Event]:
     """Dedup, extract and brief each event from its documents."""
-    from kabar.brief import brief_event
-
     briefed = []
     for event in events:
         members = [documents[document_id] for document_id in event.documents if document_id in documents]
