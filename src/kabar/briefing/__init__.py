@@ -9,18 +9,15 @@ Per-sentence features (content stems, e5 embeddings) are computed once at ingest
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Sequence
-from typing import Any
 
-from kabar.brief.divergences import build_divergences
-from kabar.brief.facts import build_facts
-from kabar.brief.features import FEATURES_KEY, attach_features, sentence_features
-from kabar.brief.pool import Pool, build_pool
-from kabar.brief.speakers import SpeakerResolver
-from kabar.brief.summary import summarize
-from kabar.brief.timeline import build_timeline, timeline_candidates
+from kabar.briefing.divergences import build_divergences
+from kabar.briefing.facts import build_facts
+from kabar.briefing.features import FEATURES_KEY, attach_features, sentence_features
+from kabar.briefing.pool import Pool, build_pool
+from kabar.briefing.speakers import SpeakerResolver
+from kabar.briefing.summary import summarize
+from kabar.briefing.timeline import build_timeline, timeline_candidates
 from kabar.extract.quotes import find_quotes
 from kabar.records import Document, Duplicate, Entity, Event, Quote, SummarySentence
 from kabar.text import analyse
@@ -99,16 +96,3 @@ __all__ = [
     "build_summary",
     "sentence_features",
 ]
-
-
-class _CallableBriefModule(types.ModuleType):
-    """`kabar.brief` is both this package and the top-level API function `kabar.brief(paths)`: once the package is
-    imported, Python binds the name `kabar.brief` to it, so calling it must still run the API function."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        from kabar.api import brief
-
-        return brief(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableBriefModule

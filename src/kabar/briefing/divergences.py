@@ -19,8 +19,8 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from kabar.brief.pool import Pool
-from kabar.brief.timeline import _Candidate, timeline_candidates
+from kabar.briefing.pool import Pool
+from kabar.briefing.timeline import _Candidate, timeline_candidates
 from kabar.records import Cited, Divergence, Quote
 from kabar.text import content_terms, stem
 

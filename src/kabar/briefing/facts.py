@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from kabar.brief.pool import Pool
-from kabar.brief.summary import concept_weights, supporters
+from kabar.briefing.pool import Pool
+from kabar.briefing.summary import concept_weights, supporters
 from kabar.records import Cited, Fact
 
 # How many facts a briefing lists: all that several outlets confirm come first; a reader scanning a briefing of

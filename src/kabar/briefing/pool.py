@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from kabar.brief.features import features_of, strip_dateline
+from kabar.briefing.features import features_of, strip_dateline
 from kabar.records import Document, Duplicate
 
 # A sentence shorter than this many words is a heading, a dateline or a fragment, not a claim.

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kabar.brief import pool as pool_module
-from kabar.brief.pool import SUPPORT_COVERAGE, Pool, Unit
+from kabar.briefing import pool as pool_module
+from kabar.briefing.pool import SUPPORT_COVERAGE, Pool, Unit
 
 # The selection constants below were tuned with bench/summarize/tune_duc.py on DUC 2004's first 25 clusters
 # (d30001–d30040, terms only) and checked on the other 25 (d30042–d31050) before reporting all 50.

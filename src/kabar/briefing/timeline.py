@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kabar.brief.pool import strip_dateline
+from kabar.briefing.pool import strip_dateline
 from kabar.extract.dates import DateMention, find_dates, publication_anchor
 from kabar.records import Document, TimelineEntry
 from kabar.text import content_terms
