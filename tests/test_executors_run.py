@@ -274,6 +274,19 @@ def test_json_output_is_the_briefing_of_the_input(reference: dict) -> None:
 # -- executors give equal results ------------------------------------------------------------------------------------
 
 
+def test_in_process_run_gives_the_same_store_as_kabar_ingest(corpus: Path, reference: dict) -> None:
+    """One way to do each thing: `kabar run` is `kabar ingest` with the heavy steps spread out."""
+    db = corpus.parent / "ingest.db"
+    result = subprocess.run(
+        [*KABAR, "ingest", str(corpus), "--db", str(db)], capture_output=True, text=True, env=_environment()
+    )
+    assert result.returncode == 0, result.stderr
+    ingested, ran = store_content(db), reference["content"]
+    assert ingested["briefing"] == ran["briefing"]
+    for key in ("clusterer", "chrome"):
+        assert ingested["state"][key] == ran["state"][key]
+
+
 def test_local_workers_give_the_same_store_as_in_process(corpus: Path, reference: dict) -> None:
     db = corpus.parent / "local.db"
     result = kabar_run(corpus, "--db", db, "--workers", "2")
