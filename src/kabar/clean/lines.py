@@ -263,6 +263,12 @@ def _is_keyword_list(text: str, after_header: bool) -> bool:
 
 # A credit line names a photographer and an agency: a few words at most.
 CREDIT_LINE_MAX_WORDS = 7
+# "About the author" / "Über Moritz Bachmann": a header of a few words.
+ABOUT_HEADER_MAX_WORDS = 6
+# "Listen: http://po.st/TP_615": a label of up to three words and the address.
+LABELLED_LINK_MAX_WORDS = 4
+# A site's legal notice is a sentence or two; a longer paragraph quoting such words is body.
+LEGAL_NOTICE_MAX_WORDS = 60
 
 
 def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, outlet: str | None) -> None:
@@ -344,9 +350,9 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                 following.caption = True
                 index += 2
                 continue
-        elif rules.COMMENT_FORM_RE.search(text):
+        elif words <= rules.PROMPT_MAX_WORDS and rules.COMMENT_FORM_RE.search(text):
             unit.reason = rules.REASON_SHARE
-        elif rules.ABOUT_HEADER_RE.match(text):
+        elif words <= ABOUT_HEADER_MAX_WORDS and rules.ABOUT_HEADER_RE.match(text):
             unit.reason = rules.REASON_BYLINE
             follower = index + 1
             while (
@@ -359,16 +365,16 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                 follower += 1
             index = follower
             continue
-        elif rules.CREDIT_LINE_RE.match(text) and words <= CREDIT_LINE_MAX_WORDS:
+        elif words <= CREDIT_LINE_MAX_WORDS and rules.CREDIT_LINE_RE.match(text):
             unit.reason = rules.REASON_CAPTION
             unit.caption = True
-        elif rules.LABELLED_LINK_RE.match(text):
+        elif words <= LABELLED_LINK_MAX_WORDS and rules.LABELLED_LINK_RE.match(text):
             unit.reason = rules.REASON_LINK
-        elif rules.PROMPT_ANYWHERE_RE.search(text) and words <= rules.PROMPT_MAX_WORDS:
+        elif words <= rules.PROMPT_MAX_WORDS and rules.is_prompt(text):
             unit.reason = rules.REASON_SHARE
-        elif rules.AUTHOR_NOTE_RE.search(text) and words <= rules.AUTHOR_NOTE_MAX_WORDS:
+        elif words <= rules.AUTHOR_NOTE_MAX_WORDS and rules.is_author_note(text):
             unit.reason = rules.REASON_BYLINE
-        elif rules.LEGAL_NOTICE_RE.search(text) and words <= 60:
+        elif words <= LEGAL_NOTICE_MAX_WORDS and rules.LEGAL_NOTICE_RE.search(text):
             unit.reason = rules.REASON_COPYRIGHT
         elif rules.GALLERY_CONTROL_RE.match(text):
             unit.reason = rules.REASON_GALLERY

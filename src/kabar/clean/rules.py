@@ -353,6 +353,16 @@ PROMPT_ANYWHERE_RE = re.compile(
     re.IGNORECASE,
 )
 PROMPT_MAX_WORDS = 30
+# Words one of which every PROMPT_ANYWHERE_RE match contains: a substring test first keeps the search off most
+# lines (the pattern is the second most expensive of the rules when run on every line).
+_PROMPT_KEYS = ("newsletter", "opt-in", "follow", "commission", "share of", "sharing", "stay up", "inbox")
+
+
+def is_prompt(text: str) -> bool:
+    lowered = text.lower()
+    return any(key in lowered for key in _PROMPT_KEYS) and PROMPT_ANYWHERE_RE.search(text) is not None
+
+
 # Site-wide legal notices printed in the footer: "The material on this site may not be reproduced, ...",
 # "Registration on or use of this site constitutes acceptance of our User Agreement".
 LEGAL_NOTICE_RE = re.compile(
@@ -395,6 +405,13 @@ AUTHOR_NOTE_RE = re.compile(
     + r")",
 )
 AUTHOR_NOTE_MAX_WORDS = 60
+_AUTHOR_NOTE_KEYS = (" is ", "penulis", "the writer", "the author", "reached", "email", "contributed")
+
+
+def is_author_note(text: str) -> bool:
+    lowered = text.lower()
+    return any(key in lowered for key in _AUTHOR_NOTE_KEYS) and AUTHOR_NOTE_RE.search(text) is not None
+
 
 # The comment form of a blog: "Save my name, email, and website in this browser ...", "This site uses Akismet to
 # reduce spam.", "Your email address will not be published. Required fields are marked *".
