@@ -412,11 +412,20 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
         index += 1
 
 
+_SMALL_NUMBER_RE = re.compile(r"^\d{1,3}$")
+
+
 def _mark_photo_captions(units: list[Unit]) -> None:
     """A line right above a photo credit is that photo's caption when the page marks it as such: it is printed
     twice in a row (caption and its enlarged copy), or a gallery control ("Image 2 of 5") or another credit stands
     above it. A body paragraph followed by a credit alone (an image between paragraphs) has neither, and stays."""
     for index, unit in enumerate(units):
+        if unit.reason is None and _SMALL_NUMBER_RE.match(unit.text):
+            # The pieces of a counter split over lines: "Image" / "1" / "of" / "5".
+            neighbours = units[max(0, index - 1) : index] + units[index + 1 : index + 2]
+            if any(n.reason == rules.REASON_GALLERY for n in neighbours):
+                unit.reason = rules.REASON_GALLERY
+                continue
         if unit.reason is not None or unit.words > rules.CAPTION_MAX_WORDS:
             continue
         following = index + 1

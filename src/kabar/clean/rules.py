@@ -311,7 +311,8 @@ CAPTION_CREDIT_RE = re.compile(
     r"(?:"
     + _words(
         r"[(\[]?\b(?:foto|photo|image|gambar|sumber\s+foto|kredit\s+foto|ilustrasi|illustration|credit|"
-        r"photograph|picture|video|grafis|infografis)\s*(?:by)?\s*:\s*[^.!?]{1,80}[)\]]?\.?$",
+        r"photograph|picture|video|grafis|infografis)\s*(?:by)?\s*:\s*(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b[Dd]ok)\.){1,80}"
+        r"[)\]]?\.?$",
         r"\s/[\w.\- ]{2,40}/\s*$",
         r"^/[\w.\- ]{2,40}/$",
         r"[(\[]?\b(?:antara\s+foto|reuters|afp|ap\s+photo|epa|getty\s+images|shutterstock|istimewa|dok\.?|"

@@ -1,0 +1,139 @@
+"""Whole-page scrapes: tables copied one cell per line, photo galleries, prompts, author notes, list boxes inside
+the body, headline choice and CJK sentences (kabar.clean.lines)."""
+
+from __future__ import annotations
+
+from kabar.clean.lines import clean_lines
+
+PARAGRAPH_A = (
+    "The city council voted on Tuesday to expand the bus network to the northern districts, a plan that "
+    "residents had asked for since the new housing estates opened three years ago."
+)
+PARAGRAPH_B = (
+    "The mayor said the first routes would start in March and that fares would stay the same for at least "
+    "two years, while the opposition questioned how the extra drivers would be paid."
+)
+PARAGRAPH_C = (
+    "Transport officials expect about twelve thousand extra passengers a day once all six routes run, "
+    "according to the estimate published with the plan."
+)
+
+
+def _body(text: str) -> str:
+    return "\n".join(clean_lines(text).paragraphs)
+
+
+def _menu(count: int) -> str:
+    return "\n".join(f"Section {name}" for name in "ABCDEFGHIJKLMNOP"[:count])
+
+
+def test_table_copied_one_cell_per_line_stays_between_its_paragraphs() -> None:
+    cells = []
+    for rank, (name, points) in enumerate(
+        [("Busch", 5040), ("Truex", 5035), ("Harvick", 5033), ("Hamlin", 5027)]
+    ):
+        cells += [str(rank + 1), name, str(points), "Ford"]
+    text = "\n".join(
+        [_menu(6), PARAGRAPH_A, "Pos", "Driver", "Points", "Team", *cells, PARAGRAPH_B, _menu(6)]
+    )
+    body = _body(text)
+    assert PARAGRAPH_A in body and PARAGRAPH_B in body
+    assert "\n5040\n" in body and "\nHamlin\n" in body
+    assert "Section A" not in body
+
+
+def test_menu_words_without_figures_are_not_a_table() -> None:
+    text = "\n".join([PARAGRAPH_A, PARAGRAPH_B, _menu(16), PARAGRAPH_C])
+    assert "Section F" not in _body(text)
+
+
+def test_photo_gallery_controls_and_gallery_captions_leave_the_body() -> None:
+    caption = "The mayor, left, speaks with residents at the depot on Monday."
+    text = "\n".join(
+        [
+            PARAGRAPH_A,
+            caption,
+            caption,
+            "Photo: Jane Doe, AP",
+            "Image",
+            "1",
+            "of",
+            "5",
+            "Image 2 of 5",
+            "Caption",
+            "Close",
+            PARAGRAPH_B,
+        ]
+    )
+    result = clean_lines(text)
+    body = "\n".join(result.paragraphs)
+    assert PARAGRAPH_A in body and PARAGRAPH_B in body
+    for chrome in (caption, "Image 2 of 5", "Caption", "Close", "\nof\n"):
+        assert chrome not in body
+    assert caption in result.captions
+
+
+def test_paragraph_above_a_lone_credit_stays_body() -> None:
+    # An image between two paragraphs prints only its credit: the paragraph above it is not a caption.
+    text = "\n".join([PARAGRAPH_A, "Foto: Dok. Istimewa", PARAGRAPH_B, PARAGRAPH_C])
+    body = _body(text)
+    assert PARAGRAPH_A in body and "Istimewa" not in body
+
+
+def test_prompts_notices_and_author_notes_leave_the_body() -> None:
+    chrome = [
+        "Want more deals? Join the Daily Deals Newsletter.",
+        "Microsoft may earn an Affiliate Commission if you purchase something through recommended links.",
+        "Jane Doe is a staff writer at the Gazette covering transport and housing.",
+        "The material on this site may not be reproduced, distributed or transmitted.",
+        "Save my name, email, and website in this browser for the next time I comment.",
+    ]
+    body = _body("\n".join([PARAGRAPH_A, PARAGRAPH_B, *chrome[:2], PARAGRAPH_C, *chrome[2:]]))
+    assert PARAGRAPH_C in body
+    for line in chrome:
+        assert line not in body
+
+
+def test_related_box_between_paragraphs_does_not_end_the_body() -> None:
+    text = "\n".join(
+        [
+            PARAGRAPH_A,
+            "Related Stories",
+            "Council Approves New Tram Line For The South",
+            "Bus Drivers Plan Strike Over Pay",
+            PARAGRAPH_B,
+            PARAGRAPH_C,
+            "Most Popular",
+            "Ten Things To Do In The City This Weekend",
+        ]
+    )
+    body = _body(text)
+    assert PARAGRAPH_A in body and PARAGRAPH_C in body
+    assert "Bus Drivers Plan Strike" not in body and "Ten Things" not in body
+
+
+def test_headline_is_the_signed_line_not_a_dated_or_two_sentence_line() -> None:
+    text = "\n".join(
+        [
+            "Home » News »",
+            "Council Expands Bus Network To Northern Districts",
+            "By Jane Doe",
+            "Nov 19, 2019, 8:15 pm CST",
+            "This site is supported by its readers. When you subscribe we can do more",
+            PARAGRAPH_A,
+            PARAGRAPH_B,
+        ]
+    )
+    assert clean_lines(text).title == "Council Expands Bus Network To Northern Districts"
+
+
+def test_japanese_sentences_count_as_body() -> None:
+    japanese = [
+        "先日、不正に改造したスマートフォンを販売したとして、二十代の男性が逮捕されたというニュースがありました。",
+        "報道によると、販売されたのは機能制限を解除するために基本ソフトを改造した端末だったとのことです。",
+        "もともとは正規に購入した商品ですが、改造した後に販売すると商標権の侵害になる場合があります。",
+    ]
+    text = "\n".join(["ホーム", "ニュース", "ランキング", *japanese, "関連記事", "人気記事"])
+    body = _body(text)
+    assert all(sentence in body for sentence in japanese)
+    assert "ランキング" not in body
