@@ -112,13 +112,26 @@ def test_related_box_between_paragraphs_does_not_end_the_body() -> None:
     assert "Bus Drivers Plan Strike" not in body and "Ten Things" not in body
 
 
-def test_headline_is_the_signed_line_not_a_dated_or_two_sentence_line() -> None:
+def test_headline_is_the_signed_line_above_the_body() -> None:
+    # The longer line nearer the body is a photo teaser; the headline is the line the byline and date follow.
     text = "\n".join(
         [
             "Home » News »",
-            "Council Expands Bus Network To Northern Districts",
+            "Council Expands Bus Network North",
             "By Jane Doe",
             "Nov 19, 2019, 8:15 pm CST",
+            "Photos From The Opening Of The Depot",
+            PARAGRAPH_A,
+            PARAGRAPH_B,
+        ]
+    )
+    assert clean_lines(text).title == "Council Expands Bus Network North"
+
+
+def test_two_sentence_notice_is_not_the_headline() -> None:
+    text = "\n".join(
+        [
+            "Council Expands Bus Network To Northern Districts",
             "This site is supported by its readers. When you subscribe we can do more",
             PARAGRAPH_A,
             PARAGRAPH_B,
