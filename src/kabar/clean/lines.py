@@ -253,8 +253,10 @@ KEYWORD_ITEM_MAX_WORDS = 6
 def _is_keyword_list(text: str, after_header: bool) -> bool:
     """`after_header`: the line above is a "Tags" / menu header. Elsewhere the items must be lower case (search
     keywords); a capitalised enumeration ("A: Bob Marley, Bruno Mars, Drake, ...") is an answer or a line-up."""
+    if text.count(",") < KEYWORD_LIST_MIN_ITEMS - 1:
+        return False
     items = [item.strip() for item in text.split(",")]
-    if len(items) < KEYWORD_LIST_MIN_ITEMS or _is_sentence_end(text) or ":" in text:
+    if _is_sentence_end(text) or ":" in text:
         return False
     if not all(0 < len(item.split()) <= KEYWORD_ITEM_MAX_WORDS for item in items):
         return False
@@ -392,7 +394,7 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             unit.reason = rules.REASON_NAV
         elif rules.LINK_LINE_RE.match(text):
             unit.reason = rules.REASON_LINK
-        elif rules.TAGGED_HEADLINE_RE.search(text) and not _is_sentence_end(text):
+        elif "[" in text and rules.TAGGED_HEADLINE_RE.search(text) and not _is_sentence_end(text):
             unit.reason = rules.REASON_RELATED
         elif (
             rules.UPDATED_RE.match(text) and words <= rules.UPDATED_MAX_WORDS
@@ -404,7 +406,7 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             text, index > 0 and units[index - 1].reason in (rules.REASON_TAGS, rules.REASON_NAV)
         ):
             unit.reason = rules.REASON_TAGS
-        elif rules.CAPTION_CREDIT_RE.search(text) and words <= rules.CAPTION_MAX_WORDS:
+        elif words <= rules.CAPTION_MAX_WORDS and rules.CAPTION_CREDIT_RE.search(text):
             unit.reason = rules.REASON_CAPTION
             unit.caption = True
         elif memory is not None and memory.is_chrome(text, outlet=outlet):
