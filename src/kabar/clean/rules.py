@@ -56,6 +56,7 @@ RELATED_RE = re.compile(
         r"see\s+more",
         r"also\s+on\s+[\w.]+\.[a-z]{2,}",
         r"also(?=\s*:)",
+        r"more(?=\s*:)",
         r"on\s+[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.[a-z]{2}|[a-z]{2})(?=\s*:)",
         r"jangan\s+lewatkan",
         r"(?:baca|lihat|simak)\s+(?:artikel|berita)\s+(?:selengkapnya|lainnya|terkait)",
@@ -230,7 +231,7 @@ TAIL_SECTION_RE = re.compile(
         r"berita\s+(?:terkait|lainnya|terkini|terpopuler|populer|pilihan)",
         r"artikel\s+(?:terkait|lainnya|terkini|terpopuler|populer)",
         r"related\s+(?:articles?|stories|news|posts?|coverage|content)",
-        r"more\s+(?:stories|news|articles)(?:\s+from\s+[\w .]+)?",
+        r"more\s+(?:[\w'-]+\s+){0,3}(?:stories|news|articles)(?:\s+from\s+[\w .]+)?",
         r"(?:most|paling)\s+(?:popular|read|viewed|banyak\s+dibaca)",
         r"you\s+(?:may|might)\s+also\s+like",
         r"recommended(?:\s+(?:for\s+you|stories|articles))?",
@@ -256,7 +257,7 @@ BARRIER_SECTION_RE = re.compile(
         r"(?:tulis|kirim|beri)\s+komentar",
         r"komentar(?:\s+(?:pembaca|anda|terbaru))?",
         r"more\s+in\s+[\w .&'-]{2,30}",
-        r"more\s+(?:stories|news|articles|blog\s+stories)(?:\s+from\s+[\w .&'-]+)?",
+        r"more\s+(?:[\w'-]+\s+){0,3}(?:stories|news|articles)(?:\s+from\s+[\w .&'-]+)?",
         r"(?:most\s+)?popular(?:\s+(?:now|stories|news|posts|articles|videos))?",
         r"(?:most\s+(?:read|viewed|shared|commented))(?:\s+in\s+[\w ]{2,30})?",
         r"trending(?:\s+(?:now|stories|news|topics))?",
@@ -431,13 +432,16 @@ ABOUT_HEADER_RE = re.compile(
 )
 ABOUT_SECTION_MAX_LINES = 2
 
-# The controls of a photo gallery or slideshow, copied as lines of their own: "Image 2 of 5", "1 / 23", "Caption",
-# "Close", "Back to Gallery", and the pieces of a counter split over lines ("Image", "1", "of", "23"). Never prose.
+# The controls of a photo gallery, slideshow or video player, copied as lines of their own: "Image 2 of 5",
+# "1 / 23", "Caption", "Close", "Back to Gallery", "View all (23)", "Media playback is unsupported on your device",
+# and the pieces of a counter split over lines ("Image", "1", "of", "23"). Never prose.
 GALLERY_CONTROL_RE = re.compile(
     r"^\W{0,3}(?:(?:(?:image|photo|picture|slide|foto|gambar)\s*)?\d+\s*(?:of|/|dari)\s*\d+"
     r"|image|photo|caption|close|of|dari|back\s+to\s+gallery|(?:view|open|launch)\s+gallery|"
     r"(?:hide|show|toggle)\s+caption|enlarge(?:\s+(?:this\s+)?image)?|full\s*screen|"
-    r"(?:next|previous|prev)\s+(?:image|photo|slide))\W{0,3}$",
+    r"(?:next|previous|prev)\s+(?:image|photo|slide)|view\s+all(?:\s*\(\d+\))?|"
+    r"media\s+playback\s+is\s+(?:unsupported|not\s+supported)[^.]{0,40}|"
+    r"your\s+browser\s+does\s+not\s+support[^.]{0,60})\W{0,3}$",
     re.IGNORECASE,
 )
 REASON_GALLERY = "photo gallery control"
