@@ -647,17 +647,11 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
         return True  # prose must stand right above the box too
     for offset in range(index + 1, min(len(units), index + 1 + IN_BODY_BOX_MAX_LINES)):
         following = units[offset]
-        if following.reason is None:
+        if following.reason is None and following.words >= RESUME_BODY_WORDS and _is_body_like(following):
             # The article goes on: a real paragraph, and a second one after it (a teaser grid under "Top
-            # stories" alternates headlines and one-paragraph blurbs).
+            # stories" alternates headlines and one-paragraph blurbs). Shorter lines are the box's links.
             after = _neighbour(units, offset, 1)
-            return not (
-                following.words >= RESUME_BODY_WORDS
-                and _is_body_like(following)
-                and after is not None
-                and after.reason is None
-                and _is_body_like(after)
-            )
+            return not (after is not None and after.reason is None and _is_body_like(after))
     return True
 
 

@@ -236,7 +236,7 @@ TAIL_SECTION_RE = re.compile(
         r"you\s+(?:may|might)\s+also\s+like",
         r"recommended(?:\s+(?:for\s+you|stories|articles))?",
         r"rekomendasi(?:\s+(?:untuk\s+anda|berita))?",
-        r"trending(?:\s+now)?",
+        r"trending(?:\s+(?:now|news|stories|topics))?",
         r"terpopuler",
         r"terkini",
         r"tags?\s*:?",
