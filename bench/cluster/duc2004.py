@@ -54,7 +54,7 @@ def main() -> None:
             cached_embeddings(docs)
             print(
                 row(
-                    "kabar EventClusterer (+ e5 embeddings)",
+                    "kabar EventClusterer (+ e5, which it uses across languages only)",
                     scores(gold, kabar_clusters(docs, use_embeddings=True)),
                 )
             )
