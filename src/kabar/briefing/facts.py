@@ -65,7 +65,8 @@ def build_facts(pool: Pool, *, skip_quotes: bool = True) -> list[Fact]:
 
     def salience(index: int) -> float:
         unit = pool.units[index]
-        return sum(weights.get(term, 0.0) for term in set(unit.terms)) / max(1.0, unit.words) ** 0.5
+        # Sorted: a float sum's last bits depend on its order, and a set's order on the process's hash seed.
+        return sum(weights.get(term, 0.0) for term in sorted(set(unit.terms))) / max(1.0, unit.words) ** 0.5
 
     scores = {index: salience(index) for index in candidates}
     order = sorted(candidates, key=lambda index: (-scores[index], index))

