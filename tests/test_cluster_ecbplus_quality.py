@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from kabar.cluster import EventClusterer
-from kabar.pipeline import prepare
-from kabar.records import RawDocument
+from kabar.records import Document
+from kabar.text import analyse
 
-# Measured 2026-11-24 with the shipped constants (terms + entities, no embeddings): B-cubed F1 0.812 on topics
-# 36-45 (bench/cluster/ecbplus.py). The floor leaves room for harmless drift from cleaning changes.
-BCUBED_F1_FLOOR = 0.78
+# Measured 2026-11-24 with the shipped constants (terms + entities, no embeddings) on the raw ECB+ text (no
+# cleaning step, so no titles or dates): B-cubed F1 0.899 on topics 36-45. The floor leaves room for harmless drift.
+BCUBED_F1_FLOOR = 0.87
 
 
 def _text(path: Path) -> str:
@@ -54,13 +54,12 @@ def test_ecbplus_test_topics_bcubed_f1_stays_above_floor(shared_data: Path) -> N
     for line in (root / "cluster_labels.tsv").read_text().splitlines()[1:]:
         topic, cluster, file, _name, _tokens = line.split("\t")
         if 36 <= int(topic) <= 45:
-            raw = RawDocument(source=file, kind="text", body=_text(root / "docs" / topic / file))
-            doc = prepare(raw)
-            doc.id = file
-            docs.append(doc)
+            # The cleaning step is left out to keep the gate fast (it costs about 0.4 s a document today); the
+            # benchmark (bench/cluster/ecbplus.py) runs the full pipeline preparation.
+            text = _text(root / "docs" / topic / file)
+            docs.append(analyse(Document(id=file, source=file, text=text, language="en")))
             gold.append(cluster)
     assert len(docs) == 210
     assignment = EventClusterer(use_embeddings=False).add(docs)
     f1 = _bcubed_f1(gold, [assignment[doc.id] for doc in docs])
-    print(f"ECB+ 36-45 B-cubed F1 {f1:.3f}")
     assert f1 >= BCUBED_F1_FLOOR, f"B-cubed F1 {f1:.3f} fell below the recorded floor {BCUBED_F1_FLOOR}"
