@@ -23,5 +23,7 @@ def require_dataset(name: str) -> Path:
     """The folder of one evaluation set; exits with a clear message where it is absent."""
     root = shared_data_dir()
     if root is None or not (root / name).is_dir():
-        sys.exit(f"bench: evaluation set {name!r} not found (looked in ../shared/data and $KABAR_SHARED_DATA)")
+        sys.exit(
+            f"bench: evaluation set {name!r} not found (looked in ../shared/data and $KABAR_SHARED_DATA)"
+        )
     return root / name
