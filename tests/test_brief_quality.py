@@ -5,7 +5,7 @@
   its recorded floor.
 - IndoSum dev.01, the first 150 articles (about 5 s): ROUGE-1 F1 must not fall below Lead-3's.
 
-Floors are the figures measured on 2026-11-24 (docs/benchmarks/brief.md) minus a margin for harmless changes.
+Floors are the figures measured on 2026-11-24 (docs/BENCHMARKS.md (briefing)) minus a margin for harmless changes.
 Both need ../shared/data and skip without it.
 """
 

@@ -4,7 +4,7 @@
   without it): F1 with the set's own metric (bench/clean/metric.py). Nothing is cached.
 - Text-scrape clean-up on the committed labelled scrape set (bench/clean/data, no shared data needed): line F1,
   and no body line of the seeds lost.
-Floors are the figures measured on 2026-11-24 (docs/benchmarks/clean.md) minus a small margin for harmless
+Floors are the figures measured on 2026-11-24 (docs/BENCHMARKS.md (clean-up)) minus a small margin for harmless
 changes; raise them when the figures improve.
 """
 

@@ -2,7 +2,7 @@
 
 Every ECB+ topic holds two different events of the same kind, so this catches changes that merge "same kind of
 happening" into one event (or shatter events). Figures and the full comparison: bench/cluster/ecbplus.py and
-docs/benchmarks/dedup-cluster.md.
+docs/BENCHMARKS.md (copies and events).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from kabar.extract.entities import tag_words
 from kabar.extract.ner_crf import CrfTagger, model_path
 from kabar.extract.ner_eval import read_conll, score
 
-# The shipped recogniser's NERGrit test scores (docs/benchmarks/ner.md) less 2 points of slack for harmless
+# The shipped recogniser's NERGrit test scores (docs/BENCHMARKS.md (entities)) less 2 points of slack for harmless
 # retraining noise; below them the features, the training data or the model file broke. "wiki" are the
 # Wikipedia-genre features NERGrit is scored with, "news" the ones kabar tags its documents with.
 # Measured: wiki macro 54.0 / micro 62.5, news macro 51.9 / micro 58.6.

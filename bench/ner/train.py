@@ -16,7 +16,7 @@ import pycrfsuite
 from bench.ner.data import training_sentences
 from kabar.extract.ner_crf import model_path, sentence_features
 
-# L1 and L2 regularisation and iterations: chosen by NERGrit-valid cross-checks (see docs/benchmarks/ner.md);
+# L1 and L2 regularisation and iterations: chosen by NERGrit-valid cross-checks (see docs/BENCHMARKS.md (entities));
 # L1 also prunes features, which keeps the model file at a few MB.
 DEFAULT_C1 = 0.1
 DEFAULT_C2 = 0.05

@@ -2,7 +2,7 @@
 
 ROUGE (DUC): Google's `rouge-score` with the Porter stemmer, peer and references cut to their first 100
 whitespace tokens, recall averaged over a cluster's four references, then over clusters. On the SumRepo peers that
-ship with DUC 2004 this lands within about 0.5 R-1 of the published ROUGE-1.5.5 numbers (see docs/benchmarks/brief.md
+ship with DUC 2004 this lands within about 0.5 R-1 of the published ROUGE-1.5.5 numbers (see docs/BENCHMARKS.md (briefing)
 for the calibration table this script prints).
 
 ROUGE (IndoSum): the same package with a Unicode word tokenizer (lowercase `\\w+` tokens, no stemmer), F1, and

@@ -22,7 +22,7 @@ from kabar.clean.lines import normalise_text
 # trafilatura settings, chosen on the article-extraction-benchmark (bench/clean/html_bench.py): comments left out,
 # recall favoured (kabar's line rules then take out the chrome that lets in), and `fast` (no second pass through
 # readability/jusText). With kabar's clean-up this scored higher than every other setting tried and costs about
-# 60% of trafilatura's default time (figures in docs/benchmarks/clean.md).
+# 60% of trafilatura's default time (figures in docs/BENCHMARKS.md (clean-up)).
 EXTRACT_OPTIONS: dict[str, object] = {
     "include_comments": False,
     "favor_recall": True,

@@ -109,7 +109,7 @@ class Corrections:
 ALL_CORRECTIONS = Corrections()
 # For Indonesian, the language the model was trained on, only the corrections that do not cost F1 on the
 # development files (`bench.ner.ablation`: the rules cost 0.7-2.6 macro F1, the edge-word cut -1.3 to +0.6,
-# the gazetteer and given names -0.4 to +0.4; docs/benchmarks/ner.md). Text in other languages (English) gets
+# the gazetteer and given names -0.4 to +0.4; docs/BENCHMARKS.md (entities)). Text in other languages (English) gets
 # all of them: there the model meets words it never saw and runs on into them ("Antonio Guterres said any").
 INDONESIAN_CORRECTIONS = Corrections(rules=False, edge_words=False, retype=False)
 
