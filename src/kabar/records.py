@@ -8,11 +8,23 @@ it (in-process, a pool of local workers, or Ray). They are also the shape of the
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 SCHEMA_ID = "kabar.briefing/1"
 
 RawKind = Literal["text", "html"]
+
+
+def published_datetime(value: str | None) -> datetime | None:
+    """A `published` value (ISO 8601, or a bare date) as an aware datetime; a bare date is taken as UTC midnight."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 @dataclass(slots=True)

@@ -31,9 +31,8 @@ from kabar.cluster.features import (
     capitalised_entities,
     document_features,
     embed_documents,
-    parse_time,
 )
-from kabar.records import Document, Event
+from kabar.records import Document, Event, published_datetime
 
 # A document joins its best event when the combined similarity reaches this; below it, it founds a new event.
 # Tuned on ECB+ topics 1-35 (bench/cluster/ecbplus.py --tune), where every topic pairs two different events of one
@@ -590,7 +589,7 @@ class EventClusterer:
         clusterer = cls(entity_extractor=entity_extractor, **data["config"])
         clusterer._n = data["n"]
         clusterer._df = Counter(data["df"])
-        clusterer._newest = parse_time(data["newest"])
+        clusterer._newest = published_datetime(data["newest"])
         for item in data["live"]:
             event = _Live(
                 id=item["id"],
@@ -601,10 +600,10 @@ class EventClusterer:
                     else None
                 ),
                 embedded=item["embedded"],
-                first=parse_time(item["first"]),
-                last=parse_time(item["last"]),
+                first=published_datetime(item["first"]),
+                last=published_datetime(item["last"]),
                 members=[
-                    _Member(d, t, parse_time(p), lang, dict(terms))
+                    _Member(d, t, published_datetime(p), lang, dict(terms))
                     for d, t, p, lang, terms in item["members"]
                 ],
             )
@@ -616,7 +615,12 @@ class EventClusterer:
                 clusterer._assignment[member.doc_id] = event.id
         for event_id, title, documents, first, last, languages in data["retired"]:
             clusterer._retired[event_id] = _Retired(
-                event_id, title, list(documents), parse_time(first), parse_time(last), list(languages)
+                event_id,
+                title,
+                list(documents),
+                published_datetime(first),
+                published_datetime(last),
+                list(languages),
             )
             for doc_id in documents:
                 clusterer._assignment[doc_id] = event_id

@@ -7,11 +7,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import numpy as np
 
-from kabar.records import Document
+from kabar.records import Document, published_datetime
 from kabar.text import content_terms
 from kabar.text.embeddings import embeddings_available, passage_embeddings
 
@@ -140,16 +140,6 @@ def capitalised_entities(doc: Document) -> list[str]:
     return found
 
 
-def parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 @dataclass(slots=True)
 class DocFeatures:
     """Sublinear term frequencies (terms and `ent:` entities), publication time and unit embedding of a document."""
@@ -203,7 +193,7 @@ def document_features(doc: Document, entity_extractor: EntityExtractor | None) -
         doc_id=doc.id,
         title=doc.title,
         language=doc.language,
-        published=parse_time(doc.published),
+        published=published_datetime(doc.published),
         terms=term_frequencies(doc, entity_extractor),
         embedding=embedding,
     )

@@ -16,14 +16,14 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from kabar.dedup.align import MIN_SENTENCE_TERMS, SentenceTerms, align_sentences, passages
-from kabar.records import Document, Duplicate
+from kabar.records import Document, Duplicate, published_datetime
 from kabar.text import content_terms, split_sentences
 
 NUM_PERM = 128
@@ -81,16 +81,6 @@ def shingles(terms: Sequence[str]) -> list[str]:
     if len(terms) < 2:
         return list(terms)
     return [f"{terms[i]} {terms[i + 1]}" for i in range(len(terms) - 1)]
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 @dataclass(slots=True)
@@ -164,7 +154,7 @@ class DedupIndex:
         """Index one document and return its copies/rewrites among the documents in the window."""
         sentences = sentence_terms(doc)
         terms = [term for s in sentences for term in content_terms(s.text, doc.language)]
-        entry = _Entry(doc.id, _parse_time(doc.published), signature(shingles(terms)), sentences)
+        entry = _Entry(doc.id, published_datetime(doc.published), signature(shingles(terms)), sentences)
         return self._add_entry(entry)
 
     def _add_entry(self, entry: _Entry) -> list[Duplicate]:
@@ -227,7 +217,7 @@ class DedupIndex:
         for item in data["documents"]:
             entry = _Entry(
                 doc_id=item["id"],
-                published=_parse_time(item["published"]),
+                published=published_datetime(item["published"]),
                 signature=LeanMinHash(
                     seed=MINHASH_SEED, hashvalues=item["signature"], scheme=_TEMPLATE.scheme
                 ),
@@ -268,7 +258,7 @@ def collapse_copies(docs: Sequence[Document], duplicates: Iterable[Duplicate]) -
         groups.setdefault(root(doc.id), []).append(doc)
 
     def seniority(doc: Document) -> tuple[int, float, str]:
-        published = _parse_time(doc.published)
+        published = published_datetime(doc.published)
         return (0 if published else 1, published.timestamp() if published else 0.0, doc.id)
 
     keepers: dict[str, Document] = {}
