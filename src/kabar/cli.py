@@ -76,6 +76,11 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="files, folders, glob patterns, or - for stdin"
     )
+    add_bad_input_options(parser)
+
+
+def add_bad_input_options(parser: argparse.ArgumentParser) -> None:
+    """--keep-going and --max-bytes, shared by every command that reads inputs (also `kabar run`)."""
     parser.add_argument(
         "--keep-going",
         action="store_true",

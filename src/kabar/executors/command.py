@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from kabar.executors.base import DOCUMENTS_PER_TASK
-from kabar.ingest.readers import MAX_DOCUMENT_BYTES
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -57,6 +56,8 @@ class ProgressBar:
 
 def register(subparsers: Any) -> None:
     """Add `kabar run` to the CLI's subcommands."""
+    from kabar.cli import add_bad_input_options  # the CLI loads this module; import back at call time
+
     parser = subparsers.add_parser(
         "run",
         help="run the whole pipeline over a corpus, on all local cores or on Ray",
@@ -93,18 +94,7 @@ def register(subparsers: Any) -> None:
         "ray: CPUs of the local instance (default all cores)",
     )
     parser.add_argument("--address", metavar="ADDR", help="Ray: join this cluster instead of starting one")
-    parser.add_argument(
-        "--keep-going",
-        action="store_true",
-        help="report bad inputs at the end instead of stopping at the first",
-    )
-    parser.add_argument(
-        "--max-bytes",
-        type=int,
-        default=MAX_DOCUMENT_BYTES,
-        metavar="N",
-        help=f"largest article accepted (default {MAX_DOCUMENT_BYTES:,} bytes)",
-    )
+    add_bad_input_options(parser)
     parser.add_argument(
         "--task-documents",
         type=int,
