@@ -299,29 +299,20 @@ def _scan(text: str, anchor: date | None) -> list[DateMention]:
             if not free(start, end) or not match.group(0).strip():
                 continue
             future = _is_future(text, start, end)
-            if kind == "numeric":
-                day, month = int(match["d"]), int(match["m"])
-                if not (1 <= month <= 12):
-                    continue
-                # A bare "13/9" without a weekday or parentheses is too often a score or a ratio.
-                if match["y"] is None and match["wd"] is None and "(" not in match.group(0):
-                    continue
+            if kind in ("numeric", "day_month", "month_day"):
+                if kind == "numeric":
+                    day, month = int(match["d"]), int(match["m"])
+                    if not (1 <= month <= 12):
+                        continue
+                    # A bare "13/9" without a weekday or parentheses is too often a score or a ratio.
+                    if match["y"] is None and match["wd"] is None and "(" not in match.group(0):
+                        continue
+                else:
+                    day, month = int(match["d"]), MONTHS[match["mn"].lower()]
                 if match["y"]:
+                    # Two-digit years occur only in numeric dates ("13/9/23").
                     year = int(match["y"]) + (2000 if len(match["y"]) == 2 else 0)
                     relative = False
-                else:
-                    past = bool(_PAST_CONTEXT.match(text[end : end + 12]))
-                    found_year = _year_for(month, day, anchor, future, past)
-                    if found_year is None:
-                        continue
-                    year, relative = found_year, True
-                value = _valid_day(year, month, day)
-                if value:
-                    add(value.isoformat(), "day", start, end, relative)
-            elif kind in ("day_month", "month_day"):
-                day, month = int(match["d"]), MONTHS[match["mn"].lower()]
-                if match["y"]:
-                    year, relative = int(match["y"]), False
                 else:
                     past = bool(_PAST_CONTEXT.match(text[end : end + 12]))
                     found_year = _year_for(month, day, anchor, future, past)
