@@ -12,20 +12,14 @@ Both need ../shared/data and skip without it.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from bench.summarize.common import DucRouge, IndoRouge, kabar_summary, lexrank
+from bench.summarize.duc2004 import read_document
+from bench.summarize.indosum import to_document
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-from bench.summarize.common import DucRouge, IndoRouge, kabar_summary, lexrank  # noqa: E402
-from bench.summarize.duc2004 import read_document  # noqa: E402
-from bench.summarize.indosum import to_document  # noqa: E402
-
-from kabar.briefing.features import attach_features  # noqa: E402
+from kabar.briefing.features import attach_features
 
 DUC_CLUSTERS = 16
 # kabar's mean R-1 on those clusters on 2026-11-24 was 38.19 (the LexRank baseline: 35.46); floor 0.7 below.

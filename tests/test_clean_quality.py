@@ -10,19 +10,12 @@ changes; raise them when the figures improve.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-# The benchmark code lives in bench/ at the repository root (run as `python -m pytest`, it is importable anyway).
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-from bench.clean.html_bench import kabar_extract, load_pages  # noqa: E402
-from bench.clean.metric import score  # noqa: E402
-from bench.clean.text_bench import evaluate, load_all  # noqa: E402
+from bench.clean.html_bench import kabar_extract, load_pages
+from bench.clean.metric import score
+from bench.clean.text_bench import evaluate, load_all
 
 # Measured F1 0.9714 (trafilatura default on the same run: 0.9525); the floor keeps kabar above trafilatura's
 # best setting tried (0.9641).
