@@ -12,23 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-MONTHS: dict[str, int] = {
-    # Indonesian
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11, "desember": 12,
-    "agu": 8, "agt": 8, "ags": 8, "okt": 10, "des": 12, "nop": 11,
-    # English
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
-    "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+from kabar.text.calendar import MONTH_NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NUMBERS
 
-WEEKDAYS: tuple[str, ...] = (
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
-    "sen", "sel", "rab", "kam", "jum", "sab", "min",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-)  # fmt: skip
+MONTHS = MONTH_NUMBERS
+WEEKDAYS: tuple[str, ...] = (*WEEKDAY_NUMBERS, *WEEKDAY_ABBREVIATIONS)
 
 # Offsets in minutes. Only abbreviations that are unambiguous in news datelines; "IST" or "CST" are left out
 # because they name several zones, and an unknown zone leaves the time without an offset (a bare date).

@@ -22,48 +22,12 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from kabar.records import Document
+from kabar.text.calendar import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 Granularity = Literal["day", "week", "month", "year"]
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        "januari january jan",
-        "februari february feb pebruari",
-        "maret march mar",
-        "april apr",
-        "mei may",
-        "juni june jun",
-        "juli july jul",
-        "agustus august aug agu agt ags",
-        "september sep sept",
-        "oktober october okt oct",
-        "november nov nop",
-        "desember december des dec",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _number
-
-WEEKDAYS: dict[str, int] = {
-    "senin": 0,
-    "selasa": 1,
-    "rabu": 2,
-    "kamis": 3,
-    "jumat": 4,
-    "jum'at": 4,
-    "sabtu": 5,
-    "minggu": 6,
-    "ahad": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+MONTHS = MONTH_NUMBERS
+WEEKDAYS = WEEKDAY_NUMBERS
 
 NUMBER_WORDS = {
     "satu": 1,
