@@ -35,3 +35,20 @@ def shared_data() -> Path:
     if root is None:
         pytest.skip("quality gate needs ../shared/data (evaluation sets), which this checkout does not have")
     return root
+
+
+@pytest.fixture
+def event_page_sections() -> list[str]:
+    """The event page's section headings in reading order, as the web page and the HTML report both show them."""
+    return [
+        "Summary",
+        "Facts",
+        "Where the sources disagree",
+        "Quotes",
+        "Timeline",
+        "Coverage",
+        "Who and where",
+        "Headlines side by side",
+        "Rewrites and copies",
+        "Sources",
+    ]
