@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kabar.errors import StoreError
-from kabar.records import Document, Event, Fact, RawDocument, Removed, Sentence, SummarySentence
+from kabar.records import Document, Entity, Event, Fact, RawDocument, Removed, Sentence, SummarySentence
 from kabar.store import SCHEMA_VERSION, Store
 from kabar.text import analyse
 
@@ -127,6 +127,45 @@ def test_events_round_trip_and_reassignment(store: Store) -> None:
     store.save_events([Event(id="e2", title="Lain", documents=["a", "b", "c"])])
     store.save_events([Event(id="e1", title="Pertemuan", documents=[])])
     assert store.event("e1") is None and store.count_events() == 1
+
+
+def _entity_index(store: Store) -> set[tuple[str, str, str]]:
+    return {tuple(row) for row in store._db.execute("SELECT event_id, key, name FROM event_entities")}
+
+
+def test_entity_index_follows_saved_events(store: Store) -> None:
+    store.add_document(make_document("a", "Kim bertemu Putin di Vostochny."))
+    kim = Entity(name="Kim Jong Un", type="PERSON", aliases=["Kim Jong-un", "Kim"], sources=["a"], mentions=3)
+    store.save_events([Event(id="e1", title="Pertemuan", documents=["a"], entities=[kim])])
+    assert _entity_index(store) == {
+        ("e1", "kim jong un", "Kim Jong Un"),
+        ("e1", "kim jong-un", "Kim Jong Un"),
+        ("e1", "kim", "Kim Jong Un"),
+    }
+    # A re-briefed event replaces its entities; an event that disappears takes its entities with it.
+    putin = Entity(name="Vladimir Putin", type="PERSON", aliases=[], sources=["a"], mentions=1)
+    store.save_events([Event(id="e1", title="Pertemuan", documents=["a"], entities=[putin])])
+    assert _entity_index(store) == {("e1", "vladimir putin", "Vladimir Putin")}
+    store.save_events([Event(id="e1", title="Pertemuan", documents=[])])
+    assert _entity_index(store) == set()
+
+
+def test_migration_indexes_the_entities_of_briefings_stored_before_it(tmp_path: Path) -> None:
+    from kabar.store.migrations import MIGRATIONS
+
+    path = tmp_path / "v2.db"
+    with Store(path) as store:
+        store.add_document(make_document("a", "Kim bertemu Putin di Vostochny."))
+        kim = Entity(name="Kim Jong Un", type="PERSON", aliases=["Kim"], sources=["a"], mentions=2)
+        store.save_events([Event(id="e1", title="Pertemuan", documents=["a"], entities=[kim])])
+    # Turn it back into a version-2 store, as an older kabar left it.
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE event_entities")
+        db.execute("PRAGMA user_version = 2")
+    assert [version for version, _ in MIGRATIONS if version > 2] == [3]
+    with Store(path) as reopened:
+        assert reopened.schema_version == SCHEMA_VERSION
+        assert _entity_index(reopened) == {("e1", "kim jong un", "Kim Jong Un"), ("e1", "kim", "Kim Jong Un")}
 
 
 def test_killed_process_leaves_the_store_as_before_that_document(tmp_path: Path) -> None:

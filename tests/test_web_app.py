@@ -287,10 +287,14 @@ def test_events_filter_by_outlet_entity_and_date(client: TestClient, seeded: dic
 
     assert seeded["seed"] in ids(outlet=outlet.upper())
     assert not ids(outlet="No Such Outlet")
-    if seed.entities:
-        entity = seed.entities[0]
-        assert seeded["seed"] in ids(entity=(entity.aliases or [entity.name])[-1].lower())
+    assert seed.entities, "the seed event names people and places"
+    entity = seed.entities[0]
+    assert seeded["seed"] in ids(entity=entity.name.upper())
+    assert seeded["seed"] in ids(entity=(entity.aliases or [entity.name])[-1].lower())
     assert not ids(entity="Nobody Whatsoever")
+    # Only names match: the event's title or a summary sentence is not an entity.
+    assert seeded["seed"] not in ids(entity=seed.title)
+    assert seeded["seed"] not in ids(entity=seed.summary[0].text)
     day = (seed.last_published or seed.first_published or "")[:10]
     if day:
         assert seeded["seed"] in ids(date_from=day, date_to=day)

@@ -340,6 +340,15 @@ class Store:
                         _now(),
                     ),
                 )
+                db.execute("DELETE FROM event_entities WHERE event_id = ?", (event.id,))
+                db.executemany(
+                    "INSERT OR IGNORE INTO event_entities (event_id, key, name, type) VALUES (?, lower(?), ?, ?)",
+                    [
+                        (event.id, name, entity.name, entity.type)
+                        for entity in event.entities
+                        for name in (entity.name, *entity.aliases)
+                    ],
+                )
                 db.execute("DELETE FROM event_documents WHERE event_id = ?", (event.id,))
                 db.executemany(
                     "INSERT OR REPLACE INTO event_documents (event_id, document_id) VALUES (?, ?)",

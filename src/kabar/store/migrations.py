@@ -99,4 +99,35 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        3,
+        [
+            # Every name and alias of every entity of an event, for the events list's entity filter: an exact,
+            # indexed match instead of a LIKE over every briefing's JSON (which also matched any other field
+            # holding the same string). `key` is lower() of the name, the one case folding SQLite and the store
+            # agree on (ASCII letters; other letters match as written).
+            """CREATE TABLE event_entities (
+                   event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+                   key TEXT NOT NULL,
+                   name TEXT NOT NULL,
+                   type TEXT NOT NULL,
+                   PRIMARY KEY (event_id, key)
+               )""",
+            "CREATE INDEX event_entities_key ON event_entities (key)",
+            # Stores written before this version: the names come from the briefings already stored.
+            """INSERT OR IGNORE INTO event_entities (event_id, key, name, type)
+               SELECT e.id, lower(names.value), json_extract(entity.value, '$.name'),
+                      json_extract(entity.value, '$.type')
+               FROM events e, json_each(e.briefing, '$.entities') AS entity,
+                    json_each(json_array(json_extract(entity.value, '$.name'))) AS names
+               UNION ALL
+               SELECT e.id, lower(alias.value), json_extract(entity.value, '$.name'),
+                      json_extract(entity.value, '$.type')
+               FROM events e, json_each(e.briefing, '$.entities') AS entity,
+                    json_each(entity.value, '$.aliases') AS alias""",
+        ],
+    )
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]

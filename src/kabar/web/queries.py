@@ -105,14 +105,9 @@ class Queries:
             )
             params.extend(names)
         if filters.entity:
-            # The store has no entity index. An entity's name and each alias is a whole JSON string in the
-            # briefing, so a LIKE for the quoted name finds them (ASCII case-insensitive) in one pass over the
-            # events; 0.3 s at 100k documents, where comparing parsed entities (json_each) took seconds.
-            # Any other field holding exactly that string would match too; in practice that is an entity anyway.
-            entity = filters.entity.strip().replace('"', "")
-            pattern = entity.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            clauses.append("e.briefing LIKE ? ESCAPE '\\'")
-            params.append(f'%"{pattern}"%')
+            # Exact name or alias of an entity, through the store's entity index (migration 3).
+            clauses.append("e.id IN (SELECT event_id FROM event_entities WHERE key = lower(?))")
+            params.append(filters.entity.strip())
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def outlets_of_events(self, event_ids: list[str]) -> dict[str, list[str]]:
