@@ -129,6 +129,26 @@ def test_events_round_trip_and_reassignment(store: Store) -> None:
     assert store.event("e1") is None and store.count_events() == 1
 
 
+def test_rename_source_renames_a_file_and_its_records_only(store: Store) -> None:
+    first = make_document("a", "Kim bertemu Putin.")
+    first.source = "/tmp/up_1/crawl.warc#record-0"
+    second = make_document("b", "Putin menjamu Kim.")
+    second.source = "/tmp/up_1/crawl.warc#record-1"
+    other = make_document("c", "Berita lain.")
+    other.source = "/tmp/upX1/crawl.warc#record-0"  # "_" in the old name is a letter, not a LIKE wildcard
+    for document in (first, second, other):
+        store.add_document(document)
+    # The same article read again from another place keeps both places.
+    again = make_document("a", "Kim bertemu Putin.")
+    again.source = "feed.xml#entry-2"
+    store.add_document(again)
+    assert store.rename_source("/tmp/up_1/crawl.warc", "upload:crawl.warc") == 2
+    assert store.document("a").source == "upload:crawl.warc#record-0"
+    assert sorted(store.document("a").sources) == ["feed.xml#entry-2", "upload:crawl.warc#record-0"]
+    assert store.document("b").source == "upload:crawl.warc#record-1"
+    assert store.document("c").source == "/tmp/upX1/crawl.warc#record-0"
+
+
 def _entity_index(store: Store) -> set[tuple[str, str, str]]:
     return {tuple(row) for row in store._db.execute("SELECT event_id, key, name FROM event_entities")}
 

@@ -231,7 +231,10 @@ def test_upload_with_the_token_stores_the_article_and_briefs_its_event(
     assert len(result["new"]) == 1 and result["failed"][0]["name"] == "notes.xyz"
     assert result["events"], "the new article's event should be briefed"
     new_id = result["new"][0]["id"]
-    assert client.get(f"/api/documents/{new_id}").json()["id"] == new_id
+    stored = client.get(f"/api/documents/{new_id}").json()
+    assert stored["id"] == new_id
+    # The document names the uploaded file, not the server's temporary copy.
+    assert stored["source"] == "upload:banjir.txt", stored["source"]
     assert f"/documents/{new_id}" in client.get("/documents").text
     event_page = client.get(result["events"][0]["href"]).text
     assert f"/documents/{new_id}" in event_page

@@ -164,6 +164,33 @@ class Store:
             self._insert_document(db, document, raw)
             return True
 
+    def rename_source(self, old: str, new: str) -> int:
+        """Record documents read from `old` (a path, and its `#record-N`-style parts) as read from `new`.
+
+        For inputs that were read from a temporary copy, such as uploads: the store should name what the user
+        gave, not a path that no longer exists. Returns how many source entries changed.
+        """
+        parts = old.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%"
+        with self.transaction() as db:
+            db.execute(
+                """UPDATE documents SET source = ? || substr(source, ?)
+                   WHERE source = ? OR source LIKE ? ESCAPE '\\'""",
+                (new, len(old) + 1, old, parts),
+            )
+            rows = db.execute(
+                "SELECT document_id, source FROM document_sources WHERE source = ? OR source LIKE ? ESCAPE '\\'",
+                (old, parts),
+            ).fetchall()
+            for document_id, source in rows:
+                db.execute(
+                    "DELETE FROM document_sources WHERE document_id = ? AND source = ?", (document_id, source)
+                )
+                db.execute(
+                    "INSERT OR IGNORE INTO document_sources (document_id, source) VALUES (?, ?)",
+                    (document_id, new + source[len(old) :]),
+                )
+        return len(rows)
+
     def _insert_document(self, db: sqlite3.Connection, document: Document, raw: RawDocument | None) -> None:
         db.execute(
             """INSERT INTO documents (id, source, url, title, outlet, author, published, language, text,

@@ -59,6 +59,8 @@ TOKEN_ENV = "KABAR_TOKEN"
 MAX_UPLOAD_ENV = "KABAR_MAX_UPLOAD_MB"
 
 WRITE_PATHS = ("/upload", "/api/ingest")
+# Source of an uploaded document: the file name the browser sent, marked as an upload ("upload:banjir.txt").
+UPLOAD_SOURCE_PREFIX = "upload:"
 
 
 @dataclass(slots=True)
@@ -611,6 +613,8 @@ def _ingest_saved(settings: Settings, saved: list[tuple[str, Path]]) -> dict[str
             except KabarError as error:
                 failed.append({"name": name, "reason": getattr(error, "reason", str(error))})
                 continue
+            # The documents name the uploaded file, not the temporary copy they were read from.
+            store.rename_source(str(path), f"{UPLOAD_SOURCE_PREFIX}{name}")
             new.extend(report.new)
             known.extend(report.known)
             failed.extend({"name": name, "reason": error.reason} for error in report.failed)
