@@ -121,6 +121,15 @@ def test_ls_show_search_over_the_store(store_copy: Path) -> None:
     assert len(documents) == 5
     events = kabar("ls", "events", "--db", db).stdout.decode().splitlines()
     assert len(events) >= 1
+    # Filters as in the web app: an alias of an entity, an outlet in any case, a day range.
+    seed_event = events[0].split("\t")[0]
+    assert kabar("ls", "events", "--entity", "kim jong-un", "--db", db).stdout.decode().startswith(seed_event)
+    assert kabar("ls", "events", "--outlet", "akurat.co", "--db", db).stdout.decode().startswith(seed_event)
+    assert kabar("ls", "events", "--entity", "Nobody Whatsoever", "--db", db).stdout == b""
+    assert kabar("ls", "events", "--since", "2023-09-01", "--until", "2023-09-30", "--db", db).stdout
+    assert kabar("ls", "events", "--since", "2030-01-01", "--db", db).stdout == b""
+    typo = kabar("ls", "events", "--since", "13/9/2023", "--db", db)
+    assert typo.returncode == 2 and "YYYY-MM-DD" in typo.stderr.decode()
     doc_id = documents[0].split("\t")[0]
     shown = kabar("show", doc_id[:8], "--db", db)
     assert shown.returncode == 0 and f"- id: {doc_id}" in shown.stdout.decode()

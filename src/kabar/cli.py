@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from kabar import __version__, api
@@ -19,6 +20,7 @@ from kabar.ingest import discover
 from kabar.ingest.readers import MAX_DOCUMENT_BYTES
 from kabar.pipeline import DEFAULT_SUMMARY_WORDS, BriefOptions
 from kabar.store import MEMORY, Store, default_db_path
+from kabar.store.queries import EventFilters, Queries
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -133,6 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("ls", parents=common, help="list documents or events in the store")
     listing.add_argument("what", nargs="?", choices=["documents", "events"], default="documents")
     listing.add_argument("--limit", type=int, default=50)
+    events_only = listing.add_argument_group("filters for events (as in the web app's events list)")
+    events_only.add_argument(
+        "--since", type=_iso_day, metavar="YYYY-MM-DD", help="events with an article on or after this day"
+    )
+    events_only.add_argument(
+        "--until", type=_iso_day, metavar="YYYY-MM-DD", help="events with an article on or before this day"
+    )
+    events_only.add_argument("--outlet", help="events an outlet reported (its name, any case)")
+    events_only.add_argument("--entity", help="events naming a person, organisation or place (name or alias)")
     _add_store_option(listing)
     listing.set_defaults(handler=cmd_ls)
 
@@ -230,7 +241,18 @@ def cmd_ingest(args: argparse.Namespace, console: Console) -> int:
 def cmd_ls(args: argparse.Namespace, console: Console) -> int:
     with _open_store(args) as store:
         if args.what == "events":
-            for event in store.events(limit=args.limit):
+            filters = EventFilters(
+                date_from=args.since,
+                date_to=args.until,
+                outlet=args.outlet,
+                entity=args.entity,
+            )
+            queries = Queries(store.path)
+            try:
+                events, _ = queries.events(filters, limit=args.limit, offset=0)
+            finally:
+                queries.close()
+            for event in events:
                 dates = " – ".join(
                     dict.fromkeys(d[:10] for d in (event.first_published, event.last_published) if d)
                 )
@@ -244,6 +266,14 @@ def cmd_ls(args: argparse.Namespace, console: Console) -> int:
                     f"{document.outlet or '-'}\t{document.title or '(untitled)'}"
                 )
     return EXIT_OK
+
+
+def _iso_day(value: str) -> str:
+    """A YYYY-MM-DD option, checked, so that a typo is a usage error rather than a filter that matches nothing."""
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a day as YYYY-MM-DD, not {value!r}") from None
 
 
 def cmd_show(args: argparse.Namespace, console: Console) -> int:

@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kabar import __version__
 from kabar.records import Briefing, Document, Event
 from kabar.store import Store
-from kabar.web.queries import EventFilters, Queries
+from kabar.store.queries import EventFilters, Queries
 from kabar.web.templating import STATIC_DIR, environment
 from kabar.web.views import AppLinks, document_view, event_row, event_title, event_view
 

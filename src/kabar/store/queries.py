@@ -1,8 +1,8 @@
-"""Read-only queries the web pages need beyond `kabar.store.Store`'s methods.
+"""Read-only list queries over a store file: the web pages' lists and `kabar ls events`.
 
 The events list filters by date, outlet and entity and shows each event's outlets; search snippets need markers
-that cannot occur in article text. These are plain SQL over the store's schema (version 1), on a read-only
-connection of the web app's own, so a page can never write. If the store gains equivalent methods, these go.
+that cannot occur in article text. These are plain SQL over the store's schema, on a read-only connection of their
+own, so a web page can never write.
 """
 
 from __future__ import annotations
