@@ -128,6 +128,25 @@ def test_headline_is_the_signed_line_above_the_body() -> None:
     assert clean_lines(text).title == "Council Expands Bus Network North"
 
 
+def test_headline_behind_a_share_bar_is_the_line_the_body_talks_about() -> None:
+    # A longer teaser of another story stands nearer the body; the headline, further up behind a share bar,
+    # names what the body tells (council, expand, network, northern districts).
+    text = "\n".join(
+        [
+            "City Desk",
+            "Council Votes To Expand Bus Network To Northern Districts",
+            "Share",
+            "Tweet",
+            "Email",
+            "Print",
+            "Celebrity Chef Opens A Rooftop Restaurant With Sweeping Harbour Views Downtown",
+            PARAGRAPH_A,
+            PARAGRAPH_B,
+        ]
+    )
+    assert clean_lines(text).title == "Council Votes To Expand Bus Network To Northern Districts"
+
+
 def test_two_sentence_notice_is_not_the_headline() -> None:
     text = "\n".join(
         [

@@ -24,8 +24,9 @@ HTML_F1_FLOOR = 0.965
 # seeds 1.0.
 TEXT_LINE_F1_FLOOR = 0.875
 INDONESIAN_LINE_F1_FLOOR = 0.97
-# Measured headline accuracy on the rendered aeb pages with a single-<h1> label: 0.676 (148 pages).
-AEB_TITLE_ACCURACY_FLOOR = 0.66
+# Measured headline accuracy on the rendered aeb pages with a single-<h1> label: 0.730 (148 pages; 0.676 before
+# the headline/body word overlap).
+AEB_TITLE_ACCURACY_FLOOR = 0.72
 
 
 @pytest.mark.quality
