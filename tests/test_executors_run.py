@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench.scale.compare import store_content
 
 from kabar.cli import main
 from kabar.executors.base import InProcessExecutor, ProcessExecutor, make_executor
@@ -218,19 +219,6 @@ def kabar_run(*arguments: str | Path, check: bool = True) -> subprocess.Complete
     return result
 
 
-def store_content(db: Path) -> dict[str, Any]:
-    """Everything a run leaves in the store that a user sees: documents with sources, events with briefings."""
-    with Store(db) as store:
-        briefing = store.briefing().to_json()
-        state = {key: store.state(key) for key in ("clusterer", "chrome", "executors.unbriefed")}
-    briefing.pop("generated")
-    briefing["documents"].sort(key=lambda document: document["id"])
-    briefing["events"].sort(key=lambda event: event["id"])
-    for document in briefing["documents"]:
-        document["sources"] = sorted(document["sources"])
-    return {"briefing": briefing, "state": state}
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_corpus(tmp_path_factory.mktemp("executors"))
@@ -331,18 +319,23 @@ def _count(db: Path, table: str) -> int:
 
 
 def _kill_when(db: Path, arguments: list[str | Path], reached: Any) -> None:
-    """Start `kabar run`, SIGKILL it as soon as `reached(db)` holds, and make sure it did not finish first."""
+    """Start `kabar run`, SIGKILL it as soon as `reached(db)` holds, and make sure it did not finish first.
+
+    The run and its worker processes are killed together (its own process group), as when a machine dies; killing
+    the driver alone would leave its pool's workers behind on the machine.
+    """
     process = subprocess.Popen(
         [*KABAR, "run", *map(str, arguments)],
         env=_environment(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 180
     while process.poll() is None and time.monotonic() < deadline:
         if reached(db):
-            process.send_signal(signal.SIGKILL)
+            os.killpg(process.pid, signal.SIGKILL)
             break
         time.sleep(0.02)
     process.wait(timeout=30)

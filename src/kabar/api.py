@@ -9,40 +9,42 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kabar.clean import ChromeMemory, observe
-from kabar.cluster import EventClusterer
+from kabar.clean import ChromeMemory
 from kabar.errors import InputError
-from kabar.ingest import discover, read_one
+from kabar.executors.base import InProcessExecutor
+from kabar.executors.runner import (
+    CHROME_STATE,
+    CLEAN_BATCH_DOCUMENTS,
+    CLUSTERER_STATE,
+    IngestReport,
+    ingest_documents,
+)
+from kabar.executors.runner import update_events as run_update_events
 from kabar.ingest.readers import MAX_DOCUMENT_BYTES
-from kabar.pipeline import BriefOptions, brief_events, cluster_events, prepare, single_event
+from kabar.pipeline import BriefOptions, brief_events, prepare, single_event
 from kabar.records import Briefing, Document, Event, RawDocument
 from kabar.store import MEMORY, Store
 
-CLUSTERER_STATE = "clusterer"
-# Documents read before cleaning starts: cross-document chrome is found within a batch (and the store's memory of
-# earlier batches), and memory stays bounded on large inputs.
-CLEAN_BATCH_DOCUMENTS = 1000
-CHROME_STATE = "chrome"
+__all__ = [
+    "CHROME_STATE",
+    "CLEAN_BATCH_DOCUMENTS",
+    "CLUSTERER_STATE",
+    "IngestReport",
+    "brief",
+    "brief_documents",
+    "ingest",
+    "update_events",
+]
 
 Progress = Callable[[str], None]
 
 
-@dataclass(slots=True)
-class IngestReport:
-    """What an ingest did: documents stored, documents already known, inputs that failed (with the reason)."""
-
-    new: list[str] = field(default_factory=list)
-    known: list[str] = field(default_factory=list)
-    failed: list[InputError] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
+def _prepare(raw: RawDocument, chrome: ChromeMemory | None) -> Document:
+    """The per-document step of `ingest`: `kabar.pipeline.prepare`, looked up here at call time."""
+    return prepare(raw, chrome)
 
 
 def ingest(
@@ -57,49 +59,23 @@ def ingest(
 
     Without `keep_going` the first bad input raises InputError (documents stored before it stay stored, and
     nothing of the bad input is). With `keep_going` bad inputs are collected in the report and the rest is read.
+    `progress` is called with each input once it is read.
+
+    One implementation with `kabar run`: this is its per-document stage (`kabar.executors.runner.ingest_documents`)
+    in this process, one document a task, so each document is stored as soon as it is clean.
     """
     report = IngestReport()
-    stored_chrome = store.state(CHROME_STATE)
-    chrome = ChromeMemory.from_dict(stored_chrome) if stored_chrome else ChromeMemory()
-    batch: list[RawDocument] = []
-
-    def clean_and_store_batch() -> None:
-        # The whole batch is observed before any of it is cleaned, so that chrome an outlet repeats across the
-        # batch is recognised in every document of it, whatever their order.
-        for raw in batch:
-            observe(chrome, raw)
-        for raw in batch:
-            document = prepare(raw, chrome)
-            if store.add_document(document, raw):
-                report.new.append(document.id)
-            else:
-                report.known.append(document.id)
-            report.documents.append(document.id)
-        batch.clear()
-
-    try:
-        sources = discover(paths)
-    except InputError as error:
-        if not keep_going:
-            raise
-        report.failed.append(error)
-        sources = []
-    for source in sources:
-        try:
-            # All of one input or nothing of it: a bad record half-way through a file drops the whole file.
-            batch.extend(list(read_one(source, max_bytes=max_bytes)))
-        except InputError as error:
-            if not keep_going:
-                raise
-            report.failed.append(error)
-        if len(batch) >= CLEAN_BATCH_DOCUMENTS:
-            clean_and_store_batch()
-        if progress:
-            progress(source)
-    clean_and_store_batch()
-    if not sources and not report.failed:
-        raise InputError("input", "no input files found")
-    store.save_events([], state={CHROME_STATE: chrome.to_dict()})
+    ingest_documents(
+        paths,
+        store,
+        InProcessExecutor(),
+        report,
+        keep_going=keep_going,
+        max_bytes=max_bytes,
+        task_documents=1,
+        on_source=progress,
+        prepare=_prepare,
+    )
     return report
 
 
@@ -107,24 +83,12 @@ def update_events(store: Store, options: BriefOptions | None = None) -> list[str
     """Put the documents that belong to no event yet into events, and brief every event that changed.
 
     Incremental: documents already in events are not clustered again, and event ids stay stable as they grow.
-    All of it is saved in one transaction, so an interruption leaves the previous events in place and the new
-    documents waiting for the next update.
+    Resumable: the clusterer's state is saved with each slice of documents it clustered, and the events still to
+    brief are remembered in the store, so an interrupted update is finished by the next one. Returns the ids of the
+    events briefed, sorted. One implementation with `kabar run` (`kabar.executors.runner.update_events`, here in
+    this process).
     """
-    options = options or BriefOptions()
-    # Hold the write lock from reading the clusterer state to saving it back, so that two processes updating
-    # one store take turns instead of overwriting each other's state.
-    with store.transaction():
-        pending = store.unassigned_document_ids()
-        if not pending:
-            return []
-        state = store.state(CLUSTERER_STATE)
-        clusterer = EventClusterer.from_dict(state) if state else EventClusterer()
-        changed = set(cluster_events(store.documents_by_id(pending), clusterer))
-        events = [event for event in clusterer.events() if event.id in changed]
-        documents = {d.id: d for event in events for d in store.documents_by_id(event.documents)}
-        briefed = brief_events(events, documents, options)
-        store.save_events(briefed, state={CLUSTERER_STATE: clusterer.to_dict()})
-    return [event.id for event in briefed]
+    return run_update_events(store, InProcessExecutor(), options)
 
 
 def brief_documents(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,14 @@ MIN_DOCUMENTS_UNKNOWN = 5
 MIN_LINE_CHARS = 3
 # Cap on remembered lines per outlet; when exceeded, lines seen in a single document are dropped first.
 MAX_LINES_PER_OUTLET = 50_000
+# Documents remembered as observed (most recent first), so that a document read again is not counted twice.
+# Without a cap the memory kept the key of every document ever observed and grew with the corpus (a 1M-page crawl:
+# ~100 MB in memory, ~30 MB of JSON at every checkpoint). Re-reads come soon after the first read: the same folder
+# ingested again, a page in two consecutive crawl snapshots, a resumed run re-reading its last batch. 100,000
+# documents is 100 days of a 1,000-article-a-day feed (~10 MB). A document re-read after that many others is
+# counted once more, which raises each of its lines' counts by one: a line then needs one distinct document fewer
+# to pass MIN_DOCUMENTS_SHORT, a bounded and rare error next to unbounded growth.
+MAX_SEEN_DOCUMENTS = 100_000
 
 _DIGITS_RE = re.compile(r"\d+")
 _SPACE_RE = re.compile(r"\s+")
@@ -68,13 +77,17 @@ class ChromeMemory:
     """Per-outlet counts of lines across documents; serialisable with `to_dict` / `from_dict`."""
 
     outlets: dict[str, _Outlet] = field(default_factory=dict)
-    seen_documents: set[str] = field(default_factory=set)
+    # Keys of the documents observed, least recently observed first, at most MAX_SEEN_DOCUMENTS.
+    seen_documents: OrderedDict[str, None] = field(default_factory=OrderedDict)
 
     def observe(self, lines: Iterable[str], *, outlet: str | None, document_key: str) -> None:
-        """Count each distinct line of one document once. A document already observed is ignored."""
+        """Count each distinct line of one document once. A document observed recently is ignored."""
         if document_key in self.seen_documents:
+            self.seen_documents.move_to_end(document_key)
             return
-        self.seen_documents.add(document_key)
+        self.seen_documents[document_key] = None
+        while len(self.seen_documents) > MAX_SEEN_DOCUMENTS:
+            self.seen_documents.popitem(last=False)
         bucket = self.outlets.setdefault(outlet_key(outlet), _Outlet())
         bucket.documents += 1
         keys = {line_key(line) for line in lines if len(normalise_line(line)) >= MIN_LINE_CHARS}
@@ -112,7 +125,9 @@ class ChromeMemory:
                 name: {"documents": bucket.documents, "lines": dict(sorted(bucket.lines.items()))}
                 for name, bucket in sorted(self.outlets.items())
             },
-            "seen_documents": sorted(self.seen_documents),
+            "seen_documents": list(
+                self.seen_documents
+            ),  # in recency order: it decides what is forgotten next
         }
 
     @classmethod
@@ -124,5 +139,7 @@ class ChromeMemory:
             memory.outlets[name] = _Outlet(
                 int(bucket["documents"]), {k: int(v) for k, v in bucket["lines"].items()}
             )
-        memory.seen_documents = set(data.get("seen_documents", []))
+        memory.seen_documents = OrderedDict.fromkeys(
+            list(data.get("seen_documents", []))[-MAX_SEEN_DOCUMENTS:]
+        )
         return memory

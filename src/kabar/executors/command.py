@@ -9,6 +9,8 @@ from typing import Any
 
 from kabar.executors.base import DOCUMENTS_PER_TASK
 
+# The steps whose wall time the closing message reports (keys of RunReport.seconds).
+STAGES = ("documents", "clustering", "briefing")
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 
@@ -35,9 +37,17 @@ class ProgressBar:
 
         self.close()
         unit = "event" if name == "briefing" else "doc"
-        # A terminal that reports no size (some pseudo-terminals) would get an empty bar: fall back to 100 columns.
-        width = shutil.get_terminal_size((100, 24)).columns
-        self._bar = tqdm(total=total, desc=name, unit=unit, file=sys.stderr, ncols=width)
+        # A terminal that reports no size (some pseudo-terminals report 0 x 0) would get no bar at all: tqdm hides
+        # bars below the last row. Fall back to 100 columns and 24 rows.
+        size = shutil.get_terminal_size((100, 24))
+        self._bar = tqdm(
+            total=total,
+            desc=name,
+            unit=unit,
+            file=sys.stderr,
+            ncols=size.columns or 100,
+            nrows=size.lines or 24,
+        )
 
     def grow(self, count: int) -> None:
         if self._bar is not None:
@@ -156,9 +166,11 @@ def cmd_run(args: argparse.Namespace, console: Any) -> int:
     rate = report.read / seconds if seconds else 0.0
     if not quiet:
         print(
-            f"kabar: {report.new} new document(s) stored, {report.known} already in the store; "
+            f"kabar: {len(report.new)} new document(s) stored, {len(report.known)} already in the store; "
             f"{len(report.events)} event(s) briefed; {report.read} document(s) in {seconds:.1f} s "
-            f"({rate:.1f}/s, {report.engine}, {report.workers} worker(s))",
+            f"({rate:.1f}/s, {report.engine}, {report.workers} worker(s); "
+            + ", ".join(f"{stage} {report.seconds.get(stage, 0.0):.1f} s" for stage in STAGES)
+            + ")",
             file=sys.stderr,
         )
     for error in report.failed:

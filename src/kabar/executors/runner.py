@@ -28,33 +28,48 @@ from __future__ import annotations
 import copy
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from kabar.api import CHROME_STATE, CLEAN_BATCH_DOCUMENTS, CLUSTERER_STATE
 from kabar.clean import ChromeMemory, observe
 from kabar.cluster import EventClusterer
 from kabar.errors import InputError
 from kabar.executors.base import DOCUMENTS_PER_TASK, Executor, InProcessExecutor
 from kabar.executors.sources import discover_sources, read_source
-from kabar.executors.steps import BriefTask, Prepared, PrepareTask, brief_task, chrome_for, prepare_task
+from kabar.executors.steps import (
+    BriefTask,
+    Prepared,
+    PrepareFunction,
+    PrepareTask,
+    brief_task,
+    chrome_for,
+    prepare_task,
+)
 from kabar.ingest import document_id
 from kabar.ingest.readers import MAX_DOCUMENT_BYTES
 from kabar.pipeline import BriefOptions, cluster_events
 from kabar.records import Briefing, Document, Event, RawDocument
 from kabar.store import Store
 
+# Store keys of the state kept between runs.
+CLUSTERER_STATE = "clusterer"
+CHROME_STATE = "chrome"
+# Events clustered but not yet briefed, kept in the store so that a resumed run briefs them.
+UNBRIEFED_STATE = "executors.unbriefed"
+# Documents read before cleaning starts: cross-document chrome is found within a batch (and the store's memory of
+# earlier batches), and memory stays bounded on large inputs.
+CLEAN_BATCH_DOCUMENTS = 1000
 # Documents added to the clusterer at a time. The clusterer weighs terms by the document frequencies of what it has
 # seen, including the slice being added, so this is part of the result: every executor uses the same slices. At
 # 5,000 documents a slice holds about 100 MB of documents with sentences.
 CLUSTER_SLICE_DOCUMENTS = 5000
 # The chrome memory is snapshotted at a batch boundary at most this often (a snapshot of a large memory costs a
-# fraction of a second); a resumed run redoes at most the batches since the last saved snapshot.
+# fraction of a second); a resumed run redoes at most the batches since the last saved snapshot. The list of events
+# still to brief is saved as often: a resumed run briefs again at most the events of the last 30 seconds (briefing
+# is deterministic, so the result is the same), and the list is not rewritten after every task of a long run.
 CHECKPOINT_SECONDS = 30.0
-# Events clustered but not yet briefed, kept in the store so that a resumed run briefs them.
-UNBRIEFED_STATE = "executors.unbriefed"
 
 
 class RunProgress(Protocol):
@@ -70,23 +85,35 @@ class RunProgress(Protocol):
 
 
 @dataclass(slots=True)
-class RunReport:
-    """What a run did."""
+class IngestReport:
+    """What an ingest did: documents stored, documents already known, inputs that failed (with the reason).
 
-    engine: str
-    workers: int
-    sources: int = 0
-    read: int = 0
-    new: int = 0
-    known: int = 0
+    `documents` lists every document read, in input order (a document read twice appears twice).
+    """
+
+    new: list[str] = field(default_factory=list)
+    known: list[str] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
-    events: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
+    sources: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    @property
+    def read(self) -> int:
+        return len(self.documents)
+
+
+@dataclass(slots=True)
+class RunReport(IngestReport):
+    """What a run did: the ingest, the events briefed, who ran it and how long each step took."""
+
+    engine: str = InProcessExecutor.name
+    workers: int = 1
+    events: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -98,9 +125,17 @@ class _Checkpoint:
 
 
 def _batches(
-    sources: Sequence[str], *, keep_going: bool, max_bytes: int, report: RunReport
+    sources: Sequence[str],
+    *,
+    keep_going: bool,
+    max_bytes: int,
+    report: IngestReport,
+    on_source: Callable[[str], None] | None = None,
 ) -> Iterator[list[RawDocument]]:
-    """Clean batches as `kabar.api.ingest` forms them: whole inputs, closed once they hold enough documents."""
+    """Clean batches: whole inputs, closed once they hold at least `CLEAN_BATCH_DOCUMENTS` documents.
+
+    `on_source` is called once per input, after it is read (and after its batch is cleaned where it closed one).
+    """
     batch: list[RawDocument] = []
     for source in sources:
         try:
@@ -113,6 +148,8 @@ def _batches(
         if len(batch) >= CLEAN_BATCH_DOCUMENTS:
             yield batch
             batch = []
+        if on_source:
+            on_source(source)
     if batch:
         yield batch
 
@@ -121,14 +158,21 @@ def ingest_documents(
     paths: Iterable[str | Path],
     store: Store,
     executor: Executor,
-    report: RunReport,
+    report: IngestReport,
     *,
     keep_going: bool = False,
     max_bytes: int = MAX_DOCUMENT_BYTES,
     task_documents: int = DOCUMENTS_PER_TASK,
     progress: RunProgress | None = None,
+    on_source: Callable[[str], None] | None = None,
+    prepare: PrepareFunction | None = None,
 ) -> None:
-    """Steps 1 and 2: read, observe, prepare in parallel, store in input order."""
+    """Steps 1 and 2: read, observe, prepare on the executor, store in input order (with the raw form).
+
+    This is `kabar ingest` (`kabar.api.ingest` calls it with the in-process executor and one document a task, so
+    that every document is stored as soon as it is clean); `prepare` replaces `kabar.pipeline.prepare` (it must be
+    importable by name for executors that run elsewhere).
+    """
     stored_chrome = store.state(CHROME_STATE)
     chrome = ChromeMemory.from_dict(stored_chrome) if stored_chrome else ChromeMemory()
     try:
@@ -145,23 +189,28 @@ def ingest_documents(
         progress.stage("documents", 0)
 
     checkpoints: deque[_Checkpoint] = deque()
+    # The raw documents of the tasks in flight, in task order (results come back in task order): stored with the
+    # clean documents, as `kabar ingest` always did, without shipping them back from the workers.
+    in_flight: deque[list[RawDocument]] = deque()
     generated = 0
     last_checkpoint = time.monotonic()
+    batches = _batches(
+        sources, keep_going=keep_going, max_bytes=max_bytes, report=report, on_source=on_source
+    )
 
     def tasks() -> Iterator[PrepareTask]:
         nonlocal generated, last_checkpoint
-        for batch in _batches(sources, keep_going=keep_going, max_bytes=max_bytes, report=report):
+        for batch in batches:
             for raw in batch:
                 observe(chrome, raw)
             fresh: list[RawDocument] = []
             for raw in batch:
                 raw_id = document_id(raw)
-                report.read += 1
                 report.documents.append(raw_id)
                 if store.has_document(raw_id):
                     # Known content read again: the store only records the new place it was found.
                     store.add_document(Document(id=raw_id, source=raw.source, text=""))
-                    report.known += 1
+                    report.known.append(raw_id)
                 else:
                     fresh.append(raw)
             if progress:
@@ -170,8 +219,9 @@ def ingest_documents(
             for start in range(0, len(fresh), task_documents):
                 raws = fresh[start : start + task_documents]
                 generated += 1
+                in_flight.append(raws)
                 # A copy: later batches go on observing into `chrome` while this task waits in a queue.
-                yield PrepareTask(raws, copy.deepcopy(chrome_for(raws, chrome)), keep_going)
+                yield PrepareTask(raws, copy.deepcopy(chrome_for(raws, chrome)), keep_going, prepare)
             if time.monotonic() - last_checkpoint >= CHECKPOINT_SECONDS:
                 checkpoints.append(_Checkpoint(generated, chrome.to_dict()))
                 last_checkpoint = time.monotonic()
@@ -187,15 +237,16 @@ def ingest_documents(
     done = 0
     prepared: Prepared
     for prepared in executor.map(prepare_task, tasks()):
+        raws = in_flight.popleft()
         for failure in prepared.failures:
             report.failed.append(InputError(failure.source, failure.reason))
-        for document in prepared.documents:
+        for document, raw in zip(prepared.documents, raws, strict=True):
             if document is None:
                 continue
-            if store.add_document(document):
-                report.new += 1
+            if store.add_document(document, raw):
+                report.new.append(document.id)
             else:
-                report.known += 1
+                report.known.append(document.id)
         done += 1
         if progress:
             progress.advance(len(prepared.documents))
@@ -221,9 +272,22 @@ def _brief_tasks(store: Store, event_ids: Sequence[str], task_documents: int) ->
         yield BriefTask(events, documents)
 
 
+def _save_unbriefed(
+    store: Store, events: Sequence[Event], *, added: Iterable[str] = (), done: Iterable[str] = ()
+) -> None:
+    """Save `events` and update the stored list of events still to brief, in one transaction.
+
+    The list is read back inside the transaction, so that another process updating the same store (which adds its
+    own events to the list) does not lose its entries to this one's.
+    """
+    with store.transaction():
+        unbriefed = (set(store.state(UNBRIEFED_STATE) or []) | set(added)) - set(done)
+        store.save_events(events, state={UNBRIEFED_STATE: sorted(unbriefed)})
+
+
 def update_events(
     store: Store,
-    executor: Executor,
+    executor: Executor | None = None,
     options: BriefOptions | None = None,
     *,
     task_documents: int = DOCUMENTS_PER_TASK,
@@ -232,42 +296,52 @@ def update_events(
 ) -> list[str]:
     """Steps 3 and 4: cluster the documents that belong to no event, then brief every changed event.
 
-    Returns the ids of the events briefed, sorted; `seconds` (if given) receives the time each step took.
+    This is `kabar.api.update_events` (which calls it in-process). Incremental: documents already in events are
+    not clustered again, and event ids stay stable as events grow. Returns the ids of the events briefed, sorted;
+    `seconds` (if given) receives the time each step took.
     """
     started = time.perf_counter()
+    executor = executor or InProcessExecutor()
     options = options or BriefOptions()
     pending = store.unassigned_document_ids()
-    unbriefed: set[str] = set(store.state(UNBRIEFED_STATE) or [])
     if progress and pending:
         progress.stage("clustering", len(pending))
     for start in range(0, len(pending), CLUSTER_SLICE_DOCUMENTS):
         piece = pending[start : start + CLUSTER_SLICE_DOCUMENTS]
-        # Hold the write lock from reading the clusterer state to saving it, as `kabar.api.update_events` does.
+        # Hold the write lock from reading the clusterer state to saving it, so that two processes updating one
+        # store take turns instead of overwriting each other's state.
         with store.transaction():
             state = store.state(CLUSTERER_STATE)
             clusterer = EventClusterer.from_dict(state) if state else EventClusterer()
             changed = set(cluster_events(store.documents_by_id(piece), clusterer))
             events = [event for event in clusterer.events() if event.id in changed]
-            unbriefed |= changed
+            unbriefed = set(store.state(UNBRIEFED_STATE) or []) | changed
             store.save_events(
                 events, state={CLUSTERER_STATE: clusterer.to_dict(), UNBRIEFED_STATE: sorted(unbriefed)}
             )
         if progress:
             progress.advance(len(piece))
     clustered = time.perf_counter()
-    order = sorted(unbriefed)
+    order = sorted(store.state(UNBRIEFED_STATE) or [])
     if progress and order:
         progress.stage("briefing", len(order))
     briefed_ids: list[str] = []
     briefed: list[Event]
+    waiting: list[Event] = []  # briefed, saved, not yet struck off the stored list
+    last_checkpoint = time.monotonic()
     for briefed in executor.map(brief_task, _brief_tasks(store, order, task_documents), options):
-        unbriefed -= {event.id for event in briefed}
-        store.save_events(briefed, state={UNBRIEFED_STATE: sorted(unbriefed)})
+        store.save_events(briefed)
+        waiting.extend(briefed)
         briefed_ids.extend(event.id for event in briefed)
+        if time.monotonic() - last_checkpoint >= CHECKPOINT_SECONDS:
+            _save_unbriefed(store, [], done=[event.id for event in waiting])
+            waiting.clear()
+            last_checkpoint = time.monotonic()
         if progress:
             progress.advance(len(briefed))
-    if unbriefed:  # events that vanished before they were briefed
-        store.save_events([], state={UNBRIEFED_STATE: []})
+    if order:
+        # Every event of `order` is briefed now, or vanished (merged away) since it was clustered.
+        _save_unbriefed(store, [], done=order)
     if seconds is not None:
         seconds["clustering"] = clustered - started
         seconds["briefing"] = time.perf_counter() - clustered

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kabar.clean import ChromeMemory
@@ -14,6 +15,10 @@ from kabar.clean.core import memory_outlet
 from kabar.clean.memory import outlet_key
 from kabar.pipeline import BriefOptions, brief_events, prepare
 from kabar.records import Document, Event, RawDocument
+
+# The per-document step: `kabar.pipeline.prepare` unless a caller gives another (a module-level function, so that
+# tasks carrying it can be sent to other processes).
+PrepareFunction = Callable[[RawDocument, ChromeMemory | None], Document]
 
 
 @dataclass(slots=True)
@@ -23,6 +28,7 @@ class PrepareTask:
     raws: list[RawDocument]
     chrome: ChromeMemory
     keep_going: bool = False
+    prepare: PrepareFunction | None = None
 
 
 @dataclass(slots=True)
@@ -55,10 +61,11 @@ def prepare_task(_shared: object, task: PrepareTask) -> Prepared:
     """Clean each raw document, split sentences, and embed the batch (the clusterer reuses the embeddings)."""
     from kabar.cluster import embed_documents
 
+    prepare_document = task.prepare or prepare
     result = Prepared(documents=[])
     for raw in task.raws:
         try:
-            result.documents.append(prepare(raw, task.chrome))
+            result.documents.append(prepare_document(raw, task.chrome))
         except Exception as error:
             if not task.keep_going:
                 raise
