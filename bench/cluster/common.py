@@ -38,21 +38,46 @@ def to_document(
     published: str | None = None,
     language: str | None = None,
 ) -> Document:
-    """A Document as kabar's pipeline would make it from a plain-text body (falls back to a minimal Document where
-    the cleaning step is not importable)."""
-    try:
-        from kabar.pipeline import prepare
+    """A Document as kabar's pipeline makes it from a plain-text body: the cleaning step (text, title, published
+    date, language) and sentence analysis. The briefing's sentence features (`pipeline.prepare` also embeds every
+    sentence) are left out: neither dedup nor clustering reads them, and they cost most of the time."""
+    from kabar.clean import clean
 
-        raw = RawDocument(source=doc_id, kind="text", body=text, title=title, published=published)
-        doc = prepare(raw)
-        doc.id = doc_id
-        if doc.language is None and language:
-            doc.language = language
-        return doc
-    except ImportError:
-        return analyse(
-            Document(id=doc_id, source=doc_id, text=text, title=title, published=published, language=language)
-        )
+    raw = RawDocument(source=doc_id, kind="text", body=text, title=title, published=published)
+    doc = analyse(clean(raw, doc_id=doc_id))
+    doc.id = doc_id
+    if doc.language is None and language:
+        doc.language = language
+    return doc
+
+
+def _code_version() -> str:
+    """A hash of the cleaning and text code: prepared documents cached under another hash are stale."""
+    import kabar.clean
+    import kabar.text
+
+    digest = hashlib.sha1()
+    for package in (kabar.clean, kabar.text):
+        for path in sorted(Path(package.__file__).parent.glob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def cached_items(name: str, build: Callable[[], list[Labelled]]) -> list[Labelled]:
+    """`build()` once per version of the cleaning code, pickled outside the project (`KABAR_BENCH_CACHE`);
+    `KABAR_BENCH_CLEAN_VERSION` pins a version (to compare clusterer changes while the cleaner changes)."""
+    import pickle
+
+    version = os.environ.get("KABAR_BENCH_CLEAN_VERSION") or _code_version()
+    path = CACHE_DIR / f"{name}-{version}.pkl"
+    if path.exists():
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    items = build()
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        pickle.dump(items, handle)
+    return items
 
 
 # -- ECB+ ------------------------------------------------------------------------------------------------------
@@ -72,16 +97,26 @@ def ecbplus_text(path: Path) -> str:
     return "\n".join(_detokenise(sentences[k]) for k in sorted(sentences))
 
 
-def load_ecbplus(root: Path, topics: Sequence[int] | None = None) -> list[Labelled]:
-    rows = [line.split("\t") for line in (root / "cluster_labels.tsv").read_text().splitlines()[1:]]
+def load_ecbplus(root: Path, topics: Sequence[int] | None = None, *, raw: bool = False) -> list[Labelled]:
+    """ECB+ documents with their gold event (`<topic>_ecb` / `<topic>_ecbplus`), prepared by the cleaning step
+    (cached), or with `raw=True` as the bare token text (no title, no date) that the quality gate uses."""
+
+    def build(prepare: bool) -> list[Labelled]:
+        rows = [line.split("\t") for line in (root / "cluster_labels.tsv").read_text().splitlines()[1:]]
+        items = []
+        for topic, cluster, file, _name, _ntok in rows:
+            text = ecbplus_text(root / "docs" / topic / file)
+            doc = (
+                to_document(file, text, language="en")
+                if prepare
+                else analyse(Document(id=file, source=file, text=text, language="en"))
+            )
+            items.append(Labelled(doc, gold=cluster, group=topic))
+        return items
+
+    items = build(False) if raw else cached_items("ecbplus", lambda: build(True))
     wanted = set(topics) if topics is not None else None
-    items: list[Labelled] = []
-    for topic, cluster, file, _name, _ntok in rows:
-        if wanted is not None and int(topic) not in wanted:
-            continue
-        text = ecbplus_text(root / "docs" / topic / file)
-        items.append(Labelled(to_document(file, text, language="en"), gold=cluster, group=topic))
-    return items
+    return [item for item in items if wanted is None or int(item.group) in wanted]
 
 
 # -- DUC 2004 --------------------------------------------------------------------------------------------------
@@ -92,22 +127,24 @@ def load_duc(root: Path) -> tuple[list[Labelled], int]:
     gold is a partition; returns the items and how many documents were dropped."""
     rows = [line.split("\t") for line in (root / "cluster_labels.tsv").read_text().splitlines()[1:]]
     counts = Counter(row[2] for row in rows)
-    items: list[Labelled] = []
-    dropped = set()
-    for task, cluster, docno, date, path in rows:
-        if counts[docno] > 1:
-            dropped.add(docno)
-            continue
-        raw = (root / path).read_text(errors="replace")
-        match = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
-        body = match.group(1) if match else raw
-        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\s)", body) if p.strip()]
-        text = "\n\n".join(paragraphs).replace("``", '"').replace("''", '"')
-        published = f"{date}T12:00:00+00:00"
-        items.append(
-            Labelled(to_document(docno, text, published=published, language="en"), gold=cluster, group=task)
-        )
-    return items, len(dropped)
+    dropped = {row[2] for row in rows if counts[row[2]] > 1}
+
+    def build() -> list[Labelled]:
+        items: list[Labelled] = []
+        for task, cluster, docno, date, path in rows:
+            if docno in dropped:
+                continue
+            raw = (root / path).read_text(errors="replace")
+            match = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+            body = match.group(1) if match else raw
+            paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\s)", body) if p.strip()]
+            text = "\n\n".join(paragraphs).replace("``", '"').replace("''", '"')
+            published = f"{date}T12:00:00+00:00"
+            doc = to_document(docno, text, published=published, language="en")
+            items.append(Labelled(doc, gold=cluster, group=task))
+        return items
+
+    return cached_items("duc2004", build), len(dropped)
 
 
 # -- IndoSum + seeds -------------------------------------------------------------------------------------------

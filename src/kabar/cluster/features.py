@@ -130,7 +130,12 @@ def term_frequencies(doc: Document, entity_extractor: EntityExtractor | None) ->
     if entity_extractor is not None:
         for entity in entity_extractor(doc):
             counts["ent:" + entity] += 1
-    return {term: 1.0 + math.log(count) for term, count in counts.items()}
+    return sublinear(counts)
+
+
+def sublinear(counts: Counter[str]) -> dict[str, float]:
+    """Sublinear term frequency 1 + log(count): the tenth mention of a word says less than the second."""
+    return {term: 1.0 + math.log(count) for term, count in counts.items() if count > 0}
 
 
 def embedding_text(doc: Document) -> str:

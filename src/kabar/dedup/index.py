@@ -95,8 +95,12 @@ class _Entry:
 
 def sentence_terms(doc: Document) -> list[SentenceTerms]:
     """The document's sentences with their content stems (sentences are split here when `analyse` was not run)."""
+    return [SentenceTerms(text, frozenset(terms)) for text, terms in _sentence_stems(doc)]
+
+
+def _sentence_stems(doc: Document) -> list[tuple[str, list[str]]]:
     sentences = doc.sentences or split_sentences(doc.text)
-    return [SentenceTerms(s.text, frozenset(content_terms(s.text, doc.language))) for s in sentences]
+    return [(s.text, content_terms(s.text, doc.language)) for s in sentences]
 
 
 def _usable(sentences: Sequence[SentenceTerms]) -> int:
@@ -152,9 +156,24 @@ class DedupIndex:
 
     def add(self, doc: Document) -> list[Duplicate]:
         """Index one document and return its copies/rewrites among the documents in the window."""
-        sentences = sentence_terms(doc)
-        terms = [term for s in sentences for term in content_terms(s.text, doc.language)]
-        entry = _Entry(doc.id, published_datetime(doc.published), signature(shingles(terms)), sentences)
+        stems = _sentence_stems(doc)
+        return self.add_prepared(
+            doc.id,
+            published_datetime(doc.published),
+            [SentenceTerms(text, frozenset(terms)) for text, terms in stems],
+            [term for _, terms in stems for term in terms],
+        )
+
+    def add_prepared(
+        self,
+        doc_id: str,
+        published: datetime | None,
+        sentences: Sequence[SentenceTerms],
+        terms: Sequence[str],
+    ) -> list[Duplicate]:
+        """`add` for a document already reduced to its sentences' stems and the ordered stems of its whole text
+        (per-document work an executor can do elsewhere, or a benchmark once)."""
+        entry = _Entry(doc_id, published, signature(shingles(terms)), list(sentences))
         return self._add_entry(entry)
 
     def _add_entry(self, entry: _Entry) -> list[Duplicate]:
