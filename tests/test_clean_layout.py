@@ -112,6 +112,67 @@ def test_related_box_between_paragraphs_does_not_end_the_body() -> None:
     assert "Bus Drivers Plan Strike" not in body and "Ten Things" not in body
 
 
+def test_comment_thread_without_a_header_leaves_the_body() -> None:
+    # A blog theme prints reader comments as name / time stamp / text, with no "Comments" header above them.
+    comment_one = (
+        "I really enjoyed this piece about the buses, because my daughter takes the long way to school every "
+        "single morning and the new northern route would save her almost forty minutes a day."
+    )
+    comment_two = (
+        "Thanks for writing it up so clearly, we had been waiting for the council to decide this for years and "
+        "nobody in our street believed it would ever actually happen before the next election."
+    )
+    text = "\n".join(
+        [
+            PARAGRAPH_A,
+            PARAGRAPH_B,
+            PARAGRAPH_C,
+            "Anita Sousa",
+            "August 10, 2018 at 9:40 am",
+            comment_one,
+            "Tom Collins",
+            "August 11, 2018 at 10:41 am",
+            comment_two,
+        ]
+    )
+    result = clean_lines(text)
+    body = "\n".join(result.paragraphs)
+    assert PARAGRAPH_A in body and PARAGRAPH_C in body
+    assert comment_one not in body and comment_two not in body
+    assert ("Anita Sousa", "reader comment") in [(r.text, r.reason) for r in result.removed]
+
+
+def test_byline_printed_twice_is_not_a_comment_thread() -> None:
+    # One name twice (header and footer byline) with its time stamp is not a thread: the body stays whole.
+    text = "\n".join(
+        [
+            "Jane Doe",
+            "November 19, 2019 at 9:02 am",
+            PARAGRAPH_A,
+            PARAGRAPH_B,
+            PARAGRAPH_C,
+            "Jane Doe",
+            "November 19, 2019 at 9:02 am",
+        ]
+    )
+    result = clean_lines(text)
+    assert result.paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]
+    assert "reader comment" not in {r.reason for r in result.removed}
+
+
+def test_news_agency_photo_captions_leave_the_body() -> None:
+    captions = [
+        "Rep. Jane Doe speaks at the Capitol on July 25, 2019.J. Scott Applewhite / AP file",
+        "In this Nov. 19, 2019, photo, commuters wait for the first bus at the new northern depot.",
+    ]
+    text = "\n".join([PARAGRAPH_A, captions[0], PARAGRAPH_B, captions[1], PARAGRAPH_C])
+    result = clean_lines(text)
+    body = "\n".join(result.paragraphs)
+    assert PARAGRAPH_B in body and PARAGRAPH_C in body
+    assert not any(caption in body for caption in captions)
+    assert set(captions) <= set(result.captions)
+
+
 def test_headline_is_the_signed_line_above_the_body() -> None:
     # The longer line nearer the body is a photo teaser; the headline is the line the byline and date follow.
     text = "\n".join(

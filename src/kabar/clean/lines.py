@@ -463,7 +463,11 @@ def _mark_photo_captions(units: list[Unit]) -> None:
         following = index + 1
         while following < len(units) and units[following].text == unit.text:
             following += 1
-        if following >= len(units) or units[following].reason != rules.REASON_CAPTION:
+        if (
+            following >= len(units)
+            or units[following].reason != rules.REASON_CAPTION
+            or units[following].words > CREDIT_LINE_MAX_WORDS
+        ):
             continue
         above = units[index - 1].reason if index > 0 else None
         if following > index + 1 or above in (rules.REASON_GALLERY, rules.REASON_CAPTION):
@@ -486,6 +490,37 @@ def _remove_teasers(units: list[Unit]) -> None:
         stem = _tokens(rules.TRUNCATED_RE.sub("", unit.text))
         if len(stem) >= TEASER_MIN_CHARS and joined.count(stem) >= 2:
             unit.reason = rules.REASON_TEASER
+
+
+# A reader comment is signed: the commenter's name on a short line (at most COMMENT_NAME_MAX_WORDS words, no
+# sentence end), then the comment's time stamp with a clock time ("August 10, 2018 at 9:40 am", "14 September 2023
+# pukul 10.15"). A thread is at least COMMENT_MIN_SIGNATURES such pairs; two or more distinct names rule out a
+# byline printed twice (header and footer). Blog themes print comments without any "Comments" header this way.
+COMMENT_NAME_MAX_WORDS = 5
+COMMENT_MIN_SIGNATURES = 2
+_COMMENT_STAMP_RE = re.compile(
+    r"\b(?:\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*(?:,\s*)?(?:at|@|pukul|jam|um|à|a\s+las)\s+\d{1,2}[:.]\d{2}",
+    re.IGNORECASE,
+)
+
+
+def _mark_comment_threads(units: list[Unit]) -> None:
+    """Name the signature lines of a reader-comment thread (REASON_COMMENT); each is a barrier to the body."""
+    signatures = [
+        index
+        for index in range(len(units) - 1)
+        if units[index].reason is None
+        and units[index].words <= COMMENT_NAME_MAX_WORDS
+        and not _is_sentence_end(units[index].text)
+        and not _DIGIT_RE.search(units[index].text)
+        and units[index + 1].words <= COMMENT_NAME_MAX_WORDS + 8
+        and _COMMENT_STAMP_RE.search(units[index + 1].text)
+    ]
+    names = {units[index].text for index in signatures}
+    if len(signatures) < COMMENT_MIN_SIGNATURES or len(names) < 2:
+        return
+    for index in signatures:
+        units[index].reason = rules.REASON_COMMENT
 
 
 def _mark_tail_sections(units: list[Unit]) -> None:
@@ -553,6 +588,7 @@ def classify_lines(
     _mark_photo_captions(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
+    _mark_comment_threads(units)
 
     body_like = [i for i, u in enumerate(units) if u.reason is None and _is_body_like(u)]
     if not extracted and body_like:
@@ -701,6 +737,8 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
     """A comments header always ends the article; a "Related Stories" / "Trending" header only when the article
     does not go on right under its box (boxes of two to five links inside the body, as Express or Newsweek print)."""
     text = units[index].text
+    if units[index].reason == rules.REASON_COMMENT:
+        return True
     if not rules.BARRIER_SECTION_RE.match(text):
         return False
     if rules.COMMENTS_HEADER_RE.match(text):
@@ -852,7 +890,9 @@ def _densest_span(units: list[Unit]) -> tuple[int, int]:
         if score > 0:
             body_so_far += score
             score *= discount
-        elif rules.COMMENTS_HEADER_RE.match(units[i].text) and body_so_far >= COMMENTS_AFTER_BODY_WORDS:
+        elif (
+            units[i].reason == rules.REASON_COMMENT or rules.COMMENTS_HEADER_RE.match(units[i].text)
+        ) and body_so_far >= COMMENTS_AFTER_BODY_WORDS:
             discount = AFTER_COMMENTS_SHARE
         if current <= 0:
             current, start = score, i

@@ -26,6 +26,7 @@ REASON_DUPLICATE = "duplicate line"
 REASON_OUTSIDE = "outside the article body"
 REASON_TAGS = "tags or topic list"
 REASON_INITIALS = "editors' initials"
+REASON_COMMENT = "reader comment"
 
 
 def _words(*alternatives: str) -> str:
@@ -321,6 +322,16 @@ CAPTION_CREDIT_RE = re.compile(
         r"[(\[](?:foto|photo|ilustrasi|dok\.?|istimewa|ist\.?|getty\s+images|shutterstock|handout)"
         r"[^)\]]{0,60}[)\]]\.?$",
         r"\b(?:getty\s+images|shutterstock|via\s+reuters|via\s+ap|/\s*afp|/\s*reuters)\.?$",
+        # A photographer and agency closing the line, glued or not: "... on July 25, 2019.J. Scott Applewhite / AP
+        # file", "The road to retiring early isn't easy.Kathrin Ziegler/Getty". On the aeb pages: 16 captions, no
+        # body line (both halves; added 2026-11-24 from the tuning half's errors).
+        r"\S\s*/\s*(?-i:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg)(?:\s+(?:file|photo|images))?\W{0,2}$",
+        # News-agency captions: "In this Nov. 19, 2019, photo, ...", "This March 28, 2017, file photo, provided by
+        # ..., shows ...", "This undated photo shows ...": "this", an optional date, "photo", then a comma or the
+        # verb that describes it ("This is the photo that ..." is prose and does not match).
+        r"^(?:in\s+)?this\s+(?:undated\s+|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4},?\s+|[a-z]{3,9}\s+\d{4},?\s+)?"
+        r"(?:file\s+)?(?:photo|photograph|image|picture|handout\s+photo|screenshot|video\s+still)s?\b"
+        r"(?:\s*,|\s+(?:taken|provided|released|made\s+available|obtained|shows|from|of)\b)",
         # "(CNN Indonesia/Adi Ibrahim)", "(ANTARA/Budi)": outlet and photographer, capitalised (the editors'
         # initials closing a paragraph, "(den/asa)", are lower case and stay body).
         r"[(\[](?-i:[A-Z])[A-Za-z .'-]{1,30}/\s*(?-i:[A-Z])[A-Za-z .'-]{1,30}[)\]]\.?$",
