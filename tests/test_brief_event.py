@@ -159,6 +159,20 @@ def test_features_with_embeddings_are_compact_and_aligned() -> None:
     assert len(stored["terms"]) == len(document.sentences)
 
 
+def test_ingest_features_do_not_embed_by_default(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Sentence embeddings are off unless asked for (features.SENTENCE_EMBEDDINGS): stems only, no e5 call.
+    def refuse(texts: list[str]) -> None:
+        raise AssertionError("sentence features embedded sentences although embeddings are off by default")
+
+    monkeypatch.setattr(features, "SENTENCE_EMBEDDINGS", False)
+    monkeypatch.setattr(features, "embed_texts", refuse)
+    document = attach_features(analyse(Document(id="a", source="a.txt", text=FLOOD_A, language="en")))
+    stored = document.extra[FEATURES_KEY]
+    assert stored["embedding"] is None
+    assert len(stored["terms"]) == len(document.sentences) and all(stored["terms"])
+    assert features.wants_embeddings(True) and not features.wants_embeddings(None)
+
+
 def test_event_without_documents_is_returned_empty() -> None:
     event = brief_event(Event(id="e0", title=None, documents=[]), [])
     assert event.summary == [] and event.facts == [] and event.timeline == []

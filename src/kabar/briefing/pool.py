@@ -145,8 +145,10 @@ def outlet_groups(documents: Sequence[Document], duplicates: Sequence[Duplicate]
 
 
 def build_pool(
-    documents: Sequence[Document], duplicates: Sequence[Duplicate] = (), *, embed: bool = True
+    documents: Sequence[Document], duplicates: Sequence[Duplicate] = (), *, embed: bool | None = None
 ) -> Pool:
+    """The event's pool. Features stored with the documents are used as they are (with their embeddings where
+    ingest computed them); missing ones are computed, with embeddings as `embed` says (None: the default)."""
     units: list[Unit] = []
     vectors: list[np.ndarray] = []
     have_vectors = True

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kabar.briefing import pool as pool_module
-from kabar.briefing.pool import SUPPORT_COVERAGE, Pool, Unit
+from kabar.briefing.pool import SUPPORT_COVERAGE, Pool, Unit, unit_concepts
 
 # The selection constants below were tuned with bench/summarize/tune_duc.py on DUC 2004's first 25 clusters
 # (d30001–d30040, terms only) and checked on the other 25 (d30042–d31050) before reporting all 50.
@@ -169,6 +169,17 @@ def centrality(pool: Pool) -> np.ndarray:
     return np.minimum(per_group, 1.0).sum(axis=1) / (len(groups) - 1)
 
 
+def _prefix_concepts(unit: Unit, words: int) -> set[str]:
+    """Concepts of a sentence's first `words` words, approximated by the same share of its content terms (they
+    come in sentence order)."""
+    keep = math.ceil(len(unit.terms) * words / max(1, unit.words))
+    return unit_concepts(Unit(**{**_unit_fields(unit), "terms": unit.terms[:keep]}))
+
+
+def _unit_fields(unit: Unit) -> dict[str, object]:
+    return {name: getattr(unit, name) for name in Unit.__slots__}
+
+
 def select(pool: Pool, words: int, *, overflow: bool = False, max_sentences: int | None = None) -> list[int]:
     """Greedy budgeted coverage; returns pool unit indices in selection order.
 
@@ -189,14 +200,21 @@ def select(pool: Pool, words: int, *, overflow: bool = False, max_sentences: int
     total = 0
     while candidates and total < words and (max_sentences is None or len(chosen) < max_sentences):
         best, best_score = -1, 0.0
+        remaining = words - total
         for index in candidates:
             unit = pool.units[index]
-            if not overflow and total + unit.words > words:
-                continue
-            gain = sum(weights.get(term, 0.0) for term in term_sets[index] - covered)
+            if unit.words > remaining:
+                if not overflow:
+                    continue
+                # Only the words within the budget count (ROUGE cuts the summary there): the gain and the cost
+                # of a sentence that runs over are those of its first `remaining` words.
+                concepts, length = _prefix_concepts(unit, remaining), remaining
+            else:
+                concepts, length = term_sets[index], unit.words
+            gain = sum(weights.get(term, 0.0) for term in concepts - covered)
             if gain <= 0:
                 continue
-            score = gain / math.pow(unit.words, LENGTH_EXPONENT) * priors[index]
+            score = gain / math.pow(length, LENGTH_EXPONENT) * priors[index]
             if score > best_score:
                 best, best_score = index, score
         if best < 0:
