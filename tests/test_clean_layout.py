@@ -3,6 +3,8 @@ the body, headline choice and CJK sentences (kabar.clean.lines)."""
 
 from __future__ import annotations
 
+import pytest
+
 from kabar.clean.lines import clean_lines
 
 PARAGRAPH_A = (
@@ -92,6 +94,22 @@ def test_prompts_notices_and_author_notes_leave_the_body() -> None:
     assert PARAGRAPH_C in body
     for line in chrome:
         assert line not in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I agree that the Gazette can send me the Morning Briefing newsletter.",
+        "Note: we are temporarily moderating all comments submitted to deal with a surge in spam.",
+        "Komentar Anda akan dimoderasi sebelum tampil di halaman ini.",
+        "Fox News’ Jessica Napoli contributed to this report.",
+        "Thanks for watching!Visit Website",
+    ],
+)
+def test_opt_ins_moderation_notes_and_report_credits_leave_the_body(line: str) -> None:
+    # Between two paragraphs, where only a rule (not the position) can take the line out.
+    result = clean_lines("\n".join([PARAGRAPH_A, PARAGRAPH_B, line, PARAGRAPH_C]))
+    assert result.paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]
 
 
 def test_related_box_between_paragraphs_does_not_end_the_body() -> None:

@@ -361,6 +361,9 @@ PROMPT_ANYWHERE_RE = re.compile(
         r"^\W{0,3}sharing\s+is\s+caring",
         r"\bstay\s+up\s+to\s+date\s+with\b",
         r"\b(?:news|stories)\b[^.!?]{0,30}\b(?:in|to|meet)\s+your\s+inbox\b",
+        # Opt-in boxes ("I agree that CBS Sports can send me the ... newsletter") and video-player end screens.
+        r"\bI\s+agree\s+(?:that|to)\b[^.!?]{0,80}\b(?:send|email|e-mail|contact)\s+me\b",
+        r"^\W{0,3}thanks\s+for\s+watching\b",
     )
     + r")",
     re.IGNORECASE,
@@ -368,7 +371,18 @@ PROMPT_ANYWHERE_RE = re.compile(
 PROMPT_MAX_WORDS = 30
 # Words one of which every PROMPT_ANYWHERE_RE match contains: a substring test first keeps the search off most
 # lines (the pattern is the second most expensive of the rules when run on every line).
-_PROMPT_KEYS = ("newsletter", "opt-in", "follow", "commission", "share of", "sharing", "stay up", "inbox")
+_PROMPT_KEYS = (
+    "newsletter",
+    "opt-in",
+    "follow",
+    "commission",
+    "share of",
+    "sharing",
+    "stay up",
+    "inbox",
+    "agree",
+    "for watching",
+)
 
 
 def is_prompt(text: str) -> bool:
@@ -413,7 +427,8 @@ AUTHOR_NOTE_RE = re.compile(
         r"^\W{0,3}(?i:penulis|the\s+(?:writer|author))\s+(?:adalah|is|merupakan)\b",
         r"\b(?:may|can)\s+be\s+reached\s+(?:at|by)\b",
         r"^\W{0,3}(?i:email)\s+(?:[A-Z][\w'.-]+\s+){1,3}at\s+\S+@",
-        r"^\W{0,3}(?:[A-Z][\w'.-]+\s+){1,3}(?:and\s+(?:[A-Z][\w'.-]+\s+){1,3})?contributed\s+(?:reporting|to\s+this)",
+        # "Jane Doe contributed reporting", "Fox News' Jessica Napoli contributed to this report."
+        r"^\W{0,3}(?:[A-Z][\w'’.-]+\s+){1,5}(?:and\s+(?:[A-Z][\w'’.-]+\s+){1,3})?contributed\s+(?:reporting|to\s+this)",
     )
     + r")",
 )
@@ -430,7 +445,11 @@ def is_author_note(text: str) -> bool:
 # reduce spam.", "Your email address will not be published. Required fields are marked *".
 COMMENT_FORM_RE = re.compile(
     r"\bsave\s+my\s+name,?\s+email\b|\bakismet\b|\byour\s+email\s+address\s+will\s+not\s+be\s+published\b|"
-    r"\brequired\s+fields\s+are\s+marked\b|\balamat\s+email\s+anda\s+tidak\s+akan\s+(?:dipublikasikan|ditampilkan)\b",
+    r"\brequired\s+fields\s+are\s+marked\b|\balamat\s+email\s+anda\s+tidak\s+akan\s+(?:dipublikasikan|ditampilkan)\b|"
+    # Moderation notices: "we are temporarily moderating all comments", "Comentários ... não serão aprovados pelo
+    # moderador", "Komentar Anda akan dimoderasi".
+    r"\b(?:comments?|komentar|coment[aá]rios?|kommentare?)\b[^|]{0,120}\b(?:moderat|dimoderasi|moderasi)|"
+    r"\b(?:moderat\w*|moderasi)\b[^|]{0,60}\b(?:comments?|komentar|coment[aá]rios?)\b",
     re.IGNORECASE,
 )
 # The header of an author's or a company's profile closing the page: "About the author", "Über Moritz Bachmann",
