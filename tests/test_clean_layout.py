@@ -191,6 +191,25 @@ def test_news_agency_photo_captions_leave_the_body() -> None:
     assert set(captions) <= set(result.captions)
 
 
+def test_captions_with_expand_toggles_or_printed_twice_above_a_credit_leave_the_body() -> None:
+    long_caption = (
+        "Commuters wait for the first bus of the new northern route at the depot on Tuesday, Nov. 19, 2019, as "
+        "the mayor, left, and the transport director, right, cut the ribbon in front of the new shelter, which "
+        "was designed by students of the local art school and paid for by a neighbourhood fund. The route will "
+        "run every ten minutes at peak hours."
+    )
+    toggled = [
+        "The mayor, left, and the transport director cut the ribbon at the depot ... more",
+        "The mayor, left, and the transport director cut the ribbon at the depot on Tuesday, Nov. 19, 2019. less",
+    ]
+    text = "\n".join(
+        [PARAGRAPH_A, *toggled, PARAGRAPH_B, long_caption, long_caption, "Photo: Jane Doe, AP", PARAGRAPH_C]
+    )
+    result = clean_lines(text)
+    assert result.paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]
+    assert long_caption in result.captions and toggled[1] in result.captions
+
+
 def test_headline_is_the_signed_line_above_the_body() -> None:
     # The longer line nearer the body is a photo teaser; the headline is the line the byline and date follow.
     text = "\n".join(

@@ -436,7 +436,9 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             text, index > 0 and units[index - 1].reason in (rules.REASON_TAGS, rules.REASON_NAV)
         ):
             unit.reason = rules.REASON_TAGS
-        elif words <= rules.CAPTION_MAX_WORDS and rules.CAPTION_CREDIT_RE.search(text):
+        elif (words <= DOUBLED_CAPTION_MAX_WORDS and rules.CAPTION_TOGGLE_RE.search(text)) or (
+            words <= rules.CAPTION_MAX_WORDS and rules.CAPTION_CREDIT_RE.search(text)
+        ):
             unit.reason = rules.REASON_CAPTION
             unit.caption = True
         elif memory is not None and memory.is_chrome(text, outlet=outlet):
@@ -445,6 +447,10 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
 
 
 _SMALL_NUMBER_RE = re.compile(r"^\d{1,3}$")
+# A caption printed twice in a row (the photo's caption and its enlarged copy) above a credit may run longer than
+# a lone caption: agency captions of galleries run to 60-80 words ("U.S. Defense Secretary Mark Esper, left, and
+# ... Esper is on a visit ..."). A body paragraph is never printed twice above a photo credit.
+DOUBLED_CAPTION_MAX_WORDS = 100
 
 
 def _mark_photo_captions(units: list[Unit]) -> None:
@@ -458,7 +464,10 @@ def _mark_photo_captions(units: list[Unit]) -> None:
             if any(n.reason == rules.REASON_GALLERY for n in neighbours):
                 unit.reason = rules.REASON_GALLERY
                 continue
-        if unit.reason is not None or unit.words > rules.CAPTION_MAX_WORDS:
+        if unit.reason is not None:
+            continue
+        doubled = index + 1 < len(units) and units[index + 1].text == unit.text
+        if unit.words > (DOUBLED_CAPTION_MAX_WORDS if doubled else rules.CAPTION_MAX_WORDS):
             continue
         following = index + 1
         while following < len(units) and units[following].text == unit.text:

@@ -342,6 +342,10 @@ CAPTION_CREDIT_RE = re.compile(
     + r")",
     re.IGNORECASE,
 )
+# A caption with its expand/collapse toggle glued on: "... in Los Angeles Tuesday, Nov. 19, 2019. less", "...
+# concept vehicle at ... more" (galleries of Hearst and other newspaper sites). On the aeb pages 13 lines, all
+# chrome (both halves). Lower case only: "Read More" links are teasers, handled as related links.
+CAPTION_TOGGLE_RE = re.compile(r"(?:[.!?\"”’)]|\.\.\.|…)\s+(?:less|more)$")
 # A caption is a sentence or two; longer lines ending in a credit are body paragraphs quoting a photo source.
 CAPTION_MAX_WORDS = 45
 
@@ -364,6 +368,15 @@ PROMPT_ANYWHERE_RE = re.compile(
         # Opt-in boxes ("I agree that CBS Sports can send me the ... newsletter") and video-player end screens.
         r"\bI\s+agree\s+(?:that|to)\b[^.!?]{0,80}\b(?:send|email|e-mail|contact)\s+me\b",
         r"^\W{0,3}thanks\s+for\s+watching\b",
+        # Appeals for support: "Support Snopes and make a difference", "Make a contribution", "Become a
+        # Subscriber", "We do this work every day at no cost to you", "Dukung jurnalisme ...". On the aeb pages
+        # 12 lines, all chrome (both halves).
+        r"\bsupport\s+(?:us|our\s+(?:journalism|work|reporting|mission)|independent\s+journalism|"
+        r"(?-i:[A-Z])\w+\s+(?:and|so|today|by))\b",
+        r"\b(?:make|making)\s+a\s+(?:contribution|donation)\b",
+        r"\bbecome\s+a\s+(?:member|patron|supporter|subscriber)\b",
+        r"\bat\s+no\s+cost\s+to\s+you\b",
+        r"\bdukung\s+(?:jurnalisme|kami)\b",
     )
     + r")",
     re.IGNORECASE,
@@ -382,6 +395,12 @@ _PROMPT_KEYS = (
     "inbox",
     "agree",
     "for watching",
+    "support",
+    "contribution",
+    "donation",
+    "become a",
+    "no cost",
+    "dukung",
 )
 
 
