@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
@@ -257,9 +258,14 @@ def _merge_name_variants(units: list[Unit]) -> None:
 
 def unit_concepts(unit: Unit) -> set[str]:
     """A sentence's concepts: its content stems and, with BIGRAM_WEIGHT > 0, pairs of consecutive stems."""
-    concepts = set(unit.terms)
+    return term_concepts(unit.terms)
+
+
+def term_concepts(terms: Sequence[str]) -> set[str]:
+    """The concepts of a sequence of content stems (see unit_concepts)."""
+    concepts = set(terms)
     if BIGRAM_WEIGHT > 0:
-        concepts.update(f"{a}_{b}" for a, b in zip(unit.terms, unit.terms[1:], strict=False))
+        concepts.update(f"{a}_{b}" for a, b in pairwise(terms))
     return concepts
 
 
@@ -327,4 +333,4 @@ MIN_SHARED_TERMS = 3
 # Every term keeps at least this idf, so that words every sentence shares still count a little.
 IDF_FLOOR = 0.5
 
-__all__ = ["Pool", "Unit", "build_pool", "is_usable", "outlet_groups"]
+__all__ = ["Pool", "Unit", "build_pool", "is_usable", "outlet_groups", "term_concepts", "unit_concepts"]
