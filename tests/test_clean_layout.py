@@ -104,9 +104,10 @@ def test_prompts_notices_and_author_notes_leave_the_body() -> None:
         "Komentar Anda akan dimoderasi sebelum tampil di halaman ini.",
         "Fox News’ Jessica Napoli contributed to this report.",
         "Thanks for watching!Visit Website",
+        "Whatsapp Facebook Pint Baixar",
     ],
 )
-def test_opt_ins_moderation_notes_and_report_credits_leave_the_body(line: str) -> None:
+def test_opt_ins_notes_credits_and_share_bars_leave_the_body(line: str) -> None:
     # Between two paragraphs, where only a rule (not the position) can take the line out.
     result = clean_lines("\n".join([PARAGRAPH_A, PARAGRAPH_B, line, PARAGRAPH_C]))
     assert result.paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]

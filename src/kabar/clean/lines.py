@@ -416,8 +416,10 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             unit.reason = rules.REASON_AD
         elif rules.COPYRIGHT_RE.search(text) and words <= 60:
             unit.reason = rules.REASON_COPYRIGHT
-        elif rules.SHARE_WHOLE_RE.match(text) or (
-            rules.SHARE_RE.match(text) and words <= rules.SHARE_MAX_WORDS
+        elif (
+            rules.SHARE_WHOLE_RE.match(text)
+            or (rules.SHARE_RE.match(text) and words <= rules.SHARE_MAX_WORDS)
+            or (words <= rules.SHARE_BAR_MAX_WORDS and rules.is_share_bar(text))
         ):
             unit.reason = rules.REASON_SHARE
         elif lowered in rules.NAV_WORDS or text.strip() in rules.NAV_WORDS:

@@ -178,6 +178,29 @@ SHARE_RE = re.compile(
 SHARE_MAX_WORDS = 30
 # Share widgets as whole lines: "Share", "Bagikan", "Facebook Twitter WhatsApp", "Komentar (3)", "Print".
 _SOCIAL = r"(?:facebook|twitter|x|whatsapp|telegram|line|linkedin|e-?mail|pinterest|copy\s+link|salin\s+tautan|tweet)"
+# A share bar whose buttons the copy glued into one line: "Whatsapp Facebook Pint Baixar", "Facebook Twitter
+# Reddit Flipboard Email": at most SHARE_BAR_MAX_WORDS words, at least SHARE_BAR_MIN_SHARE of them names of
+# networks or share verbs. On the aeb pages 26 such lines, all chrome (both halves).
+SHARE_BAR_MAX_WORDS = 8
+SHARE_BAR_MIN_SHARE = 0.75
+_SHARE_BAR_WORDS = frozenset(
+    {
+        "facebook", "twitter", "x", "whatsapp", "telegram", "line", "linkedin", "email", "e-mail", "mail",
+        "pinterest", "pint", "pin", "reddit", "tumblr", "flipboard", "messenger", "sms", "print", "copy", "link",
+        "share", "tweet", "bagikan", "salin", "tautan", "compartilhar", "compartir", "partager", "teilen",
+        "condividi", "baixar", "download", "unduh",
+    }
+)  # fmt: skip
+_SHARE_BAR_TOKEN_RE = re.compile(r"[\w+-]+")
+
+
+def is_share_bar(text: str) -> bool:
+    words = _SHARE_BAR_TOKEN_RE.findall(text.lower())
+    if not 2 <= len(words) <= SHARE_BAR_MAX_WORDS:
+        return False
+    return sum(word in _SHARE_BAR_WORDS for word in words) / len(words) >= SHARE_BAR_MIN_SHARE
+
+
 SHARE_WHOLE_RE = re.compile(
     r"^\W{0,3}(?:"
     + _words(
