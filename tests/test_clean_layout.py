@@ -211,6 +211,38 @@ def test_captions_with_expand_toggles_or_printed_twice_above_a_credit_leave_the_
     assert long_caption in result.captions and toggled[1] in result.captions
 
 
+def test_a_date_and_author_meta_line_dates_and_signs_the_post() -> None:
+    text = "\n".join(
+        [
+            "Council Expands Bus Network North",
+            "September 10, 2018 | by Catherine Doe",
+            PARAGRAPH_A,
+            PARAGRAPH_B,
+        ]
+    )
+    result = clean_lines(text)
+    assert result.published == "2018-09-10"
+    assert result.authors == ["Catherine Doe"]
+    assert result.paragraphs == [PARAGRAPH_A, PARAGRAPH_B]
+
+
+def test_the_date_above_the_body_wins_over_a_nearer_one_in_a_list_below() -> None:
+    # Eleven lines of photo controls between the date and the body; a teaser list with its own date right under.
+    text = "\n".join(
+        [
+            "Council Expands Bus Network North",
+            "19 November 2019",
+            *["Image", "1", "of", "8", "Close"] * 2,
+            PARAGRAPH_A,
+            PARAGRAPH_B,
+            "More Stories",
+            "Harbour Ferry Timetable Changes",
+            "11 April 2019",
+        ]
+    )
+    assert clean_lines(text).published == "2019-11-19"
+
+
 def test_headline_is_the_signed_line_above_the_body() -> None:
     # The longer line nearer the body is a photo teaser; the headline is the line the byline and date follow.
     text = "\n".join(

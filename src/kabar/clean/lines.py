@@ -303,6 +303,25 @@ LABELLED_LINK_MAX_WORDS = 4
 LEGAL_NOTICE_MAX_WORDS = 60
 
 
+# A post's meta line: a date and its author in one line, in any order and with any separator ("September 10,
+# 2018 | by Catherine", "Posted on Maret 30, 2015 by Admin", "October 12, 2018/0 Comments/in News /by jdadmin").
+# At most DATED_BYLINE_MAX_WORDS words and no sentence end: "The law was passed on May 3 by parliament." is prose.
+DATED_BYLINE_MAX_WORDS = 12
+_BY_RE = re.compile(r"(?:^|(?<=[\s|/·•,–—-]))(?:by|oleh|por|von|par)\s+(?=\S)", re.IGNORECASE)
+
+
+def _dated_byline(text: str) -> tuple[list, list] | None:
+    """The dates and credits of a date-and-author meta line, or None."""
+    match = _BY_RE.search(text)
+    if match is None or _is_sentence_end(text):
+        return None
+    dates = find_dates(text)
+    if not dates:
+        return None
+    credits = parse_bylines("by " + text[match.end() :].strip(" |/·•")) or []
+    return dates, credits
+
+
 def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, outlet: str | None) -> None:
     index = 0
     while index < len(units):
@@ -346,6 +365,13 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             for credit in bylines:
                 (found.authors if credit.is_author else found.editors).append(credit.names)
             for item in find_dates(text):
+                found.dates.append((index, item.iso, item.has_offset))
+        elif words <= DATED_BYLINE_MAX_WORDS and (signed := _dated_byline(text)) is not None:
+            unit.reason = rules.REASON_BYLINE
+            dates, credits = signed
+            for credit in credits:
+                (found.authors if credit.is_author else found.editors).append(credit.names)
+            for item in dates:
                 found.dates.append((index, item.iso, item.has_offset))
         elif _INITIALS_LINE_RE.match(text):
             unit.reason = rules.REASON_INITIALS
@@ -976,9 +1002,17 @@ _UPDATED_PREFIX_RE = re.compile(
 )
 
 
+# A date line up to this many lines above the body dates the article before any date below it (comments and
+# lists of other stories under the body carry their own dates). Grid on the aeb tuning half (2026-11-24): 0, 10,
+# 20 -> publication-day accuracy 0.862 (as without the preference), 40, 100, 1000 -> 0.879; held-out half 0.894 ->
+# 0.909 with 40.
+PUBLISHED_ABOVE_MAX_LINES = 40
+
+
 def _publication_time(units: list[Unit], found: _Found) -> str | None:
-    """The date line nearest above the body (a page prints other stories' dates further up), else the nearest
-    below it; "Updated ..." lines only when nothing else dates the article; a time with offset before a bare day."""
+    """The date line nearest above the body within PUBLISHED_ABOVE_MAX_LINES (a page prints other stories' dates
+    further up), else the nearest below it; "Updated ..." lines only when nothing else dates the article; a time
+    with offset before a bare day."""
     body = [i for i, u in enumerate(units) if u.reason is None]
     if not found.dates:
         return None
@@ -991,6 +1025,9 @@ def _publication_time(units: list[Unit], found: _Found) -> str | None:
 
     for allowed in (lambda e: e[0] not in found.updated, lambda e: True):
         candidates = [e for e in found.dates if allowed(e)]
+        # Above (or inside) the body first: below it come comments and lists of other stories, with their dates.
+        above = [e for e in candidates if e[0] <= end and distance(e) <= PUBLISHED_ABOVE_MAX_LINES]
+        candidates = above or candidates
         if candidates:
             nearest = min(distance(e) for e in candidates)
             closest = [e for e in candidates if distance(e) == nearest]
