@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 import kabar
 from kabar.pipeline import BriefOptions
-from kabar.records import Briefing, Event
+from kabar.records import Briefing, Event, Fact
 from kabar.render.markdown import render_markdown
 
 
@@ -129,13 +129,63 @@ def test_place_divergence_vladivostok_against_vostochny(event: Event, seed: dict
 # --- facts --------------------------------------------------------------------------------------------------
 
 
-def test_corroborated_facts(event: Event, seed: dict[str, str]) -> None:
-    shoigu = [fact for fact in event.facts if re.search(r"Shoigu|Shogu", fact.text)]
-    assert shoigu and {seed["001"], seed["004"]} <= set(shoigu[0].sources)
-    assert shoigu[0].outlets >= 2 and not shoigu[0].single_source
-    meeting = [fact for fact in event.facts if "Vostochny" in fact.text and len(fact.sources) >= 2]
-    assert meeting, [(f.text[:60], f.sources) for f in event.facts]
-    assert {seed["001"], seed["002"]} <= set(meeting[0].sources)
+def _wordings(fact: Fact) -> list[str]:
+    return [fact.text, *(variant.text for variant in fact.variants)]
+
+
+def _fact_saying(event: Event, pattern: str) -> Fact:
+    """The fact with the most sources among those with a wording that matches `pattern`."""
+    found = [fact for fact in event.facts if any(re.search(pattern, text) for text in _wordings(fact))]
+    assert found, [(fact.text[:60], fact.sources) for fact in event.facts]
+    return max(found, key=lambda fact: len(fact.sources))
+
+
+# Expectations from reading the articles: which claims several outlets make, in whose words.
+
+
+def test_meeting_at_vostochny_is_one_fact_with_all_its_reports(event: Event, seed: dict[str, str]) -> None:
+    # 001 "bertemu di Kosmodrom Vostochny", 002 "tiba pada Rabu pagi di Vostochny Cosmodrome" and its rewrite 000
+    # "pertemuan ... dilangsungkan di Vostochny Cosmodrome"; 004, written before, expects Vladivostok.
+    meeting = _fact_saying(event, r"Vostochny")
+    assert {seed["000"], seed["001"], seed["002"]} <= set(meeting.sources)
+    assert seed["004"] not in meeting.sources
+    assert meeting.outlets >= 2 and not meeting.single_source
+    assert not any("Vladivostok" in text for text in _wordings(meeting))
+
+
+def test_talks_on_arms_are_one_fact_and_the_rewrite_is_no_second_outlet(
+    event: Event, seed: dict[str, str]
+) -> None:
+    # The leads of 002 ("membahas terkait masalah pasokan senjata"), of its rewrite 000 ("sesi diskusi ...
+    # sehubungan dengan pasokan senjata") and of 003 ("membahas mengenai masalah militer, perang di Ukraina").
+    talks = _fact_saying(event, r"membahas terkait masalah pasokan senjata")
+    assert {seed["000"], seed["002"], seed["003"]} <= set(talks.sources)
+    assert talks.outlets == len(talks.sources) - 1  # 000 and 002 count once
+
+
+def test_shoigu_visit_is_one_fact_apart_from_lavrov_visit(event: Event, seed: dict[str, str]) -> None:
+    # 001 and 004: the defence minister Shoigu (004: "Shogu") visited Pyongyang in July. 003's Lavrov, who will
+    # visit next month, is another claim that shares most of the words.
+    shoigu = _fact_saying(event, r"Shoigu|Shogu")
+    assert {seed["001"], seed["004"]} <= set(shoigu.sources)
+    assert seed["003"] not in shoigu.sources
+    assert shoigu.outlets >= 2 and not shoigu.single_source
+    assert not any("Lavrov" in text for text in _wordings(shoigu))
+
+
+def test_a_claim_of_one_outlet_and_its_rewrite_is_single_source(event: Event, seed: dict[str, str]) -> None:
+    # Only 002 and its rewrite 000 report Kim's visit to the munitions factory: one outlet.
+    factory = _fact_saying(event, r"pabrik amunisi")
+    assert set(factory.sources) == {seed["000"], seed["002"]}
+    assert factory.outlets == 1 and factory.single_source
+
+
+def test_different_claims_are_not_merged(event: Event) -> None:
+    for fact in event.facts:
+        texts = " ".join(_wordings(fact))
+        assert not ("Vladivostok" in texts and "Vostochny" in texts), fact.text
+        assert not ("Lavrov" in texts and re.search(r"Shoigu|Shogu", texts)), fact.text
+        assert not ("pabrik amunisi" in texts and "Vostochny" in texts), fact.text
 
 
 def test_facts_count_outlets_not_rewrites(event: Event) -> None:

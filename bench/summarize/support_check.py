@@ -22,7 +22,7 @@ import numpy as np
 
 from bench.shared_data import require_dataset
 from kabar.briefing.features import attach_features
-from kabar.briefing.pool import MIN_SENTENCE_WORDS, SUPPORT_COVERAGE, build_pool
+from kabar.briefing.pool import MIN_SENTENCE_WORDS, SUPPORT_COVERAGE, build_pool, same_claim
 from kabar.briefing.summary import supporters
 from kabar.records import Document
 from kabar.text import analyse
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     root = require_dataset("id-plagiarism-corpus")
     sources = sorted((root / "source-documents").glob("*.txt"))
     rng = random.Random(SEED)
-    rows: list[tuple[int, str, float, float, bool]] = []
+    rows: list[tuple[int, str, float, float, bool, bool]] = []
     for xml in sorted((root / "suspicious-documents").glob("*.xml")):
         tree = ElementTree.parse(xml).getroot()
         suspicious = _raw(root / "suspicious-documents" / tree.get("reference", ""))
@@ -88,11 +88,13 @@ def main(argv: list[str] | None = None) -> int:
                     best_paraphrase = float(pool.paraphrase[index, theirs].max())
                     best_coverage = float(pool.coverage[index, theirs].max())
                     supported = 1 in supporters(pool, index)
-                    rows.append((label, kind, best_paraphrase, best_coverage, supported))
+                    grouped = any(same_claim(pool, index, int(other)) for other in theirs)
+                    rows.append((label, kind, best_paraphrase, best_coverage, supported, grouped))
     labels = np.array([row[0] for row in rows])
     paraphrase = np.array([row[2] for row in rows])
     coverage = np.array([row[3] for row in rows])
     support = np.array([float(row[4]) for row in rows])
+    grouped = np.array([float(row[5]) for row in rows])
     simulated = np.array([row[1].startswith("simulated") for row in rows])
     positive, unrelated, neighbour = labels == 1, labels == 0, labels == 2
     print(
@@ -108,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, values, thresholds in (
         ("paraphrase score", paraphrase, (0.8, 1.0, 1.2)),
         ("coverage", coverage, (0.4, 0.5, SUPPORT_COVERAGE, 0.7)),
-        ("support test (summary citations, facts)", support, (1,)),
+        ("support test (summary citations, fact sources)", support, (1,)),
+        ("same claim (fact grouping)", grouped, (1,)),
     ):
         for threshold in thresholds:
             hit = values >= threshold

@@ -1,7 +1,8 @@
 """Facts: the event's claims grouped across sources, each with every document that makes it.
 
-Sentences of different documents that make the same claim (the pool's paraphrase score >= 1: same stems, or an e5
-cosine that only rewrites reach) form one fact. The fact is worded by its most central member; the other wordings
+Sentences of different documents that make the same claim (`pool.same_claim`: a paraphrase score >= 1 — same
+stems, or an e5 cosine that only rewrites reach where embeddings are on — or a weaker one about the same names)
+form one fact; every other document that holds the claim (`summary.supporters`) is added to its sources. The fact is worded by its most central member; the other wordings
 are kept as variants. Facts are ordered by how many independent outlets make them (a rewrite of an outlet's article
 is not a second confirmation), then by how many documents, then by salience; claims only one outlet makes are
 marked `single_source`.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kabar.briefing.pool import Pool
+from kabar.briefing.pool import RELAXED_PARAPHRASE, Pool, same_claim
 from kabar.briefing.summary import concept_weights, supporters
 from kabar.records import Cited, Fact
 
@@ -26,33 +27,47 @@ SUPPORT_CHECKED_FACTS = 4 * MAX_FACTS
 
 
 def _cluster(pool: Pool, order: list[int]) -> list[list[int]]:
-    """Greedy grouping in salience order: a sentence joins the group of its most similar earlier sentence of
-    another document, unless that group already holds a sentence from its document."""
+    """Greedy grouping in salience order. A sentence is linked to an earlier group when it paraphrases one of its
+    sentences (score >= 1) or makes the same claim as the group's first (most salient) sentence in the relaxed
+    sense of `same_claim` (fewer shared words, the same distinctive names); it joins the best-linked group that
+    holds no sentence of its document, and any other group it links to merges into that one when their documents
+    do not overlap (the rewrite of a report joins the report's group and brings its own wording's group along).
+    The relaxed test is only taken against a group's first sentence, so that loose matches cannot chain from one
+    claim to another."""
     group_of: dict[int, int] = {}
-    groups: list[list[int]] = []
-    docs_in: list[set[int]] = []
+    groups: dict[int, list[int]] = {}
+    docs_in: dict[int, set[int]] = {}
+    next_id = 0
     for index in order:
         unit = pool.units[index]
         row = pool.paraphrase[index]
-        best_group, best_value = -1, 1.0
-        for other in np.nonzero(row >= 1.0)[0]:
+        linked: dict[int, float] = {}
+        for other in np.nonzero(row >= RELAXED_PARAPHRASE)[0]:
             other = int(other)
             group = group_of.get(other)
             if group is None or pool.units[other].doc == unit.doc:
                 continue
-            if unit.doc in docs_in[group]:
-                continue
-            if row[other] >= best_value:
-                best_group, best_value = group, float(row[other])
-        if best_group < 0:
-            group_of[index] = len(groups)
-            groups.append([index])
-            docs_in.append({unit.doc})
-        else:
-            group_of[index] = best_group
-            groups[best_group].append(index)
-            docs_in[best_group].add(unit.doc)
-    return groups
+            value = float(row[other])
+            if value >= 1.0 or (other == groups[group][0] and same_claim(pool, index, other)):
+                linked[group] = max(linked.get(group, 0.0), value)
+        joinable = [group for group in linked if unit.doc not in docs_in[group]]
+        if not joinable:
+            group_of[index] = next_id
+            groups[next_id] = [index]
+            docs_in[next_id] = {unit.doc}
+            next_id += 1
+            continue
+        target = max(joinable, key=lambda group: (linked[group], -group))
+        group_of[index] = target
+        groups[target].append(index)
+        docs_in[target].add(unit.doc)
+        for group in sorted(linked, key=lambda group: (-linked[group], group)):
+            if group != target and group in groups and not docs_in[group] & docs_in[target]:
+                for member in groups.pop(group):
+                    group_of[member] = target
+                    groups[target].append(member)
+                docs_in[target] |= docs_in.pop(group)
+    return [groups[group] for group in sorted(groups)]
 
 
 def build_facts(pool: Pool, *, skip_quotes: bool = True) -> list[Fact]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kabar.briefing import pool as pool_module
-from kabar.briefing.pool import SUPPORT_COVERAGE, Pool, Unit, term_concepts
+from kabar.briefing.pool import RELAXED_PARAPHRASE, SUPPORT_COVERAGE, Pool, Unit, same_claim, term_concepts
 
 # The selection constants below were tuned with bench/summarize/tune_duc.py on DUC 2004's first 25 clusters
 # (d30001–d30040, terms only) and checked on the other 25 (d30042–d31050) before reporting all 50.
@@ -240,7 +240,7 @@ def select(pool: Pool, words: int, *, overflow: bool = False, max_sentences: int
 def supporters(pool: Pool, index: int) -> list[int]:
     """Documents (indices) that support unit `index`: its own, then each other one that makes the same claim.
 
-    A document supports a sentence when one of its sentences is a paraphrase of it, or when one of its sentences
+    A document supports a sentence when one of its sentences makes the same claim (`pool.same_claim`), or when one of its sentences
     holds SUPPORT_COVERAGE of its idf-weighted content — or two together hold SUPPORT_COVERAGE_PAIR (news splits
     "met on Wednesday" and "at the cosmodrome" over two sentences as often as not) — and, either way, the names it
     is about (NAME_COVERAGE of their weight): "Lavrov will visit next month" is not supported by "Shoigu visited".
@@ -262,7 +262,8 @@ def supporters(pool: Pool, index: int) -> list[int]:
     for doc, members in enumerate(pool.units_by_doc):
         if doc == unit.doc or len(members) == 0:
             continue
-        if paraphrase[members].max() >= 1.0:
+        close = members[paraphrase[members] >= RELAXED_PARAPHRASE]
+        if any(same_claim(pool, index, int(other)) for other in close):
             found.add(doc)
             continue
         order = members[np.argsort(-coverage[members])][:SUPPORT_CANDIDATES]
