@@ -102,3 +102,28 @@ def test_index_round_trips_through_json_and_forgets_old_documents(seeds: list[Do
     restored.add(late)
     assert by_prefix["000"].id not in restored
     assert "late" in restored
+
+
+def test_two_reports_sharing_only_quotes_are_not_a_rewrite() -> None:
+    quote_1 = (
+        '"Banyak rumah rusak dan atapnya menimpa warga yang sedang tidur di dalam," kata Bensu Elianita, warga '
+        "Desa Bukit Sama di Kabupaten Aceh Tengah."
+    )
+    quote_2 = '"Banyak warga terluka tetapi sulit sekali mengevakuasi mereka dari reruntuhan rumah," katanya.'
+    report_a = (
+        "Gempa bermagnitudo 6,1 mengguncang Aceh Tengah pada Selasa siang dan merusak ratusan bangunan di tiga "
+        f"kecamatan.\n\n{quote_1}\n\n{quote_2}\n\nBadan Meteorologi mencatat pusat gempa berada di kedalaman "
+        "sepuluh kilometer di barat Bireuen."
+    )
+    report_b = (
+        "Sedikitnya dua puluh orang tewas setelah lindu mengguncang dataran tinggi Gayo, sementara listrik padam "
+        f"di Takengon sejak siang.\n\n{quote_1}\n\n{quote_2}\n\nPemerintah daerah menyiapkan tenda darurat bagi "
+        "pengungsi di lapangan kota."
+    )
+    docs = [_article("a1", report_a, "a"), _article("b2", report_b, "b")]
+    assert find_duplicates(docs) == []
+    # The same two shared sentences without quotation marks are reuse of the text, and are reported.
+    unquoted = [_article(d.id, d.text.replace('"', ""), d.source) for d in docs]
+    found = find_duplicates(unquoted)
+    assert [d.documents for d in found] == [["a1", "b2"]]
+    assert found[0].kind == "rewrite"
