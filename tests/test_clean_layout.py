@@ -243,6 +243,18 @@ def test_the_date_above_the_body_wins_over_a_nearer_one_in_a_list_below() -> Non
     assert clean_lines(text).published == "2019-11-19"
 
 
+def test_a_long_paragraph_cut_short_by_a_paywall_closes_the_body() -> None:
+    cut = (
+        "The mayor's office did not say how much the extra drivers would cost. Still, council members who voted "
+        "for the plan said the money would come from the parking fund, which has grown every year since the "
+        "city raised fees in the old town, and that…"
+    )
+    text = "\n".join(
+        ["Council Expands Bus Network North", PARAGRAPH_A, PARAGRAPH_B, cut, "Subscribe", "Sign In"]
+    )
+    assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, cut]
+
+
 def test_headline_is_the_signed_line_above_the_body() -> None:
     # The longer line nearer the body is a photo teaser; the headline is the line the byline and date follow.
     text = "\n".join(

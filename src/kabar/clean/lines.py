@@ -1036,6 +1036,8 @@ def _publication_time(units: list[Unit], found: _Found) -> str | None:
 
 
 def _joins_body(unit: Unit) -> bool:
+    if unit.reason is None and unit.words >= BODY_LONG_WORDS and rules.TRUNCATED_RE.search(unit.text):
+        return True  # a paragraph the page cut short ("…" of a paywall), not a teaser blurb: those are short
     return unit.reason is None and unit.words >= EDGE_SENTENCE_MIN_WORDS and _is_sentence_end(unit.text)
 
 
