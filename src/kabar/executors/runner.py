@@ -10,11 +10,13 @@ What runs where (the same under every executor, so results are identical):
    clusterer needs. Each task carries a copy of the chrome memory as it stood after its batch was observed, so a
    document is cleaned the same way whoever cleans it and whenever. Documents already in the store (by id) are not
    prepared again. The driver stores results in input order, one transaction per document.
-3. **Cluster** (driver). Documents that belong to no event are added to the event clusterer in slices of
-   `CLUSTER_SLICE_DOCUMENTS` (in the store's order: publication time, then arrival), each slice saved with the
-   clusterer state in one transaction. Clustering is sequential by nature (a document joins the events formed by
-   the documents before it), cheap once the features exist, and keeping it in one place is what makes the events
-   of every executor equal; memory is bounded by the slice and by the clusterer's time window.
+3. **Cluster** (executor, then driver). Documents that belong to no event are clustered in slices of
+   `CLUSTER_SLICE_DOCUMENTS` (in the store's order: publication time, then arrival). The clusterer's per-document
+   work (terms, stems, entities) runs on the executor; the driver adds the results to the one clusterer
+   (`EventClusterer.add_features`) and saves the slice with the clusterer state in one transaction. Adding is
+   sequential by nature (a document joins the events formed by the documents before it), cheap once the features
+   exist, and keeping it in one place is what makes the events of every executor equal (no partitions to merge);
+   memory is bounded by the slice and by the clusterer's time window.
 4. **Brief** (executor, a few events a task). Events are independent, so each changed event is briefed anywhere;
    the driver saves them as they arrive.
 
@@ -40,16 +42,18 @@ from kabar.executors.base import DOCUMENTS_PER_TASK, Executor, InProcessExecutor
 from kabar.executors.sources import discover_sources, read_source
 from kabar.executors.steps import (
     BriefTask,
+    FeatureTask,
     Prepared,
     PrepareFunction,
     PrepareTask,
     brief_task,
     chrome_for,
+    cluster_features_task,
     prepare_task,
 )
 from kabar.ingest import document_id
 from kabar.ingest.readers import MAX_DOCUMENT_BYTES
-from kabar.pipeline import BriefOptions, cluster_events
+from kabar.pipeline import BriefOptions
 from kabar.records import Briefing, Document, Event, RawDocument
 from kabar.store import Store
 
@@ -272,6 +276,11 @@ def _brief_tasks(store: Store, event_ids: Sequence[str], task_documents: int) ->
         yield BriefTask(events, documents)
 
 
+def _feature_tasks(documents: Sequence[Document], task_documents: int) -> Iterator[FeatureTask]:
+    for start in range(0, len(documents), task_documents):
+        yield FeatureTask(list(documents[start : start + task_documents]))
+
+
 def _save_unbriefed(
     store: Store, events: Sequence[Event], *, added: Iterable[str] = (), done: Iterable[str] = ()
 ) -> None:
@@ -307,13 +316,20 @@ def update_events(
     if progress and pending:
         progress.stage("clustering", len(pending))
     for start in range(0, len(pending), CLUSTER_SLICE_DOCUMENTS):
-        piece = pending[start : start + CLUSTER_SLICE_DOCUMENTS]
+        piece = store.documents_by_id(pending[start : start + CLUSTER_SLICE_DOCUMENTS])
+        # The per-document part of clustering on the executor; only adding them to the clusterer is sequential.
+        features = [
+            feature
+            for chunk in executor.map(cluster_features_task, _feature_tasks(piece, task_documents))
+            for feature in chunk
+        ]
         # Hold the write lock from reading the clusterer state to saving it, so that two processes updating one
         # store take turns instead of overwriting each other's state.
         with store.transaction():
             state = store.state(CLUSTERER_STATE)
             clusterer = EventClusterer.from_dict(state) if state else EventClusterer()
-            changed = set(cluster_events(store.documents_by_id(piece), clusterer))
+            # Documents another process clustered meanwhile are skipped by the clusterer (it knows them).
+            changed = set(clusterer.add_features(features).values())
             events = [event for event in clusterer.events() if event.id in changed]
             unbriefed = set(store.state(UNBRIEFED_STATE) or []) | changed
             store.save_events(
@@ -321,6 +337,7 @@ def update_events(
             )
         if progress:
             progress.advance(len(piece))
+        del piece, features
     clustered = time.perf_counter()
     order = sorted(store.state(UNBRIEFED_STATE) or [])
     if progress and order:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from kabar.clean import ChromeMemory
 from kabar.clean.core import memory_outlet
 from kabar.clean.memory import outlet_key
+from kabar.cluster import DocFeatures
 from kabar.pipeline import BriefOptions, brief_events, prepare
 from kabar.records import Document, Event, RawDocument
 
@@ -73,6 +74,27 @@ def prepare_task(_shared: object, task: PrepareTask) -> Prepared:
             result.failures.append(Failure(raw.source, f"cannot clean ({type(error).__name__}: {error})"))
     embed_documents([document for document in result.documents if document is not None])
     return result
+
+
+@dataclass(slots=True)
+class FeatureTask:
+    """Stored documents about to be clustered."""
+
+    documents: list[Document]
+
+
+def cluster_features_task(_shared: object, task: FeatureTask) -> list[DocFeatures]:
+    """The clusterer's per-document work (terms, stems, entities, the embedding it carries), in document order.
+
+    It does not depend on the clusterer's state, so any executor computes it and the driver's clusterer only adds
+    the results (`EventClusterer.add_features`), exactly as `EventClusterer.add` would have. The clusterer's
+    default configuration is the one `EventClusterer.from_dict` restores (the entity extractor is not saved).
+    """
+    from kabar.cluster import EventClusterer, embed_documents
+
+    embed_documents(task.documents)  # only where a stored document lacks its vector
+    clusterer = EventClusterer()
+    return [clusterer.features(document) for document in task.documents]
 
 
 @dataclass(slots=True)
