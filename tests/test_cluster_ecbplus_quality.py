@@ -14,13 +14,16 @@ from pathlib import Path
 
 import pytest
 
+from kabar.clean import clean
 from kabar.cluster import EventClusterer
-from kabar.records import Document
+from kabar.records import Document, RawDocument
 from kabar.text import analyse
 
-# Measured 2026-11-24 with the shipped constants (terms + entities, no embeddings) on the raw ECB+ text (no
-# cleaning step, so no titles or dates): B-cubed F1 0.899 on topics 36-45. The floor leaves room for harmless drift.
-BCUBED_F1_FLOOR = 0.87
+# Measured 2026-11-24 with the shipped constants (terms + entities + time, no embeddings) on topics 36-45: B-cubed
+# F1 0.848 on the text as the cleaning step gives it (titles and dates found in the page residue), 0.895 on the raw
+# token text (no cleaning, so no title and no date). The floors leave room for harmless drift.
+BCUBED_F1_FLOOR_CLEANED = 0.83
+BCUBED_F1_FLOOR_RAW = 0.87
 
 
 def _text(path: Path) -> str:
@@ -46,7 +49,8 @@ def _bcubed_f1(gold: list[str], predicted: list[str]) -> float:
 
 
 @pytest.mark.quality
-def test_ecbplus_test_topics_bcubed_f1_stays_above_floor(shared_data: Path) -> None:
+@pytest.mark.parametrize("cleaned", [True, False], ids=["cleaned", "raw"])
+def test_ecbplus_test_topics_bcubed_f1_stays_above_floor(shared_data: Path, cleaned: bool) -> None:
     root = shared_data / "ecbplus"
     if not root.is_dir():
         pytest.skip("ECB+ is not in the shared data")
@@ -54,12 +58,19 @@ def test_ecbplus_test_topics_bcubed_f1_stays_above_floor(shared_data: Path) -> N
     for line in (root / "cluster_labels.tsv").read_text().splitlines()[1:]:
         topic, cluster, file, _name, _tokens = line.split("\t")
         if 36 <= int(topic) <= 45:
-            # The cleaning step is left out to keep the gate fast (it costs about 0.4 s a document today); the
-            # benchmark (bench/cluster/ecbplus.py) runs the full pipeline preparation.
             text = _text(root / "docs" / topic / file)
-            docs.append(analyse(Document(id=file, source=file, text=text, language="en")))
+            if (
+                cleaned
+            ):  # the cleaning step as the pipeline runs it (without the briefing's sentence embeddings)
+                raw = RawDocument(source=file, kind="text", body=text)
+                doc = analyse(clean(raw, doc_id=file))
+                doc.language = doc.language or "en"
+            else:
+                doc = analyse(Document(id=file, source=file, text=text, language="en"))
+            docs.append(doc)
             gold.append(cluster)
     assert len(docs) == 210
     assignment = EventClusterer(use_embeddings=False).add(docs)
     f1 = _bcubed_f1(gold, [assignment[doc.id] for doc in docs])
-    assert f1 >= BCUBED_F1_FLOOR, f"B-cubed F1 {f1:.3f} fell below the recorded floor {BCUBED_F1_FLOOR}"
+    floor = BCUBED_F1_FLOOR_CLEANED if cleaned else BCUBED_F1_FLOOR_RAW
+    assert f1 >= floor, f"B-cubed F1 {f1:.3f} fell below the recorded floor {floor}"

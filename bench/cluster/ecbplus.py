@@ -13,15 +13,16 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
 from dataclasses import replace
 
 from bench.cluster.common import (
     TABLE_HEAD,
     agglomerative_clusters,
+    baseline_rows,
     cached_embeddings,
     hdbscan_clusters,
     kabar_clusters,
+    kabar_rows,
     load_ecbplus,
     row,
     scores,
@@ -30,10 +31,6 @@ from bench.shared_data import require_dataset
 
 TRAIN = range(1, 36)
 TEST = range(36, 46)
-# Baseline parameters chosen on topics 1-35 by `--tune` (best B-cubed F1 there: agglomerative 0.871 at 0.85 against
-# 0.866 at 0.8 and 0.802 at 0.9; HDBSCAN 0.885 at 3 against 0.880 at 4).
-AGGLOMERATIVE_DISTANCE = 0.85
-HDBSCAN_MIN_CLUSTER_SIZE = 3
 
 
 def tune(embeddings: bool) -> None:
@@ -45,23 +42,23 @@ def tune(embeddings: bool) -> None:
         cached_embeddings(docs)
     print(f"ECB+ topics 1-35: {len(docs)} documents, {len(set(gold))} events")
     for threshold in (0.25, 0.3, 0.35):
-        for boost in (1.0, 1.5):
-            for merge in (0.4, 0.5, 0.6, 1.0):
-                for weight in (0.0, 0.3, 0.5) if embeddings else (0.0,):
-                    s = scores(
-                        gold,
-                        kabar_clusters(
-                            docs,
-                            join_threshold=threshold,
-                            entity_boost=boost,
-                            embedding_weight=weight,
-                            merge_threshold=merge,
-                            use_embeddings=embeddings and weight > 0,
-                        ),
-                    )
-                    print(
-                        f"kabar threshold={threshold} boost={boost} emb={weight} merge={merge}: {row('', s)}"
-                    )
+        for split in (0.0, 0.3, 0.4, 0.5):
+            for weight in (0.0, 0.2, 0.4) if embeddings else (0.0,):
+                s = scores(
+                    gold,
+                    kabar_clusters(
+                        docs,
+                        join_threshold=threshold,
+                        split_threshold=split,
+                        embedding_weight=weight,
+                        use_embeddings=embeddings and weight > 0,
+                    ),
+                )
+                print(f"kabar threshold={threshold} split={split} e5 weight={weight}: {row('', s)}")
+    undated = [replace(doc, published=None, extra={}) for doc in docs]
+    print(
+        f"kabar, every date withheld: {row('', scores(gold, kabar_clusters(undated, use_embeddings=False)))}"
+    )
     for distance in (0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
         print(
             f"agglomerative distance={distance}: {row('', scores(gold, agglomerative_clusters(docs, distance)))}"
@@ -78,22 +75,19 @@ def evaluate(embeddings: bool, shuffles: int) -> None:
         gold = [item.gold for item in items]
         print(f"\n### ECB+ {name}: {len(docs)} documents, {len(set(gold))} gold events\n")
         print(TABLE_HEAD)
-        started = time.perf_counter()
+        rows, elapsed = kabar_rows(docs, gold, embeddings)
+        print("\n".join(rows))
+        # What the cleaning step's titles and dates do: the same documents with every date withheld, and the raw
+        # token text (URL line, headline and dateline left in the body; no title, no date).
+        undated = [replace(doc, published=None, extra={}) for doc in docs]
+        print(row("kabar, every date withheld", scores(gold, kabar_clusters(undated, use_embeddings=False))))
+        raw = [item.doc for item in load_ecbplus(root, topics, raw=True)]
         print(
             row(
-                "kabar EventClusterer (terms + entities)",
-                scores(gold, kabar_clusters(docs, use_embeddings=False)),
+                "kabar on the raw token text (not cleaned)",
+                scores(gold, kabar_clusters(raw, use_embeddings=False)),
             )
         )
-        elapsed = time.perf_counter() - started
-        if embeddings:
-            cached_embeddings(docs)
-            print(
-                row(
-                    "kabar EventClusterer (+ e5, which it uses across languages only)",
-                    scores(gold, kabar_clusters(docs, use_embeddings=True)),
-                )
-            )
         # Streaming, batches of 25 (the clusterer never revisits an earlier batch's decisions): (a) arrival in
         # publication order, undated documents at random places; (b) random order with every date withheld.
         for label, dated in (("publication order", True), ("random order, dates withheld", False)):
@@ -121,18 +115,7 @@ def evaluate(embeddings: bool, shuffles: int) -> None:
                     f"| kabar streamed in batches of 25, {label}, {shuffles} runs: mean (min) "
                     f"| | | {sum(f1s) / len(f1s):.3f} ({min(f1s):.3f}) | {sum(aris) / len(aris):.3f} ({min(aris):.3f}) | |"
                 )
-        print(
-            row(
-                f"agglomerative TF-IDF, average link, d={AGGLOMERATIVE_DISTANCE}",
-                scores(gold, agglomerative_clusters(docs, AGGLOMERATIVE_DISTANCE)),
-            )
-        )
-        print(
-            row(
-                f"HDBSCAN TF-IDF cosine, min size {HDBSCAN_MIN_CLUSTER_SIZE}",
-                scores(gold, hdbscan_clusters(docs, HDBSCAN_MIN_CLUSTER_SIZE)),
-            )
-        )
+        print("\n".join(baseline_rows(docs, gold)))
         print(f"\n(kabar clustered {len(docs)} documents in {elapsed:.2f} s)", file=sys.stderr)
 
 

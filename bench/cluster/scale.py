@@ -189,8 +189,8 @@ def main() -> None:
             )
             return found, time.process_time() - started
 
-        def live() -> int:
-            return len(index)
+        def live() -> str:
+            return f"{len(index):,} documents"
     else:
         from kabar.cluster import EventClusterer
 
@@ -207,8 +207,8 @@ def main() -> None:
             found = len(set(clusterer.add_features(features).values()))
             return found, time.process_time() - started
 
-        def live() -> int:
-            return clusterer.live_events
+        def live() -> str:
+            return f"{clusterer.live_events:,} events, {clusterer.live_documents:,} documents, {len(clusterer._df):,} terms"
 
     timed = "add() on Documents" if args.full else "the grouping step on precomputed per-document work"
     print(
@@ -231,7 +231,7 @@ def main() -> None:
             stretch = (done - last_done) / (cpu - last_cpu) if cpu > last_cpu else 0.0
             print(
                 f"| {done:,} | {cpu:.1f} | {done / cpu:.0f} | {stretch:.0f} | {peak_mib():.0f} "
-                f"| {live():,} | {found:,} | {time.perf_counter() - started:.0f} |",
+                f"| {live()} | {found:,} | {time.perf_counter() - started:.0f} |",
                 flush=True,
             )
             last_done, last_cpu = done, cpu

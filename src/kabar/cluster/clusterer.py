@@ -120,7 +120,7 @@ class _Live:
     embedded: int = 0
     first: datetime | None = None
     last: datetime | None = None
-    members: list[_Member] = field(default_factory=list)
+    members: dict[str, _Member] = field(default_factory=dict)  # by document id, in joining order
     languages: Counter[str] = field(default_factory=Counter)
     norm_sq: float = 0.0
     norm_batch: int = -1
@@ -267,13 +267,9 @@ class EventClusterer:
         self._units, self._raws = {}, {}
         return result
 
-    ORDER = "time"
-
-    def _order(self, features: Sequence[DocFeatures]) -> list[DocFeatures]:
-        if self.ORDER == "arrival":
-            return list(features)
-        if self.ORDER == "id":
-            return sorted(features, key=lambda f: f.doc_id)
+    @staticmethod
+    def _order(features: Sequence[DocFeatures]) -> list[DocFeatures]:
+        """Publication order, undated last, then id: the earliest report founds the event."""
         return sorted(
             features,
             key=lambda f: (f.published is None, f.published.timestamp() if f.published else 0.0, f.doc_id),
@@ -318,8 +314,6 @@ class EventClusterer:
                 result[member.doc_id] = new.id
             splits += 1
         return splits
-
-    ORDER = "time"
 
     def _day(self, published: datetime | None) -> int:
         when = published or self._newest
@@ -466,10 +460,11 @@ class EventClusterer:
                 else (event, other)
             )
             del other_id_is_older
+            moved = list(absorbed.members)
             self._absorb(keeper, absorbed)
-            for member in keeper.members:
-                if member.doc_id in result:
-                    result[member.doc_id] = keeper.id
+            for doc_id in moved:
+                if doc_id in result:
+                    result[doc_id] = keeper.id
             merged += 1
         return merged
 
@@ -486,13 +481,14 @@ class EventClusterer:
                 else keeper.embedding_sum + absorbed.embedding_sum
             )
             keeper.embedded += absorbed.embedded
-        keeper.members.extend(absorbed.members)
+        keeper.members.update(absorbed.members)
         keeper.languages.update(absorbed.languages)
-        dates = [m.published for m in keeper.members if m.published is not None]
-        keeper.first = min(dates) if dates else None
-        keeper.last = max(dates) if dates else None
-        for member in absorbed.members:
-            self._assignment[member.doc_id] = keeper.id
+        firsts = [d for d in (keeper.first, absorbed.first) if d is not None]
+        lasts = [d for d in (keeper.last, absorbed.last) if d is not None]
+        keeper.first = min(firsts) if firsts else None
+        keeper.last = max(lasts) if lasts else None
+        for doc_id in absorbed.members:
+            self._assignment[doc_id] = keeper.id
         self._drop_event(absorbed)
         if len(keeper.centroid) > MAX_CENTROID_TERMS:
             self._prune(keeper)
@@ -516,14 +512,16 @@ class EventClusterer:
             event.embedded -= 1
             if event.embedded <= 0:
                 event.embedding_sum, event.embedded = None, 0
-        event.members = [m for m in event.members if m.doc_id != feature.doc_id]
+        event.members.pop(feature.doc_id, None)
         if feature.language:
             event.languages[feature.language] -= 1
             if event.languages[feature.language] <= 0:
                 del event.languages[feature.language]
-        dates = [m.published for m in event.members if m.published is not None]
-        event.first = min(dates) if dates else None
-        event.last = max(dates) if dates else None
+        if feature.published is not None and feature.published in (event.first, event.last):
+            # Only a member on the edge of the date range moves it: most leaves cost no pass over the members.
+            dates = [m.published for m in event.members.values() if m.published is not None]
+            event.first = min(dates) if dates else None
+            event.last = max(dates) if dates else None
 
     def _drop_event(self, event: _Live) -> None:
         for term in event.centroid:
@@ -566,7 +564,9 @@ class EventClusterer:
         top = dict(sorted(unit.items(), key=lambda item: (-item[1], item[0]))[:MEMBER_TERMS])
         if feature.language:
             event.languages[feature.language] += 1
-        event.members.append(_Member(feature.doc_id, feature.title, feature.published, feature.language, top))
+        event.members[feature.doc_id] = _Member(
+            feature.doc_id, feature.title, feature.published, feature.language, top
+        )
 
     def _prune(self, event: _Live) -> None:
         kept = dict(
@@ -594,7 +594,7 @@ class EventClusterer:
             for term in event.centroid:
                 self._drop_posting(term, event_id)
             retired = self._summarise(event)
-            for member in event.members:
+            for member in event.members.values():
                 if not self.keep_retired:
                     self._assignment.pop(member.doc_id, None)
             if self.keep_retired:
@@ -604,7 +604,7 @@ class EventClusterer:
 
     def _central_title(self, event: _Live) -> str | None:
         best: tuple[float, str] | None = None
-        for member in event.members:
+        for member in event.members.values():
             if not member.title:
                 continue
             score = sum(v * event.centroid.get(t, 0.0) for t, v in member.terms.items())
@@ -614,7 +614,7 @@ class EventClusterer:
 
     def _summarise(self, event: _Live) -> _Retired:
         members = sorted(
-            event.members,
+            event.members.values(),
             key=lambda m: (m.published is None, m.published.timestamp() if m.published else 0, m.doc_id),
         )
         return _Retired(
@@ -649,6 +649,11 @@ class EventClusterer:
     def live_events(self) -> int:
         return len(self._live)
 
+    @property
+    def live_documents(self) -> int:
+        """Documents of the live events (what memory holds besides the window's term counts)."""
+        return sum(len(event.members) for event in self._live.values())
+
     # -- persistence -----------------------------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
@@ -680,7 +685,8 @@ class EventClusterer:
                     "first": when(e.first),
                     "last": when(e.last),
                     "members": [
-                        [m.doc_id, m.title, when(m.published), m.language, m.terms] for m in e.members
+                        [m.doc_id, m.title, when(m.published), m.language, m.terms]
+                        for m in e.members.values()
                     ],
                 }
                 for e in self._live.values()
@@ -717,17 +723,17 @@ class EventClusterer:
                 embedded=item["embedded"],
                 first=published_datetime(item["first"]),
                 last=published_datetime(item["last"]),
-                members=[
-                    _Member(d, t, published_datetime(p), lang, dict(terms))
+                members={
+                    d: _Member(d, t, published_datetime(p), lang, dict(terms))
                     for d, t, p, lang, terms in item["members"]
-                ],
+                },
             )
-            event.languages = Counter(m.language for m in event.members if m.language)
+            event.languages = Counter(m.language for m in event.members.values() if m.language)
             clusterer._live[event.id] = event
             for term in event.centroid:
                 clusterer._postings[term].add(event.id)
-            for member in event.members:
-                clusterer._assignment[member.doc_id] = event.id
+            for doc_id in event.members:
+                clusterer._assignment[doc_id] = event.id
         for event_id, title, documents, first, last, languages in data["retired"]:
             clusterer._retired[event_id] = _Retired(
                 event_id,
