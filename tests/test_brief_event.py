@@ -7,6 +7,7 @@ import re
 import pytest
 
 from kabar.briefing import FEATURES_KEY, attach_features, brief_event, features
+from kabar.briefing import pool as pool_module
 from kabar.records import Document, Duplicate, Entity, Event
 from kabar.text import analyse
 
@@ -171,6 +172,72 @@ def test_ingest_features_do_not_embed_by_default(monkeypatch) -> None:  # type: 
     assert stored["embedding"] is None
     assert len(stored["terms"]) == len(document.sentences) and all(stored["terms"])
     assert features.wants_embeddings(True) and not features.wants_embeddings(None)
+
+
+SUMMIT_A = """Finance ministers of the Group of Seven met in Tokaido on Friday and agreed to cut import tariffs on steel
+and aluminium by half.
+
+The ministers also discussed the debt of poorer countries, officials said.
+
+Protesters gathered outside the conference hall for a second day."""
+
+# The same claim as SUMMIT_A's first sentence in other words ("treasury chiefs struck an accord halving levies").
+SUMMIT_B = """On Friday in Tokaido, Group of Seven treasury chiefs struck an accord halving levies on imported steel and
+aluminium.
+
+The agreement still needs the approval of national parliaments.
+
+Markets rose after the announcement."""
+
+# Another claim in many of the same words: another meeting, another place, another time.
+SUMMIT_C = """Trade ministers of the Group of Seven will meet in Osaka next month to discuss import tariffs on steel and
+aluminium, officials said.
+
+The meeting follows months of disputes over subsidies."""
+
+# A close rewrite of SUMMIT_A's lead: its words, so a paraphrase score >= 1 with SUMMIT_C's lead as well.
+SUMMIT_D = """Meeting in Tokaido on Friday, the finance and trade ministers of the Group of Seven reached a deal to halve import
+tariffs on steel and aluminium, officials said."""
+
+
+def _leads(documents: list[Document]) -> tuple[pool_module.Pool, list[int]]:
+    pool = pool_module.build_pool(documents)
+    return pool, [int(members[0]) for members in pool.units_by_doc]
+
+
+def test_a_paraphrase_about_the_same_names_is_one_fact_and_another_meeting_is_not() -> None:
+    docs = [
+        _doc(name, text, outlet=name) for name, text in (("a", SUMMIT_A), ("b", SUMMIT_B), ("c", SUMMIT_C))
+    ]
+    pool, (lead_a, lead_b, lead_c) = _leads(docs)
+    # The pair is in the band only the relaxed test accepts (paraphrase score under 1, names in common).
+    assert pool_module.RELAXED_PARAPHRASE <= pool.paraphrase[lead_a, lead_b] < 1.0
+    assert pool_module.same_claim(pool, lead_a, lead_b)
+    assert pool.paraphrase[lead_a, lead_c] >= pool_module.RELAXED_PARAPHRASE
+    assert not pool_module.same_claim(pool, lead_a, lead_c)  # Osaka next month is not Tokaido on Friday
+    event = brief_event(_event(docs), docs)
+    tokaido = [fact for fact in event.facts if "Tokaido" in fact.text]
+    assert len(tokaido) == 1 and set(tokaido[0].sources) == {"a", "b"} and tokaido[0].outlets == 2
+    assert not any("Osaka" in variant.text for variant in tokaido[0].variants)
+    osaka = [fact for fact in event.facts if "Osaka" in fact.text]
+    assert osaka and osaka[0].sources == ["c"] and osaka[0].single_source
+
+
+def test_many_shared_words_do_not_make_one_claim_of_different_names() -> None:
+    docs = [
+        _doc(name, text, outlet=name) for name, text in (("a", SUMMIT_A), ("c", SUMMIT_C), ("d", SUMMIT_D))
+    ]
+    pool, (lead_a, lead_c, lead_d) = _leads(docs)
+    assert pool.paraphrase[lead_c, lead_d] >= 1.0
+    assert not pool_module.same_claim(pool, lead_c, lead_d)
+    assert pool_module.same_claim(pool, lead_a, lead_d)
+    event = brief_event(_event(docs), docs)
+    osaka = [
+        fact for fact in event.facts if "Osaka" in " ".join([fact.text, *(v.text for v in fact.variants)])
+    ]
+    assert osaka and all(fact.sources == ["c"] for fact in osaka)
+    tokaido = [fact for fact in event.facts if "Tokaido" in fact.text]
+    assert tokaido and set(tokaido[0].sources) == {"a", "d"}
 
 
 def test_event_without_documents_is_returned_empty() -> None:

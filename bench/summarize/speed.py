@@ -85,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         wall, cpu = time.perf_counter(), time.process_time()
         for document in sample:
             sentence_features(document, embed=embed)
-        ingest[embed] = ((time.perf_counter() - wall) / len(sample), (time.process_time() - cpu) / len(sample))
+        ingest[embed] = (
+            (time.perf_counter() - wall) / len(sample),
+            (time.process_time() - cpu) / len(sample),
+        )
 
     if args.embed:
         cached, random = ingest_features(documents, cache)

@@ -48,7 +48,7 @@ def _cluster(pool: Pool, order: list[int]) -> list[list[int]]:
             if group is None or pool.units[other].doc == unit.doc:
                 continue
             value = float(row[other])
-            if value >= 1.0 or (other == groups[group][0] and same_claim(pool, index, other)):
+            if (value >= 1.0 or other == groups[group][0]) and same_claim(pool, index, other):
                 linked[group] = max(linked.get(group, 0.0), value)
         joinable = [group for group in linked if unit.doc not in docs_in[group]]
         if not joinable:

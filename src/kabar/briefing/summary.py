@@ -263,7 +263,9 @@ def supporters(pool: Pool, index: int) -> list[int]:
     found = {unit.doc}
     paraphrase = pool.paraphrase[index]
     coverage = pool.coverage[index]
-    wordings = [index]  # the sentences found to make the same claim (their rewrites make it too)
+    wordings: list[
+        int
+    ] = []  # other documents' sentences found to make the same claim (their rewrites make it too)
     for doc, members in enumerate(pool.units_by_doc):
         if doc == unit.doc or len(members) == 0:
             continue
@@ -289,9 +291,11 @@ def supporters(pool: Pool, index: int) -> list[int]:
     # A close rewrite (paraphrase score >= 1) of a sentence that makes the claim makes it too, in words further
     # from this one: 000 rewrites 002's "kedua pemimpin tiba ... di Vostochny Cosmodrome", which 001's "bertemu di
     # Kosmodrom Vostochny" is the same claim as, though 000's wording alone is too far from 001's.
-    rewrites = pool.paraphrase[wordings] >= 1.0
     for doc, members in enumerate(pool.units_by_doc):
-        if doc not in found and len(members) and rewrites[:, members].any():
+        if doc in found or not wordings or len(members) == 0:
+            continue
+        close = np.argwhere(pool.paraphrase[np.ix_(wordings, members)] >= 1.0)
+        if any(same_claim(pool, wordings[row], int(members[column])) for row, column in close):
             found.add(doc)
     return [unit.doc, *sorted(found - {unit.doc})]
 
