@@ -166,3 +166,36 @@ def test_an_english_report_of_another_event_does_not_join(seeds: list[Document])
     assignment = clusterer.add([ENGLISH_GARUT])
     assert assignment["en-garut"] != clusterer.event_of(seeds[0].id)
     assert assignment["en-garut"] != clusterer.event_of("cianjur-1")
+
+
+def _daily_report(day: int, place: str) -> Document:
+    return _doc(
+        f"{place}-{day:02d}",
+        f"Banjir {place} hari ke-{day}: pengungsi bertahan di posko",
+        f"Banjir yang merendam Kecamatan {place} di Kabupaten Bojonegoro belum surut pada hari ke-{day}. Ribuan "
+        f"pengungsi bertahan di posko Balai Desa {place}, sementara relawan Bengawan Solo membagikan makanan.\n\n"
+        f"Kepala BPBD Bojonegoro mengatakan pompa air dikerahkan ke {place} dan tanggul Bengawan Solo dijaga.",
+        f"2023-01-{day:02d}T09:00:00+07:00",
+    )
+
+
+def test_a_long_running_event_keeps_its_id_but_only_one_window_in_memory() -> None:
+    """A story reported every day for a month stays one event with one id; members and term counts older than
+    the window leave memory, yet the event still lists every document and its first date."""
+    clusterer = EventClusterer(use_embeddings=False, window_days=5, keep_retired=True)
+    event_ids = set()
+    for day in range(1, 29):
+        assignment = clusterer.add([_daily_report(day, "Kanor")])
+        event_ids.update(assignment.values())
+        assert clusterer.live_documents <= 6  # one window of members (days d-5 .. d)
+    assert event_ids == {"event-Kanor-01"}
+    (event,) = clusterer.events()
+    assert len(event.documents) == 28
+    assert event.first_published == "2023-01-01T09:00:00+07:00"
+    assert event.title is not None
+    # Document frequencies cover the window only (6 days of one report each), not the 28 documents seen.
+    assert clusterer._n <= 6
+    restored = EventClusterer.from_dict(json.loads(json.dumps(clusterer.to_dict())))
+    assert restored.add([_daily_report(29, "Kanor")]) == {"Kanor-29": "event-Kanor-01"}
+    assert len(restored.events()[0].documents) == 29
+    assert restored.event_of("Kanor-01") == "event-Kanor-01"

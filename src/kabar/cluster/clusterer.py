@@ -124,6 +124,13 @@ class _Live:
     languages: Counter[str] = field(default_factory=Counter)
     norm_sq: float = 0.0
     norm_batch: int = -1
+    # Members published before the window, no longer held in full (an event that runs for months keeps one window
+    # of members in memory): their ids in publication order (only when retired events are kept), the earliest
+    # date, their languages, and the one of them with the most central headline.
+    archived: list[str] = field(default_factory=list)
+    archived_first: datetime | None = None
+    archived_languages: set[str] = field(default_factory=set)
+    archived_best: _Member | None = None
 
 
 @dataclass(slots=True)
@@ -417,10 +424,10 @@ class EventClusterer:
             self._leave(current, feature, self._raws[feature.doc_id])
             best_id, best_score = self._best(feature, unit)
             if best_id is None or best_score < self.join_threshold:
-                target = current if not current.members else self._new_event(feature.doc_id)
+                target = current if _empty(current) else self._new_event(feature.doc_id)
             else:
                 target = self._live[best_id]
-            if not current.members and target is not current:
+            if _empty(current) and target is not current:
                 self._drop_event(current)
             self._join(target, feature, unit, self._raws[feature.doc_id])
             self._assignment[feature.doc_id] = target.id
@@ -482,6 +489,14 @@ class EventClusterer:
             )
             keeper.embedded += absorbed.embedded
         keeper.members.update(absorbed.members)
+        keeper.archived.extend(absorbed.archived)
+        keeper.archived_languages |= absorbed.archived_languages
+        if absorbed.archived_first is not None:
+            keeper.archived_first = min(d for d in (keeper.archived_first, absorbed.archived_first) if d)
+        if keeper.archived_best is None:
+            keeper.archived_best = absorbed.archived_best
+        for doc_id in absorbed.archived:
+            self._assignment[doc_id] = keeper.id
         keeper.languages.update(absorbed.languages)
         firsts = [d for d in (keeper.first, absorbed.first) if d is not None]
         lasts = [d for d in (keeper.last, absorbed.last) if d is not None]
@@ -520,8 +535,8 @@ class EventClusterer:
         if feature.published is not None and feature.published in (event.first, event.last):
             # Only a member on the edge of the date range moves it: most leaves cost no pass over the members.
             dates = [m.published for m in event.members.values() if m.published is not None]
-            event.first = min(dates) if dates else None
-            event.last = max(dates) if dates else None
+            event.first = min([*dates, event.archived_first] if event.archived_first else dates, default=None)
+            event.last = max(dates) if dates else event.archived_first
 
     def _drop_event(self, event: _Live) -> None:
         for term in event.centroid:
@@ -589,6 +604,14 @@ class EventClusterer:
             return
         horizon = self._newest - timedelta(days=self.window_days)
         self._forget_days(horizon)
+        for event in self._live.values():
+            if (
+                event.first is not None
+                and event.first < horizon
+                and event.last is not None
+                and event.last >= horizon
+            ):
+                self._archive(event, horizon)
         for event_id in [key for key, e in self._live.items() if e.last is not None and e.last < horizon]:
             event = self._live.pop(event_id)
             for term in event.centroid:
@@ -600,11 +623,43 @@ class EventClusterer:
             if self.keep_retired:
                 self._retired[event_id] = retired
 
+    def _archive(self, event: _Live, horizon: datetime) -> None:
+        """Let go of the members of a still-growing event that were published before the window (their terms
+        stay in its centroid); the event keeps its id, first date and, if they are kept, their ids."""
+        old = [m for m in event.members.values() if m.published is not None and m.published < horizon]
+        if not old:
+            return
+        old.sort(key=lambda m: (m.published.timestamp() if m.published else 0.0, m.doc_id))
+        candidates = [*old, *([event.archived_best] if event.archived_best else [])]
+        event.archived_best = max(
+            (m for m in candidates if m.title),
+            key=lambda m: (self._centrality(m, event), m.doc_id),
+            default=event.archived_best,
+        )
+        for member in old:
+            del event.members[member.doc_id]
+            if member.language:
+                event.archived_languages.add(member.language)
+                event.languages[member.language] -= 1
+                if event.languages[member.language] <= 0:
+                    del event.languages[member.language]
+            if self.keep_retired:
+                event.archived.append(member.doc_id)
+            else:
+                self._assignment.pop(member.doc_id, None)
+        first = old[0].published
+        event.archived_first = first if event.archived_first is None else min(event.archived_first, first)
+
     # -- reading ---------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _centrality(member: _Member, event: _Live) -> float:
+        return sum(v * event.centroid.get(t, 0.0) for t, v in member.terms.items())
 
     def _central_title(self, event: _Live) -> str | None:
         best: tuple[float, str] | None = None
-        for member in event.members.values():
+        archived = [event.archived_best] if event.archived_best is not None else []
+        for member in [*event.members.values(), *archived]:
             if not member.title:
                 continue
             score = sum(v * event.centroid.get(t, 0.0) for t, v in member.terms.items())
@@ -620,10 +675,10 @@ class EventClusterer:
         return _Retired(
             id=event.id,
             title=self._central_title(event),
-            documents=[m.doc_id for m in members],
+            documents=[*event.archived, *(m.doc_id for m in members)],
             first=event.first,
             last=event.last,
-            languages=sorted({m.language for m in members if m.language}),
+            languages=sorted({m.language for m in members if m.language} | event.archived_languages),
         )
 
     def events(self) -> list[Event]:
@@ -688,6 +743,14 @@ class EventClusterer:
                         [m.doc_id, m.title, when(m.published), m.language, m.terms]
                         for m in e.members.values()
                     ],
+                    "archived": e.archived,
+                    "archived_first": when(e.archived_first),
+                    "archived_languages": sorted(e.archived_languages),
+                    "archived_best": (
+                        [b.doc_id, b.title, when(b.published), b.language, b.terms]
+                        if (b := e.archived_best)
+                        else None
+                    ),
                 }
                 for e in self._live.values()
             ],
@@ -729,6 +792,14 @@ class EventClusterer:
                 },
             )
             event.languages = Counter(m.language for m in event.members.values() if m.language)
+            event.archived = list(item.get("archived", []))
+            event.archived_first = published_datetime(item.get("archived_first"))
+            event.archived_languages = set(item.get("archived_languages", []))
+            if best := item.get("archived_best"):
+                d, t, p, lang, terms = best
+                event.archived_best = _Member(d, t, published_datetime(p), lang, dict(terms))
+            for doc_id in event.archived:
+                clusterer._assignment[doc_id] = event.id
             clusterer._live[event.id] = event
             for term in event.centroid:
                 clusterer._postings[term].add(event.id)
@@ -746,6 +817,11 @@ class EventClusterer:
             for doc_id in documents:
                 clusterer._assignment[doc_id] = event_id
         return clusterer
+
+
+def _empty(event: _Live) -> bool:
+    """No member, live or archived: the event can go."""
+    return not event.members and event.archived_first is None
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
