@@ -255,6 +255,35 @@ def test_a_long_paragraph_cut_short_by_a_paywall_closes_the_body() -> None:
     assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, cut]
 
 
+PARAGRAPH_ID_A = (
+    "Bhayangkara FC menekuk Persegres 2-1 pada laga lanjutan Liga 1 di Stadion Patriot Chandrabhaga, Bekasi, "
+    "Minggu malam, setelah tertinggal lebih dulu pada babak pertama."
+)
+PARAGRAPH_ID_B = (
+    "Laga berakhir dengan kemenangan Bhayangkara atas Persegres yang kini tertahan di papan bawah klasemen."
+)
+
+
+def test_a_first_paragraph_opening_with_the_outlets_dateline_is_body_without_its_full_stop() -> None:
+    first = "JAKARTA, KOMPAS.com - Polisi menyiagakan seribu lebih personel untuk mengamankan ceramah umum besok malam"
+    text = "\n".join(["Menu", "Terkini", first, PARAGRAPH_ID_A, PARAGRAPH_ID_B])
+    assert clean_lines(text).paragraphs == [first, PARAGRAPH_ID_A, PARAGRAPH_ID_B]
+
+
+def test_line_ups_under_a_match_report_stay_in_the_body() -> None:
+    line_ups = [
+        "Skuat Bhayangkara vs Persegres",
+        "Bhayangkara 4-4-2",
+        "Wahyu Nugroho; Otavio, Saputra, Rochman, Suroso; Firman Utina, Ichsan, Paulo Sergio; Thiago Furtuoso",
+        "Pelatih: Simon McMenemy",
+        "Persegres 4-3-3",
+        "Fitrul Rustapa, Jeki Arisandi, Gancev, Mustofa, Saputra; Said, Ridwan; Hari Yudo, Patrick Roberto",
+        "Pelatih: Hanafi",
+    ]
+    text = "\n".join([PARAGRAPH_ID_A, PARAGRAPH_ID_B, *line_ups, "Berita Terkait", "Persib Menang Lagi"])
+    assert clean_lines(text).paragraphs == [PARAGRAPH_ID_A, PARAGRAPH_ID_B, *line_ups]
+
+
 def test_headline_is_the_signed_line_above_the_body() -> None:
     # The longer line nearer the body is a photo teaser; the headline is the line the byline and date follow.
     text = "\n".join(

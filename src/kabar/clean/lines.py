@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kabar.clean import rules
 from kabar.clean.dates import date_line_value, find_dates
@@ -188,7 +189,18 @@ def _is_body_like(unit: Unit) -> bool:
         return False
     if unit.words >= BODY_LONG_WORDS:
         return True
-    return unit.words >= BODY_MIN_WORDS and bool(_BODY_END_RE.search(unit.text))
+    if unit.words < BODY_MIN_WORDS:
+        return False
+    return bool(_BODY_END_RE.search(unit.text)) or _opens_with_outlet_dateline(unit.text)
+
+
+@lru_cache(maxsize=4096)
+def _opens_with_outlet_dateline(text: str) -> bool:
+    """The paragraph opens with the outlet's dateline ("JAKARTA, KOMPAS.com -", "Merdeka.com -", "London (ANTARA
+    News) -"): the article's first paragraph, whether or not the copy kept its final full stop. A place alone
+    ("Persib Bandung - Persija ...") could be a headline and does not count."""
+    dateline = parse_dateline(text)
+    return dateline is not None and dateline.outlet is not None
 
 
 # A sentence ends inside the line: a lower-case word of three or more letters, sentence punctuation, a capital
@@ -976,24 +988,47 @@ def _is_list_row(unit: Unit) -> bool:
     return (
         unit.reason is None
         and unit.words <= LIST_ROW_MAX_WORDS
-        and (bool(_DIGIT_RE.search(unit.text)) or bool(_KEY_VALUE_RE.search(unit.text)))
+        and (
+            bool(_DIGIT_RE.search(unit.text))
+            or bool(_KEY_VALUE_RE.search(unit.text))
+            or _is_roster_row(unit.text)
+        )
+    )
+
+
+# A line-up row: names separated by commas or semicolons ("Wahyu Nugroho; Otavio, Saputra, Rochman, Suroso;
+# Firman Utina, ..."): at least ROSTER_MIN_NAMES items of at most ROSTER_NAME_MAX_WORDS capitalised words each.
+ROSTER_MIN_NAMES = 4
+ROSTER_NAME_MAX_WORDS = 4
+
+
+def _is_roster_row(text: str) -> bool:
+    items = [item.strip() for item in re.split(r"[;,]", text)]
+    if len(items) < ROSTER_MIN_NAMES or _is_sentence_end(text):
+        return False
+    return all(
+        0 < len(item.split()) <= ROSTER_NAME_MAX_WORDS and item[:1].isupper() for item in items if item
     )
 
 
 def _extend_over_lists(units: list[Unit], end: int) -> int:
     """Grow the body's end over adjacent sentences, data rows and a closing list of numbered rows."""
+    took_list = False
     while end + 1 < len(units):
         following = units[end + 1]
         if _joins_body(following) or _is_data_row(following):
             end += 1
             continue
-        start = end + 1 + (1 if following.reason is None and not _DIGIT_RE.search(following.text) else 0)
+        header = following.reason is None and not _DIGIT_RE.search(following.text)
+        start = end + 1 + (1 if header and not (took_list and _is_list_row(following)) else 0)
         rows = 0
         while start + rows < len(units) and _is_list_row(units[start + rows]):
             rows += 1
-        if rows < LIST_MIN_ROWS:
+        # Rows right after a list just taken continue it ("Pelatih: X", "Wasit: Y" under the line-ups).
+        if rows < (1 if took_list and start == end + 1 else LIST_MIN_ROWS):
             break
         end = start + rows - 1
+        took_list = True
     return end
 
 
