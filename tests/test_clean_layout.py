@@ -270,6 +270,14 @@ def test_a_first_paragraph_opening_with_the_outlets_dateline_is_body_without_its
     assert clean_lines(text).paragraphs == [first, PARAGRAPH_ID_A, PARAGRAPH_ID_B]
 
 
+def test_a_short_dateline_paragraph_above_the_byline_stays_body() -> None:
+    first = "JUARA.net - Musim 2016-2017 akhirnya harus disudahi Cesc Fabregas dengan kekecewaan."
+    text = "\n".join(["Menu", first, "Penulis: Dwi Widijatmiko", PARAGRAPH_ID_A, PARAGRAPH_ID_B])
+    result = clean_lines(text)
+    assert result.paragraphs == [first, PARAGRAPH_ID_A, PARAGRAPH_ID_B]
+    assert result.outlet == "JUARA.net"
+
+
 def test_line_ups_under_a_match_report_stay_in_the_body() -> None:
     line_ups = [
         "Skuat Bhayangkara vs Persegres",

@@ -821,6 +821,8 @@ def _line_score(units: list[Unit], index: int) -> float:
         isolated = (before is None or not _is_body_like(before)) and (
             after is None or not _is_body_like(after)
         )
+        if isolated and _opens_with_outlet_dateline(unit.text):
+            isolated = False  # the article's first paragraph, followed by a byline or a list introduction
         if isolated:
             return unit.words * ISOLATED_SHARE - ISOLATED_COST
         return float(unit.words)
