@@ -270,6 +270,16 @@ def test_a_first_paragraph_opening_with_the_outlets_dateline_is_body_without_its
     assert clean_lines(text).paragraphs == [first, PARAGRAPH_ID_A, PARAGRAPH_ID_B]
 
 
+def test_a_list_announced_by_a_colon_header_stays_after_the_body() -> None:
+    line_ups = [
+        "Susunan Pemain:",
+        "Liverpool: Simon Mignolet; Joel Matip, Dejan Lovren, Nathaniel Clyne, Emre Can, James Milner",
+        "Southampton: Fraser Forster; Ryan Bertrand, Maya Yoshida, Cedric Soares, Dusan Tadic",
+    ]
+    text = "\n".join([PARAGRAPH_ID_A, PARAGRAPH_ID_B, *line_ups, "Berita Terkait", "Persib Menang Lagi"])
+    assert clean_lines(text).paragraphs == [PARAGRAPH_ID_A, PARAGRAPH_ID_B, *line_ups]
+
+
 def test_a_short_dateline_paragraph_above_the_byline_stays_body() -> None:
     first = "JUARA.net - Musim 2016-2017 akhirnya harus disudahi Cesc Fabregas dengan kekecewaan."
     text = "\n".join(["Menu", first, "Penulis: Dwi Widijatmiko", PARAGRAPH_ID_A, PARAGRAPH_ID_B])

@@ -1027,7 +1027,9 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
         while start + rows < len(units) and _is_list_row(units[start + rows]):
             rows += 1
         # Rows right after a list just taken continue it ("Pelatih: X", "Wasit: Y" under the line-ups).
-        if rows < (1 if took_list and start == end + 1 else LIST_MIN_ROWS):
+        # A header ending with a colon announces its list ("Susunan Pemain:", "Cara membuat:"): one row is enough.
+        introduced = header and following.text.rstrip().endswith(":")
+        if rows < (1 if (took_list and start == end + 1) or introduced else LIST_MIN_ROWS):
             break
         end = start + rows - 1
         took_list = True
