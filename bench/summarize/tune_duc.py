@@ -1,9 +1,11 @@
 """Parameter sweep for kabar's summary selection on DUC 2004 tuning clusters (not the reported figures).
 
-    .venv/bin/python -m bench.summarize.tune_duc [--clusters 15] [--no-embed]
+    .venv/bin/python -m bench.summarize.tune_duc [--clusters 25] [--skip 25] [--no-embed]
 
-Tunes on the first N clusters in sorted order (d30001–d30026 for N=15) and prints ROUGE-1/2 recall for each
-setting of the constants in kabar.briefing.summary; the figures to report come from bench.summarize.duc2004 over all 50.
+Tunes on the first N clusters in sorted order (d30001–d30040 for N=25; `--clusters 25 --skip 25` is the held-out
+half d30042–d31050) and prints ROUGE-1/2 recall for each setting of the constants in kabar.briefing.summary; the
+figures to report come from bench.summarize.duc2004 over all 50. The grid below is session 2's concept-weight
+sweep (docs/BENCHMARKS.md, briefing).
 """
 
 from __future__ import annotations
@@ -19,9 +21,8 @@ from kabar.briefing import pool, summary
 # The main selection constants around their chosen values (other sweeps run the same way: edit the grid; keys
 # with a "pool." prefix set kabar.briefing.pool constants).
 GRID: dict[str, list[float]] = {
-    "LENGTH_EXPONENT": [0.5, 0.7, 0.9],
-    "LEAD_BONUS": [1.0, 1.5, 2.5],
-    "CONCEPT_POWER": [1.0, 2.0],
+    "CONCEPT_REPEAT_WEIGHT": [0.0, 0.5, 1.0, 2.0],
+    "CONCEPT_POWER": [2.0, 2.5, 3.0],
 }
 
 
