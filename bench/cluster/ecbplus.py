@@ -41,20 +41,32 @@ def tune(embeddings: bool) -> None:
     if embeddings:
         cached_embeddings(docs)
     print(f"ECB+ topics 1-35: {len(docs)} documents, {len(set(gold))} events")
-    for threshold in (0.25, 0.3, 0.35):
-        for split in (0.0, 0.3, 0.4, 0.5):
-            for weight in (0.0, 0.2, 0.4) if embeddings else (0.0,):
-                s = scores(
-                    gold,
-                    kabar_clusters(
-                        docs,
-                        join_threshold=threshold,
-                        split_threshold=split,
-                        embedding_weight=weight,
-                        use_embeddings=embeddings and weight > 0,
-                    ),
-                )
-                print(f"kabar threshold={threshold} split={split} e5 weight={weight}: {row('', s)}")
+    import kabar.cluster.clusterer as clusterer
+
+    shipped_gate = clusterer.ENTITY_GATE
+    try:
+        for gate in (0.0, shipped_gate):
+            clusterer.ENTITY_GATE = gate
+            for threshold in (0.22, 0.25, 0.3, 0.35):
+                for split in (0.0, 0.4, 0.5):
+                    for weight in (0.0, 0.2) if embeddings else (0.0,):
+                        s = scores(
+                            gold,
+                            kabar_clusters(
+                                docs,
+                                join_threshold=threshold,
+                                split_threshold=split,
+                                embedding_weight=weight,
+                                use_embeddings=embeddings and weight > 0,
+                            ),
+                        )
+                        print(
+                            f"kabar entity gate={gate} threshold={threshold} split={split} e5 weight={weight}: "
+                            f"{row('', s)}",
+                            flush=True,
+                        )
+    finally:
+        clusterer.ENTITY_GATE = shipped_gate
     undated = [replace(doc, published=None, extra={}) for doc in docs]
     print(
         f"kabar, every date withheld: {row('', scores(gold, kabar_clusters(undated, use_embeddings=False)))}"
