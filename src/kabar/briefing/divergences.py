@@ -285,8 +285,8 @@ def number_divergences(pool: Pool) -> list[Divergence]:
             other = pool.units[j]
             if pool.group_of_doc[other.doc] == pool.group_of_doc[unit.doc]:
                 continue
-            for word, value in numbers[i]:
-                for other_word, other_value in numbers[j]:
+            for word, value in sorted(numbers[i]):
+                for other_word, other_value in sorted(numbers[j]):
                     if word == other_word and value != other_value:
                         key = (word, frozenset({value, other_value}))
                         if key in seen:

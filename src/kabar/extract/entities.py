@@ -452,7 +452,10 @@ def merge_entities(docs: Sequence[Document], mentions: Sequence[Mention]) -> lis
         for member in members:
             type_votes.update(forms.types[member])
         name = forms.surface(canonical)
-        aliases = sorted({s for m in members for s in forms.surfaces[m]} - {name}, key=str.casefold)
+        aliases = sorted(
+            {s for m in members for s in forms.surfaces[m]} - {name},
+            key=lambda alias: (alias.casefold(), alias),
+        )
         sources = sorted({d for m in members for d in forms.sources[m]})
         total = sum(forms.count[m] for m in members)
         entities.append(Entity(name, type_votes.most_common(1)[0][0], aliases, sources, total))
