@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kabar.extract.entities import INDONESIAN_CORRECTIONS, tag_words
 from kabar.extract.ner_crf import (
     CLUSTER_FEATURES,
@@ -13,6 +15,9 @@ from kabar.extract.ner_crf import (
 )
 from kabar.extract.ner_eval import Tagged
 from kabar.extract.ner_orgs import acronym_pairs, org_pattern_spans
+
+# The Indonesian corrections with the organisation patterns (kabar applies them to text in other languages).
+WITH_ORG_PATTERNS = replace(INDONESIAN_CORRECTIONS, org_patterns=True)
 
 
 def _words(text: str) -> list[str]:
@@ -84,7 +89,8 @@ def test_acronym_in_brackets_pairs_with_the_name_it_spells() -> None:
 
 def test_recogniser_tags_an_organisation_pattern_whole() -> None:
     words = _words("Ia pernah bekerja di Kementerian Energi dan Sumber Daya Mineral selama lima tahun .")
-    tags = tag_words(words, corrections=INDONESIAN_CORRECTIONS)
+    assert tag_words(words, corrections=INDONESIAN_CORRECTIONS)[4:10] != ["B-ORG"] + ["I-ORG"] * 5
+    tags = tag_words(words, corrections=WITH_ORG_PATTERNS)
     assert tags[4:10] == ["B-ORG"] + ["I-ORG"] * 5
     assert tags[10:] == ["O"] * 4
 
@@ -104,4 +110,4 @@ def test_training_labels_get_nergrit_organisation_convention() -> None:
 
 def test_organisation_pattern_stops_at_a_person_the_model_found() -> None:
     words = _words("Ketua Umum Partai Demokrat Anas Urbaningrum tiba .")
-    assert tag_words(words)[2:6] == ["B-ORG", "I-ORG", "B-PER", "I-PER"]
+    assert tag_words(words, corrections=WITH_ORG_PATTERNS)[2:6] == ["B-ORG", "I-ORG", "B-PER", "I-PER"]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from bench.ner.data import EVAL_PARTS, LOWER, NEWS, WIKI, load
 from bench.shared_data import REPO_ROOT
-from kabar.extract.entities import tag_words
+from kabar.extract.entities import INDONESIAN_CORRECTIONS, tag_words
 from kabar.extract.ner_crf import CrfTagger, model_path
 from kabar.extract.ner_eval import score
 
@@ -69,6 +70,11 @@ def main() -> None:
         help="tag every file with the news features kabar uses (default: NERGrit with its wiki features, NERP "
         "with its lowercase ones)",
     )
+    parser.add_argument(
+        "--org-patterns",
+        action="store_true",
+        help="add the organisation patterns (kabar.extract.ner_orgs) to the shipped Indonesian corrections",
+    )
     parser.add_argument("--only", help="substring of the held-out set names to score")
     args = parser.parse_args()
     taggers = {domain: CrfTagger(args.model, domain) for domain in (WIKI, NEWS, LOWER)}
@@ -87,7 +93,8 @@ def main() -> None:
         elif args.crf_only:
             predicted = [tagger.tags(s.words) for s in sentences]
         else:
-            predicted = [tag_words(s.words, tagger) for s in sentences]
+            corrections = replace(INDONESIAN_CORRECTIONS, org_patterns=args.org_patterns)
+            predicted = [tag_words(s.words, tagger, corrections) for s in sentences]
         elapsed = time.process_time() - started
         result = score([s.tags for s in sentences], predicted)
         per = {k: f"{v[2] * 100:.1f}" for k, v in result.per_type.items()}

@@ -94,7 +94,9 @@ def cross_validate(
                         "corrected": tag_words(
                             s.words, tagger, replace(INDONESIAN_CORRECTIONS, org_patterns=False)
                         ),
-                        "org_patterns": tag_words(s.words, tagger, INDONESIAN_CORRECTIONS),
+                        "org_patterns": tag_words(
+                            s.words, tagger, replace(INDONESIAN_CORRECTIONS, org_patterns=True)
+                        ),
                     }
                 )
     return records
