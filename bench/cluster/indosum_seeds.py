@@ -10,6 +10,7 @@ window alone would keep the seeds apart), and with every date removed, where onl
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -49,9 +50,11 @@ def main() -> None:
             seed_events = {by_doc[i] for i in seed_ids}
             largest = max(seed_events, key=lambda e: sum(by_doc[i] == e for i in seed_ids))
             size = sum(1 for label in labels if label == largest)
-            intruders = sum(
-                1 for doc_id, label in by_doc.items() if label == largest and doc_id not in seed_ids
-            )
+            intruder_ids = [d for d, label in by_doc.items() if label == largest and d not in seed_ids]
+            intruders = len(intruder_ids)
+            texts = {doc.id: doc.text for doc in mixed}
+            for doc_id in intruder_ids:
+                print(f"  in the seeds' event: {doc_id}: {texts[doc_id][:100]!r}", file=sys.stderr)
             name = f"{'dated' if dated else 'undated'}, {'terms+entities+e5' if embeddings else 'terms+entities'}, batches of 50"
             print(
                 f"| {name} | {len(mixed)} | {len(seed_events)} | {size} | {intruders} | {len(set(labels))} ({elapsed:.1f} s) |"
