@@ -122,3 +122,51 @@ def test_an_interrupted_event_update_is_finished_by_the_next(
         assert api.update_events(store) == sorted(whole)
         assert store.state(runner.UNBRIEFED_STATE) == []
         assert {event.id: asdict(event) for event in store.events(limit=None)} == expected
+
+
+# Two reports of one race session (written for this test). One place spelt three ways ("DKI Jakarta", a dateline's
+# "JAKARTA", "Jakarta"; aliases equal but for case), and one claim with several numbers sharing a unit word.
+SEED_REPORTS = [
+    "JAKARTA - Pebalap Marc Marquez mencatat waktu 1 menit 43,407 detik ketika sesi tersisa 10 menit di Sirkuit "
+    "Sepang, Malaysia, pada Jumat.\n\nGubernur DKI Jakarta mengucapkan selamat kepada tim balap nasional yang "
+    "berlaga di Sepang. Pemerintah Provinsi DKI Jakarta juga menggelar nonton bareng di Monas.\n\nCuaca cerah menyelimuti sirkuit sepanjang hari dan suhu lintasan mencapai 50 derajat.\n\n"
+    "Penonton memadati tribun utama sejak pagi untuk menyaksikan sesi latihan bebas.",
+    "Pebalap Marc Marquez mencatat waktu 1 menit 28,386 detik ketika sesi tersisa 2 menit di Sirkuit Sepang, "
+    "Malaysia, pada Jumat.\n\nManajer tim mengatakan motor baru bekerja dengan baik di lintasan yang panas.\n\n"
+    "Rombongan pendukung dari Jakarta datang dengan dua bus ke Sepang atas undangan Pemprov DKI Jakarta.\n\nLomba utama akan digelar pada Minggu "
+    "siang waktu setempat dengan 20 putaran.",
+]
+
+_BRIEF_UNDER_SEED = """
+import json, sys
+from kabar.pipeline import BriefOptions, brief_events, prepare, single_event
+from kabar.records import RawDocument
+reports = json.loads(sys.argv[1])
+documents = [prepare(RawDocument(source=f"r{i}.txt", body=text, kind="text")) for i, text in enumerate(reports)]
+event = single_event(documents)
+[briefed] = brief_events([event], {d.id: d for d in documents}, BriefOptions())
+print(json.dumps({"entities": [[e.name, e.aliases] for e in briefed.entities],
+                  "divergences": [d.about for d in briefed.divergences]}))
+"""
+
+
+def test_a_briefing_does_not_depend_on_the_string_hash_seed() -> None:
+    """Every worker process of an executor has its own hash seed, so anything ordered by set iteration differs
+    between engines. Briefing the same event under several seeds must give the same result."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in range(1, 6):
+        result = subprocess.run(
+            [sys.executable, "-c", _BRIEF_UNDER_SEED, json.dumps(SEED_REPORTS)],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, PYTHONHASHSEED=str(seed), OMP_NUM_THREADS="1"),
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1, sorted(outputs)
