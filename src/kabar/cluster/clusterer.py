@@ -757,6 +757,8 @@ class EventClusterer:
                 "entity_boost": self.entity_boost,
                 "embedding_weight": self.embedding_weight,
                 "keep_retired": self.keep_retired,
+                "merge_threshold": self.merge_threshold,
+                "split_threshold": self.split_threshold,
             },
             "n": self._n,
             "df": dict(self._df),
