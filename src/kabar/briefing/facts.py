@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from kabar.briefing.pool import RELAXED_PARAPHRASE, Pool, same_claim
-from kabar.briefing.summary import concept_weights, supporters
+from kabar.briefing.pool import RELAXED_PARAPHRASE, Pool, supports_claim
+from kabar.briefing.summary import concept_weights, rewrites_a_wording, supporters
 from kabar.records import Cited, Fact
 
 # How many facts a briefing lists: all that several outlets confirm come first; a reader scanning a briefing of
@@ -48,7 +48,7 @@ def _cluster(pool: Pool, order: list[int]) -> list[list[int]]:
             if group is None or pool.units[other].doc == unit.doc:
                 continue
             value = float(row[other])
-            if (value >= 1.0 or other == groups[group][0]) and same_claim(pool, index, other):
+            if (value >= 1.0 or other == groups[group][0]) and supports_claim(pool, other, index):
                 linked[group] = max(linked.get(group, 0.0), value)
         joinable = [group for group in linked if unit.doc not in docs_in[group]]
         if not joinable:
@@ -95,6 +95,19 @@ def build_facts(pool: Pool, *, skip_quotes: bool = True) -> list[Fact]:
     )
     for group in groups[:SUPPORT_CHECKED_FACTS]:
         representative = min(group, key=lambda index: (pool.units[index].quoted, -scores[index], index))
+        # A member joined through another member (a chain of matches, or two groups merged) need not say what the
+        # representative says: it stays in the fact only if it does (hand-labelled audit: members linked to the
+        # representative only through others were wrong 5 times in 6 on DUC 2004).
+        says = [
+            index for index in group if index == representative or supports_claim(pool, representative, index)
+        ]
+        # ... or if its document is a copy or rewrite of a member's that says it, and rewrites that member closely.
+        wordings = says
+        group = says + [
+            index
+            for index in group
+            if index not in says and rewrites_a_wording(pool, wordings, pool.units[index].doc)
+        ]
         docs = {pool.units[index].doc for index in group} | set(supporters(pool, representative))
         outlets = pool.groups(docs)
         variants = [
