@@ -22,7 +22,7 @@ import numpy as np
 
 from bench.shared_data import require_dataset
 from kabar.briefing.features import attach_features
-from kabar.briefing.pool import MIN_SENTENCE_WORDS, SUPPORT_COVERAGE, build_pool, same_claim
+from kabar.briefing.pool import MIN_SENTENCE_WORDS, SUPPORT_COVERAGE, build_pool, supports_claim
 from kabar.briefing.summary import supporters
 from kabar.records import Document
 from kabar.text import analyse
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                     best_paraphrase = float(pool.paraphrase[index, theirs].max())
                     best_coverage = float(pool.coverage[index, theirs].max())
                     supported = 1 in supporters(pool, index)
-                    grouped = any(same_claim(pool, index, int(other)) for other in theirs)
+                    grouped = any(supports_claim(pool, index, int(other)) for other in theirs)
                     rows.append((label, kind, best_paraphrase, best_coverage, supported, grouped))
     labels = np.array([row[0] for row in rows])
     paraphrase = np.array([row[2] for row in rows])

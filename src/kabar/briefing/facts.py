@@ -1,11 +1,12 @@
 """Facts: the event's claims grouped across sources, each with every document that makes it.
 
-Sentences of different documents that make the same claim (`pool.same_claim`: a paraphrase score >= 1 — same
-stems, or an e5 cosine that only rewrites reach where embeddings are on — or a weaker one about the same names)
-form one fact; every other document that holds the claim (`summary.supporters`) is added to its sources. The fact is worded by its most central member; the other wordings
-are kept as variants. Facts are ordered by how many independent outlets make them (a rewrite of an outlet's article
-is not a second confirmation), then by how many documents, then by salience; claims only one outlet makes are
-marked `single_source`.
+Sentences of different documents that say the same claim (`pool.supports_claim`: a paraphrase score >= 1 — same
+stems, or an e5 cosine that only rewrites reach where embeddings are on — or a weaker one about the same names,
+with agreeing numbers) form one fact; a member stays only if it says what the fact's wording says (not merely
+what another member says), and every other document that holds the claim (`summary.supporters`) is added to its
+sources. The fact is worded by its most central member; the other wordings are kept as variants. Facts are ordered
+by how many independent outlets make them (a rewrite of an outlet's article is not a second confirmation), then by
+how many documents, then by salience; claims only one outlet makes are marked `single_source`.
 """
 
 from __future__ import annotations

@@ -480,7 +480,8 @@ SUPPORT_COVERAGE = 0.6
 # least MIN_SENTENCES_PER_DOCUMENT.
 MAX_POOL_SENTENCES = 8000
 MIN_SENTENCES_PER_DOCUMENT = 5
-# A paraphrase score from which two sentences about the same distinctive names make the same claim (same_claim).
+# A paraphrase score from which two sentences about the same distinctive names make the same claim (same_claim,
+# which summary redundancy uses; citations and facts ask more, see supports_claim and SUPPORT_RELAXED_PARAPHRASE).
 # On the seed event, rewrites that change the words around the names score 0.92–0.96 (001/002 on the meeting at
 # Vostochny, 003/002 on the talks on arms), while claims that share words score up to 0.82 (Lavrov's coming visit
 # against Shoigu's July one; their name agreement is 0.49, under NAME_AGREEMENT). 0.55 let in wrong pairs there
