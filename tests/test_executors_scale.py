@@ -124,6 +124,43 @@ def test_an_interrupted_event_update_is_finished_by_the_next(
         assert {event.id: asdict(event) for event in store.events(limit=None)} == expected
 
 
+def test_an_event_changed_by_another_process_while_briefing_is_briefed_again(
+    example_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    db_path = tmp_path / "race.db"
+    seeds = sorted(example_dir.glob("*.txt"))
+    real = steps.brief_events
+    late = tmp_path / "late"
+    late.mkdir()
+    (late / "copy.txt").write_bytes(seeds[0].read_bytes() + b"\n\nParagraf tambahan dari pembaruan.")
+    meddled: list[str] = []
+
+    def meddling(events, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # While this process briefs, "another process" stores an article and clusters it into the same event.
+        briefed = real(events, *args, **kwargs)
+        if not meddled:
+            with Store(db_path) as other:
+                [late_id] = api.ingest([late], other).new
+                event = other.event(events[0].id)
+                event.documents.append(late_id)
+                other.save_events([event])
+                meddled.append(late_id)
+        return briefed
+
+    with Store(db_path) as store:
+        api.ingest(seeds, store)
+        monkeypatch.setattr(steps, "brief_events", meddling)
+        first = api.update_events(store)
+        # The stale briefing was not saved over the grown event, and the event is still to brief.
+        [event_id] = store.state(runner.UNBRIEFED_STATE)
+        assert event_id not in first and meddled[0] in store.event(event_id).documents
+        monkeypatch.setattr(steps, "brief_events", real)
+        assert api.update_events(store) == [event_id]
+        assert store.state(runner.UNBRIEFED_STATE) == []
+        briefed = store.event(event_id)
+        assert meddled[0] in briefed.documents and briefed.summary
+
+
 # Two reports of one race session (written for this test). One place spelt three ways ("DKI Jakarta", a dateline's
 # "JAKARTA", "Jakarta"; aliases equal but for case), and one claim with several numbers sharing a unit word.
 SEED_REPORTS = [

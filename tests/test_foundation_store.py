@@ -129,6 +129,31 @@ def test_events_round_trip_and_reassignment(store: Store) -> None:
     assert store.event("e1") is None and store.count_events() == 1
 
 
+def test_a_briefing_of_an_event_that_changed_meanwhile_is_not_saved(store: Store) -> None:
+    for doc_id in ("a", "b", "c"):
+        store.add_document(make_document(doc_id, f"Teks {doc_id}."))
+    store.save_events([Event(id="e1", title="Pertemuan", documents=["a", "b"])])
+    briefed = Event(
+        id="e1",
+        title="Pertemuan",
+        documents=["a", "b"],
+        summary=[SummarySentence(text="Teks a.", sources=["a"])],
+    )
+    # Another process clusters "c" into the event while this one briefs it.
+    store.save_events([Event(id="e1", title="Pertemuan", documents=["a", "b", "c"])])
+    assert store.save_briefed_events([briefed]) == ["e1"]
+    assert sorted(store.event("e1").documents) == ["a", "b", "c"] and store.event("e1").summary == []
+    # A briefing of the event as it stands is saved.
+    current = Event(
+        id="e1",
+        title="Pertemuan",
+        documents=["a", "b", "c"],
+        summary=[SummarySentence(text="Teks a.", sources=["a", "c"])],
+    )
+    assert store.save_briefed_events([current]) == []
+    assert store.event("e1") == current
+
+
 def test_rename_source_renames_a_file_and_its_records_only(store: Store) -> None:
     first = make_document("a", "Kim bertemu Putin.")
     first.source = "/tmp/up_1/crawl.warc#record-0"

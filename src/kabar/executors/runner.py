@@ -346,8 +346,10 @@ def update_events(
     briefed: list[Event]
     waiting: list[Event] = []  # briefed, saved, not yet struck off the stored list
     last_checkpoint = time.monotonic()
+    stale: set[str] = set()  # changed by another process while being briefed here: stay on the list
     for briefed in executor.map(brief_task, _brief_tasks(store, order, task_documents), options):
-        store.save_events(briefed)
+        stale.update(store.save_briefed_events(briefed))
+        briefed = [event for event in briefed if event.id not in stale]
         waiting.extend(briefed)
         briefed_ids.extend(event.id for event in briefed)
         if time.monotonic() - last_checkpoint >= CHECKPOINT_SECONDS:
@@ -357,8 +359,9 @@ def update_events(
         if progress:
             progress.advance(len(briefed))
     if order:
-        # Every event of `order` is briefed now, or vanished (merged away) since it was clustered.
-        _save_unbriefed(store, [], done=order)
+        # Every event of `order` is briefed now, vanished (merged away) since it was clustered, or changed by another
+        # process meanwhile (stale: it stays on the list, for the next update to brief).
+        _save_unbriefed(store, [], done=[event_id for event_id in order if event_id not in stale])
     if seconds is not None:
         seconds["clustering"] = clustered - started
         seconds["briefing"] = time.perf_counter() - clustered

@@ -344,6 +344,30 @@ class Store:
 
     # -- events -------------------------------------------------------------------------------------------------
 
+    def save_briefed_events(self, events: Sequence[Event]) -> list[str]:
+        """Save the briefings of events whose stored members are still those they were briefed with.
+
+        Briefing runs outside the write lock (it is the slow part), so another process may have clustered new
+        documents into one of these events meanwhile; saving the older briefing would drop them from the event.
+        Such an event is left as stored, for the next update to brief again. Returns the ids left unsaved.
+        """
+        with self.transaction() as db:
+            current: list[Event] = []
+            stale: list[str] = []
+            for event in events:
+                stored = {
+                    row[0]
+                    for row in db.execute(
+                        "SELECT document_id FROM event_documents WHERE event_id = ?", (event.id,)
+                    )
+                }
+                if stored == set(_members(event)):
+                    current.append(event)
+                else:
+                    stale.append(event.id)
+            self.save_events(current)
+        return stale
+
     def save_events(self, events: Sequence[Event], state: dict[str, Any] | None = None) -> None:
         """Store events with their briefings (and the clusterer's state) in one transaction."""
         with self.transaction() as db:
