@@ -25,13 +25,12 @@ import struct
 import subprocess
 import sys
 import termios
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from bench.scale.compare import differences, store_content
-from bench.scale.throughput import NICE, SAMPLE_SECONDS, _sample_tree
+from bench.scale.throughput import NICE, TreeSampler
 
 TERMINAL_ROWS, TERMINAL_COLUMNS = 40, 120
 _BAR_LINE = re.compile(r"(documents|clustering|briefing):\s*100%[^\r\n]*")
@@ -45,18 +44,7 @@ def run_on_terminal(command: list[str], stderr_path: Path, environment: dict[str
     started = time.perf_counter()
     child = subprocess.Popen(command, stderr=slave, stdout=subprocess.DEVNULL, env=environment)
     os.close(slave)
-    peak = 0
-    cpu: dict[int, float] = {}
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _sample_tree(child.pid, cpu))
-            done.wait(SAMPLE_SECONDS)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    sampler = TreeSampler(child.pid)
     with stderr_path.open("wb") as log:
         while True:
             try:
@@ -68,14 +56,12 @@ def run_on_terminal(command: list[str], stderr_path: Path, environment: dict[str
             log.write(chunk)
             log.flush()
     child.wait()
-    done.set()
-    sampler.join()
+    sampled = sampler.stop()
     os.close(master)
     return {
         "returncode": child.returncode,
         "wall_seconds": round(time.perf_counter() - started, 1),
-        "cpu_seconds": round(sum(cpu.values()), 1),
-        "peak_rss_mb": round(peak / 2**20),
+        **sampled,
     }
 
 

@@ -57,30 +57,43 @@ def _sample_tree(pid: int, cpu: dict[int, float]) -> int:
     return total
 
 
+class TreeSampler:
+    """Samples a running child's process tree every SAMPLE_SECONDS, in a thread, until stopped: the peak of the
+    summed resident memory and the CPU seconds of every process seen (see `_sample_tree`)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_bytes = 0
+        self.cpu: dict[int, float] = {}
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._done.is_set():
+            self.peak_bytes = max(self.peak_bytes, _sample_tree(self.pid, self.cpu))
+            self._done.wait(SAMPLE_SECONDS)
+
+    def stop(self) -> dict[str, float]:
+        self._done.set()
+        self._thread.join()
+        return {
+            "cpu_seconds": round(sum(self.cpu.values()), 1),
+            "peak_rss_mb": round(self.peak_bytes / 2**20),
+        }
+
+
 def measure(command: list[str], environment: dict[str, str]) -> dict[str, Any]:
     """Run a child, sampling its process tree's memory; its last stdout line is a JSON result."""
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment)
-    peak = 0
-    cpu: dict[int, float] = {}
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _sample_tree(child.pid, cpu))
-            done.wait(SAMPLE_SECONDS)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    sampler = TreeSampler(child.pid)
     output, _ = child.communicate()
-    done.set()
-    sampler.join()
+    sampled = sampler.stop()
     if child.returncode != 0:
         raise SystemExit(f"bench: {' '.join(command)} failed with exit code {child.returncode}")
     result = json.loads(output.strip().splitlines()[-1])
-    result["peak_rss_mb"] = round(peak / 2**20)
-    result["cpu_seconds"] = round(sum(cpu.values()), 1)
+    result.update(sampled)
     result["wall_seconds"] = round(time.perf_counter() - started, 1)
     return result
 
