@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from kabar.text.calendar import MONTH_NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NUMBERS
+from kabar.text.calendar import MONTH_ALTERNATION, MONTH_NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NUMBERS
 
-MONTHS = MONTH_NUMBERS
 WEEKDAYS: tuple[str, ...] = (*WEEKDAY_NUMBERS, *WEEKDAY_ABBREVIATIONS)
 
 # Offsets in minutes. Only abbreviations that are unambiguous in news datelines; "IST" or "CST" are left out
@@ -27,7 +26,7 @@ ZONES: dict[str, int] = {
     "aest": 10 * 60, "aedt": 11 * 60, "msk": 3 * 60,
 }  # fmt: skip
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_ALT = MONTH_ALTERNATION
 _ZONE_ALT = "|".join(sorted((z for z in ZONES if z != "z"), key=len, reverse=True))
 
 _TIME = (
@@ -185,7 +184,7 @@ def find_dates(text: str, *, day_first: bool = True) -> list[FoundDate]:
         for match in pattern.finditer(text):
             if overlaps(*match.span()):
                 continue
-            month = MONTHS[match.group("month").lower().rstrip(".")]
+            month = MONTH_NUMBERS[match.group("month").lower().rstrip(".")]
             day = _safe_date(int(match.group("year")), month, int(match.group("day")))
             if day is None:
                 continue

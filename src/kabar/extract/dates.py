@@ -22,12 +22,10 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from kabar.records import Document
-from kabar.text.calendar import MONTH_NUMBERS, WEEKDAY_NUMBERS
+from kabar.text.calendar import MONTH_ALTERNATION, MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 Granularity = Literal["day", "week", "month", "year"]
 
-MONTHS = MONTH_NUMBERS
-WEEKDAYS = WEEKDAY_NUMBERS
 
 NUMBER_WORDS = {
     "satu": 1,
@@ -68,8 +66,8 @@ NEAR_FUTURE_DAYS = 60
 # of "akan ... pada hari Senin" in news prose.
 FUTURE_CONTEXT_CHARS = 30
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_NAMES = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_MONTH_NAMES = MONTH_ALTERNATION
+_WEEKDAY_NAMES = "|".join(sorted(WEEKDAY_NUMBERS, key=len, reverse=True))
 _PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|petang|malam|dini\s+hari|morning|afternoon|evening|night))?"
 
 
@@ -272,7 +270,7 @@ def _scan(text: str, anchor: date | None) -> list[DateMention]:
                     if match["y"] is None and match["wd"] is None and "(" not in match.group(0):
                         continue
                 else:
-                    day, month = int(match["d"]), MONTHS[match["mn"].lower()]
+                    day, month = int(match["d"]), MONTH_NUMBERS[match["mn"].lower()]
                 if match["y"]:
                     # Two-digit years occur only in numeric dates ("13/9/23").
                     year = int(match["y"]) + (2000 if len(match["y"]) == 2 else 0)
@@ -294,7 +292,7 @@ def _scan(text: str, anchor: date | None) -> list[DateMention]:
                     and not name[0].isupper()
                 ):
                     continue  # "may", "mar" as words, not months
-                month = MONTHS[name.lower()]
+                month = MONTH_NUMBERS[name.lower()]
                 if given_year:
                     add(f"{int(given_year):04d}-{month:02d}", "month", start, end, False)
                 else:
@@ -357,7 +355,7 @@ def _scan(text: str, anchor: date | None) -> list[DateMention]:
                     continue  # weekdays are capitalised in both languages; "minggu" in lowercase is "week"
                 if word.lower() == "minggu" and _minggu_is_week(text, word_start, word_end):
                     continue
-                weekday = WEEKDAYS[word.lower()]
+                weekday = WEEKDAY_NUMBERS[word.lower()]
                 lead = match.group(0)[: word_start - start].lower()
                 if "next" in lead:
                     future = True

@@ -32,6 +32,9 @@ WEEKDAY_ABBREVIATIONS: tuple[str, ...] = (
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 )  # fmt: skip
 
+# The month names and abbreviations as one regex alternation, longest first so that "sept" wins over "sep".
+MONTH_ALTERNATION = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+
 # Names only (no abbreviations): the words that start with a capital letter in prose without being a name.
 MONTH_NAMES: frozenset[str] = frozenset(
     name for name in MONTH_NUMBERS if len(name) > 4 or name in {"mei", "may", "juni", "juli", "june", "july"}
