@@ -161,7 +161,9 @@ def test_rename_source_renames_a_file_and_its_records_only(store: Store) -> None
     second.source = "/tmp/up_1/crawl.warc#record-1"
     other = make_document("c", "Berita lain.")
     other.source = "/tmp/upX1/crawl.warc#record-0"  # "_" in the old name is a letter, not a LIKE wildcard
-    for document in (first, second, other):
+    shouting = make_document("d", "Berita lain lagi.")
+    shouting.source = "/TMP/UP_1/crawl.warc#record-0"  # another path: file names are case-sensitive
+    for document in (first, second, other, shouting):
         store.add_document(document)
     # The same article read again from another place keeps both places.
     again = make_document("a", "Kim bertemu Putin.")
@@ -172,6 +174,7 @@ def test_rename_source_renames_a_file_and_its_records_only(store: Store) -> None
     assert sorted(store.document("a").sources) == ["feed.xml#entry-2", "upload:crawl.warc#record-0"]
     assert store.document("b").source == "upload:crawl.warc#record-1"
     assert store.document("c").source == "/tmp/upX1/crawl.warc#record-0"
+    assert store.document("d").source == "/TMP/UP_1/crawl.warc#record-0"
 
 
 def _entity_index(store: Store) -> set[tuple[str, str, str]]:

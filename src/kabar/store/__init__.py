@@ -170,16 +170,16 @@ class Store:
         For inputs that were read from a temporary copy, such as uploads: the store should name what the user
         gave, not a path that no longer exists. Returns how many source entries changed.
         """
-        parts = old.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%"
+        # The path itself, or the path followed by "#" and a part; compared as written (LIKE would fold case).
+        matches = "source = ? OR substr(source, 1, ?) = ?"
+        match_values = (old, len(old) + 1, old + "#")
         with self.transaction() as db:
             db.execute(
-                """UPDATE documents SET source = ? || substr(source, ?)
-                   WHERE source = ? OR source LIKE ? ESCAPE '\\'""",
-                (new, len(old) + 1, old, parts),
+                f"UPDATE documents SET source = ? || substr(source, ?) WHERE {matches}",
+                (new, len(old) + 1, *match_values),
             )
             rows = db.execute(
-                "SELECT document_id, source FROM document_sources WHERE source = ? OR source LIKE ? ESCAPE '\\'",
-                (old, parts),
+                f"SELECT document_id, source FROM document_sources WHERE {matches}", match_values
             ).fetchall()
             for document_id, source in rows:
                 db.execute(
