@@ -30,6 +30,7 @@ from bench.ner.train import (
     DEFAULT_MAX_ITERATIONS,
     DEFAULT_NERGRIT_WEIGHT,
     DEFAULT_RELABEL,
+    comma_set,
 )
 from kabar.extract.entities import ALL_CORRECTIONS, INDONESIAN_CORRECTIONS, Corrections, tag_words
 from kabar.extract.ner_crf import DEFAULT_GROUPS, SHIPPED_DOMAIN, CrfTagger, sentence_features
@@ -91,7 +92,7 @@ def main() -> None:
     )
     parser.add_argument("--keep", type=Path, help="also copy the development model here")
     args = parser.parse_args()
-    relabel = frozenset(r for r in args.relabel.split(",") if r and r != "-")
+    relabel = comma_set(args.relabel)
     dev = {p.name: load(p) for p in TRAIN_PARTS if p.name in DEV_PARTS}
     header = "| variant | " + " | ".join(f"{name} macro / micro" for name in dev) + " |"
     with tempfile.TemporaryDirectory() as tmp:

@@ -16,9 +16,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from bench.ner.train import DEFAULT_NERGRIT_WEIGHT, DEFAULT_RELABEL
+from bench.ner.train import DEFAULT_NERGRIT_WEIGHT, add_cross_validation_options, comma_pairs, comma_set
 from bench.ner.tune import cross_validate
-from kabar.extract.ner_crf import DEFAULT_GROUPS, spans_from_tags
+from kabar.extract.ner_crf import spans_from_tags
 from kabar.extract.ner_eval import score
 
 
@@ -81,28 +81,17 @@ def main() -> None:
         "--column", default="predicted", help="predicted (CRF alone), corrected or org_patterns"
     )
     parser.add_argument("--weight", type=int, default=DEFAULT_NERGRIT_WEIGHT, help="copies of NERGrit folds")
-    parser.add_argument("--without", default="", help="comma-separated training parts to leave out")
-    parser.add_argument(
-        "--relabel",
-        default=",".join(sorted(DEFAULT_RELABEL)),
-        help="parts given NERGrit's organisation convention ('-' for none)",
-    )
-    parser.add_argument("--domain-of", default="", help="part=domain overrides, comma-separated")
-    parser.add_argument(
-        "--groups",
-        default=",".join(sorted(DEFAULT_GROUPS)),
-        help="feature groups, comma-separated ('' for none)",
-    )
+    add_cross_validation_options(parser)
     args = parser.parse_args()
     if args.load:
         records = json.loads(args.load.read_text(encoding="utf-8"))
     else:
         records = cross_validate(
             weight=args.weight,
-            without=frozenset(w for w in args.without.split(",") if w),
-            groups=frozenset(g for g in args.groups.split(",") if g),
-            domains_of=dict(item.split("=") for item in args.domain_of.split(",") if item),
-            relabel=frozenset(r for r in args.relabel.split(",") if r and r != "-"),
+            without=comma_set(args.without),
+            groups=comma_set(args.groups),
+            domains_of=comma_pairs(args.domain_of),
+            relabel=comma_set(args.relabel),
         )
         if args.save:
             args.save.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")

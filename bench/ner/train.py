@@ -36,6 +36,32 @@ DEFAULT_DOMAINS_OF: dict[str, str] = {}
 DEFAULT_MIN_FEATURE_FREQUENCY = 1
 
 
+def comma_set(value: str) -> frozenset[str]:
+    """A comma-separated option as a set; '' or '-' for none."""
+    return frozenset(item for item in value.split(",") if item and item != "-")
+
+
+def comma_pairs(value: str) -> dict[str, str]:
+    """A comma-separated option of key=value pairs."""
+    return dict(item.split("=", 1) for item in value.split(",") if item)
+
+
+def add_cross_validation_options(parser: argparse.ArgumentParser) -> None:
+    """The training-data and feature options the cross-validation benches (tune, errors) share."""
+    parser.add_argument("--without", default="", help="comma-separated training parts to leave out")
+    parser.add_argument(
+        "--relabel",
+        default=",".join(sorted(DEFAULT_RELABEL)),
+        help="parts given NERGrit's organisation convention ('-' for none)",
+    )
+    parser.add_argument("--domain-of", default="", help="part=domain overrides, comma-separated")
+    parser.add_argument(
+        "--groups",
+        default=",".join(sorted(DEFAULT_GROUPS)),
+        help="feature groups, comma-separated ('' for none)",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -66,12 +92,9 @@ def main() -> None:
     args = parser.parse_args()
 
     include = set(args.parts.split(",")) if args.parts else None
-    groups = frozenset(g for g in args.groups.split(",") if g)
+    groups = comma_set(args.groups)
     sentences, counts, domains = training_sentences(
-        include,
-        {"nergrit-valid": args.nergrit_weight},
-        dict(item.split("=") for item in args.domain_of.split(",") if item),
-        frozenset(r for r in args.relabel.split(",") if r),
+        include, {"nergrit-valid": args.nergrit_weight}, comma_pairs(args.domain_of), comma_set(args.relabel)
     )
     print(
         f"feature groups: {sorted(groups)}; relabelled: {args.relabel or '-'}; domains: {args.domain_of or '-'}"

@@ -23,6 +23,9 @@ from bench.ner.train import (
     DEFAULT_MAX_ITERATIONS,
     DEFAULT_NERGRIT_WEIGHT,
     DEFAULT_RELABEL,
+    add_cross_validation_options,
+    comma_pairs,
+    comma_set,
 )
 from kabar.extract.entities import INDONESIAN_CORRECTIONS, tag_words
 from kabar.extract.ner_crf import DEFAULT_GROUPS, CrfTagger, sentence_features, to_bilou
@@ -119,23 +122,12 @@ def main() -> None:
     parser.add_argument(
         "--no-domains", dest="domains", action="store_false", help="no domain-adaptation feature copies"
     )
-    parser.add_argument("--without", default="", help="comma-separated training parts to leave out")
-    parser.add_argument(
-        "--relabel",
-        default=",".join(sorted(DEFAULT_RELABEL)),
-        help="parts given NERGrit's organisation convention ('-' for none)",
-    )
-    parser.add_argument("--domain-of", default="", help="part=domain overrides, comma-separated")
-    parser.add_argument(
-        "--groups",
-        default=",".join(sorted(DEFAULT_GROUPS)),
-        help="feature groups, comma-separated ('' for none)",
-    )
+    add_cross_validation_options(parser)
     args = parser.parse_args()
-    groups = frozenset(g for g in args.groups.split(",") if g)
-    domains_of = dict(item.split("=") for item in args.domain_of.split(",") if item)
-
-    without = frozenset(w for w in args.without.split(",") if w)
+    groups = comma_set(args.groups)
+    domains_of = comma_pairs(args.domain_of)
+    without = comma_set(args.without)
+    relabel = comma_set(args.relabel)
     settings = itertools.product(
         [int(w) for w in args.weights.split(",")],
         [float(c) for c in args.c1.split(",")],
@@ -143,7 +135,17 @@ def main() -> None:
     )
     for weight, c1, c2 in settings:
         records = cross_validate(
-            args.folds, weight, c1, c2, args.iterations, args.bilou, args.domains, without, groups, domains_of
+            args.folds,
+            weight,
+            c1,
+            c2,
+            args.iterations,
+            args.bilou,
+            args.domains,
+            without,
+            groups,
+            domains_of,
+            relabel,
         )
         result = score([r["gold"] for r in records], [r["predicted"] for r in records])
         per = " ".join(f"{t} {v[2] * 100:.1f}" for t, v in result.per_type.items())
