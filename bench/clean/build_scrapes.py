@@ -2,19 +2,33 @@
 
 Each page is rendered to plain text the way a browser's select-all-and-copy does (innerText: scripts, styles and
 hidden elements dropped, block elements on their own lines, paragraphs and headings set off by a blank line), and
-every line is labelled body or chrome by the page's human-checked ground-truth body:
-- a line of four or more tokens is body when at least LONG_LINE_SHARE of its 3-token shingles occur in the ground
-  truth;
-- a shorter line is body when its tokens occur in the ground truth and it lies between the first and the last
-  long body line (a "Photos" menu entry elsewhere on the page is not body just because the word occurs in it).
+every line is labelled body or chrome by the page's human-checked ground-truth body ("aligned" labelling, the
+default since 2026-12-05):
+- the page's tokens, in page order, are aligned with the ground truth's tokens (difflib's longest-matching-blocks
+  alignment, monotone: each ground-truth token pairs with at most one page token, in order);
+- a line is body when at least LINE_MATCH_SHARE of its tokens are paired; a line of fewer than LONG_LINE_TOKENS
+  tokens must moreover lie between the first and the last long body line (a "Photos" menu entry elsewhere on the
+  page is not body just because the word occurs at the truth's edge);
+- a line without any token ("%", "___") is chrome: the ground truth cannot say anything about it.
+The earlier "shingles" labelling (kept for comparison: --labelling shingles) called a long line body when 80 % of its
+3-token shingles occurred anywhere in the ground truth, and a short line body when its words occurred anywhere in it.
+That labelled as body every copy of a body sentence (a "Key Points" standfirst repeating the first paragraph, the
+headline printed again in a share box, a "Highlights" sentence lifted from the middle of the article) and every
+short line whose word the article happens to use (gallery counters "1" / "of", "Close", "Фото:", section names
+"Business", a "Share" button). Alignment pairs each ground-truth word with one place on the page, the place that
+keeps the article's order, so copies and stray words stay chrome.
 Metadata labels come from the page too: the headline is the single <h1> whose text is a line of the scrape; the
 publication day is the page's article:published_time / datePublished day where the scrape prints that day.
 
 Run:  nice .venv/bin/python -m bench.clean.build_scrapes  → bench/clean/data/scrapes_aeb.jsonl.gz
+      nice .venv/bin/python -m bench.clean.build_scrapes --labelling shingles --output /tmp/aeb_shingles.jsonl.gz
+      (the earlier labels, for `bench.clean.text_bench --aeb /tmp/aeb_shingles.jsonl.gz`)
 """
 
 from __future__ import annotations
 
+import argparse
+import difflib
 import gzip
 import json
 import re
@@ -31,6 +45,10 @@ OUTPUT = Path(__file__).parent / "data" / "scrapes_aeb.jsonl.gz"
 # small differences between rendered text and the ground truth (quotes, spacing, a trailing credit).
 LONG_LINE_SHARE = 0.8
 LONG_LINE_TOKENS = 4
+# Share of a line's tokens the alignment must pair with ground-truth tokens for the line to be body: the same 0.8
+# tolerance as the shingle rule (a trailing credit, a word the renderer splits differently), which for lines of
+# fewer than five tokens means every token.
+LINE_MATCH_SHARE = 0.8
 SHINGLE = 3
 # Pages whose rendered text has more lines than this are mostly link lists; capped to keep the set small.
 MAX_LINES = 400
@@ -43,7 +61,9 @@ def _shingles(tokens: list[str]) -> list[str]:
     return [" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
 
 
-def label_lines(lines: list[str], truth: str) -> list[bool]:
+def label_lines_by_shingles(lines: list[str], truth: str) -> list[bool]:
+    """The earlier labelling: shingles of a long line anywhere in the ground truth, words of a short line anywhere
+    in it (between the first and the last long body line)."""
     truth_tokens = _TOKEN.findall(truth.lower())
     truth_shingles = set(_shingles(truth_tokens))
     truth_joined = " " + " ".join(truth_tokens) + " "
@@ -67,7 +87,32 @@ def label_lines(lines: list[str], truth: str) -> list[bool]:
     return result
 
 
-def build() -> list[dict[str, object]]:
+def label_lines(lines: list[str], truth: str) -> list[bool]:
+    """Body where the line's tokens are the ground truth's tokens at that point of the page (see the module doc)."""
+    truth_tokens = _TOKEN.findall(truth.lower())
+    line_tokens = [_TOKEN.findall(line.lower()) for line in lines]
+    page_tokens = [token for tokens in line_tokens for token in tokens]
+    owner = [index for index, tokens in enumerate(line_tokens) for _ in tokens]
+    matcher = difflib.SequenceMatcher(None, page_tokens, truth_tokens, autojunk=False)
+    paired = [0] * len(lines)
+    for page_start, _, size in matcher.get_matching_blocks():
+        for position in range(page_start, page_start + size):
+            paired[owner[position]] += 1
+    matched = [
+        bool(tokens) and paired[i] >= LINE_MATCH_SHARE * len(tokens) for i, tokens in enumerate(line_tokens)
+    ]
+    long_body = [i for i, tokens in enumerate(line_tokens) if matched[i] and len(tokens) >= LONG_LINE_TOKENS]
+    first, last = (long_body[0], long_body[-1]) if long_body else (0, -1)
+    return [
+        matched[i] and (len(tokens) >= LONG_LINE_TOKENS or first <= i <= last)
+        for i, tokens in enumerate(line_tokens)
+    ]
+
+
+LABELLINGS = {"aligned": label_lines, "shingles": label_lines_by_shingles}
+
+
+def build(labelling: str = "aligned") -> list[dict[str, object]]:
     records = []
     for key, url, page, truth in load_pages():
         text = visible_text(page)
@@ -75,7 +120,7 @@ def build() -> list[dict[str, object]]:
         non_empty = [line for line in lines if line]
         if len(non_empty) > MAX_LINES or not non_empty:
             continue
-        labels = label_lines(non_empty, truth)
+        labels = LABELLINGS[labelling](non_empty, truth)
         if not any(labels):
             continue
         h1 = [
@@ -102,15 +147,22 @@ def build() -> list[dict[str, object]]:
 
 
 def main() -> None:
-    records = build()
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--labelling", choices=sorted(LABELLINGS), default="aligned", help="how lines are labelled"
+    )
+    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where the set goes (default {OUTPUT})")
+    args = parser.parse_args()
+    output: Path = args.output
+    records = build(args.labelling)
+    output.parent.mkdir(parents=True, exist_ok=True)
     payload = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records).encode("utf-8")
-    with OUTPUT.open("wb") as raw_file, gzip.GzipFile(fileobj=raw_file, mode="wb", mtime=0) as handle:
+    with output.open("wb") as raw_file, gzip.GzipFile(fileobj=raw_file, mode="wb", mtime=0) as handle:
         handle.write(payload)  # mtime 0: rebuilding the same set gives the same bytes
     lines = sum(len(r["labels"]) for r in records)  # type: ignore[arg-type]
     body = sum(sum(r["labels"]) for r in records)  # type: ignore[arg-type]
     print(
-        f"{len(records)} documents, {lines} lines ({body} body) -> {OUTPUT} ({OUTPUT.stat().st_size} bytes)"
+        f"{len(records)} documents, {lines} lines ({body} body) -> {output} ({output.stat().st_size} bytes)"
     )
 
 

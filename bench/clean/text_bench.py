@@ -111,9 +111,12 @@ def aeb_half(scrape_id: str, ordered_ids: list[str]) -> str:
     return "aeb-tune" if ordered_ids.index(scrape_id) % 2 == 0 else "aeb-holdout"
 
 
-def load_aeb() -> list[LabelledScrape]:
+AEB_SET = DATA / "scrapes_aeb.jsonl.gz"
+
+
+def load_aeb(path: Path = AEB_SET) -> list[LabelledScrape]:
     scrapes = []
-    with gzip.open(DATA / "scrapes_aeb.jsonl.gz", "rt", encoding="utf-8") as handle:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
         for raw_line in handle:
             record = json.loads(raw_line)
             scrapes.append(
@@ -132,8 +135,8 @@ def load_aeb() -> list[LabelledScrape]:
     return scrapes
 
 
-def load_all() -> list[LabelledScrape]:
-    return load_seeds() + load_authored() + load_aeb()
+def load_all(aeb_path: Path = AEB_SET) -> list[LabelledScrape]:
+    return load_seeds() + load_authored() + load_aeb(aeb_path)
 
 
 @dataclass
@@ -224,8 +227,15 @@ def evaluate(scrapes: list[LabelledScrape], show_errors: int = 0) -> dict[str, o
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", type=int, default=0, help="print the first N wrongly labelled lines")
+    parser.add_argument(
+        "--aeb",
+        type=Path,
+        default=AEB_SET,
+        help="the labelled aeb set (default: the committed one; build_scrapes --labelling shingles --output P "
+        "gives the labels used before 2026-12-05)",
+    )
     args = parser.parse_args()
-    scrapes = load_all()
+    scrapes = load_all(args.aeb)
     result = evaluate(scrapes, args.show_errors)
     print(f"text-scrape clean-up, {result['docs']} documents")
     print("| subset       | docs | lines | line F1 (micro) | precision | recall | doc F1 (macro) |")
