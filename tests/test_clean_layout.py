@@ -44,6 +44,41 @@ def test_table_copied_one_cell_per_line_stays_between_its_paragraphs() -> None:
     assert "Section A" not in body
 
 
+def _standings_cells() -> list[str]:
+    cells = ["Pos", "Driver", "Points", "Wins"]
+    for rank, (name, points) in enumerate(
+        [("Busch", 5040), ("Truex", 5035), ("Harvick", 5033), ("Hamlin", 5027), ("Elliott", 2350)]
+    ):
+        cells += [str(rank + 1), name, str(points), str(5 - rank)]
+    return cells
+
+
+def test_a_table_the_page_announces_with_a_colon_is_the_body_of_a_standings_page() -> None:
+    # A standings page: its article is an announcement and the table, a footnote under it, menus around.
+    text = "\n".join(
+        [
+            _menu(8),
+            "Final standings of the 2019 season after 36 races:",
+            *_standings_cells(),
+            "* Only the top twelve drivers race for the title in the last ten races.",
+            _menu(8),
+        ]
+    )
+    body = _body(text)
+    assert "\n5040\n" in body and "\nElliott\n" in body and "\nPos\n" in body
+    assert "Section A" not in body
+
+
+def test_a_table_after_the_article_without_an_announcement_stays_out() -> None:
+    # A standings widget under the article, not introduced by it, is not the article.
+    text = "\n".join(
+        [_menu(6), PARAGRAPH_A, PARAGRAPH_B, _menu(3), "Standings", *_standings_cells(), _menu(6)]
+    )
+    body = _body(text)
+    assert PARAGRAPH_A in body and PARAGRAPH_B in body
+    assert "5040" not in body
+
+
 def test_menu_words_without_figures_are_not_a_table() -> None:
     text = "\n".join([PARAGRAPH_A, PARAGRAPH_B, _menu(16), PARAGRAPH_C])
     assert "Section F" not in _body(text)

@@ -650,7 +650,12 @@ def classify_lines(
     body_like = [i for i, u in enumerate(units) if u.reason is None and _is_body_like(u)]
     if not extracted and body_like:
         span_start, span_end = _densest_span(units)
-        body_like = [i for i in body_like if span_start <= i <= span_end]
+        # The cells of a table the page announces are body lines too (a standings page's article is its table).
+        announced = _introduced_tables(units, _table_lines(units))
+        body_like = sorted(
+            {i for i in body_like if span_start <= i <= span_end}
+            | {i for i in announced if span_start <= i <= span_end}
+        )
     title_index: int | None = None
     if body_like:
         first, last = body_like[0], body_like[-1]
@@ -920,9 +925,36 @@ def _runs(indexes: list[int]) -> list[tuple[int, int]]:
     return stretches
 
 
+# A table the page announces with a colon ("Classificação final ... após 36 etapas:", "Here are the standings:") is
+# content even with no prose after it: the standings or results page whose article is two sentences and its table.
+# The announcement is a line of at least EDGE_SENTENCE_MIN_WORDS words ending with a colon, right above a table run
+# or inside it (a menu without figures above it may have merged with the run); the cells from it to the run's end
+# score TABLE_INTRODUCED_CELL_SCORE each, so that the table outweighs a footnote or two under it, and count as body
+# lines. Set on the aeb tuning half (a NASCAR standings page, 293 body lines; scores 0.05, 0.1, 0.5 and 1.0 give
+# the same lines there).
+TABLE_INTRODUCED_CELL_SCORE = 0.1
+
+
+def _is_announcement(unit: Unit) -> bool:
+    return unit.reason is None and unit.words >= EDGE_SENTENCE_MIN_WORDS and unit.text.rstrip().endswith(":")
+
+
+def _introduced_tables(units: list[Unit], table: set[int]) -> set[int]:
+    """The table cells from a line announcing the table (ending with a colon) to the end of its run."""
+    introduced: set[int] = set()
+    for run_start, run_end in _runs(sorted(table)):
+        announcement = next(
+            (i for i in range(max(0, run_start - 1), run_end + 1) if _is_announcement(units[i])), None
+        )
+        if announcement is not None:
+            introduced.update(range(max(announcement + 1, run_start), run_end + 1))
+    return introduced
+
+
 def _span_scores(units: list[Unit]) -> list[float]:
     plain = [_line_score(units, i) for i in range(len(units))]
     table = _table_lines(units)
+    introduced = _introduced_tables(units, table)
     # Only a table with prose on both sides (the article goes on after its table) is scored as part of the body;
     # a poll or a standings widget after the article, followed by link lists, keeps the short-line cost.
     flanked: set[int] = set()
@@ -931,7 +963,10 @@ def _span_scores(units: list[Unit]) -> list[float]:
         after = plain[run_end + 1] if run_end + 1 < len(units) else -1.0
         if before > 0 and after > 0:
             flanked.update(range(run_start, run_end + 1))
-    return [TABLE_CELL_SCORE if i in flanked else score for i, score in enumerate(plain)]
+    return [
+        TABLE_INTRODUCED_CELL_SCORE if i in introduced else TABLE_CELL_SCORE if i in flanked else score
+        for i, score in enumerate(plain)
+    ]
 
 
 def _densest_span(units: list[Unit]) -> tuple[int, int]:
