@@ -384,6 +384,47 @@ def test_two_sentence_notice_is_not_the_headline() -> None:
     assert clean_lines(text).title == "Council Expands Bus Network To Northern Districts"
 
 
+def test_a_headline_ending_with_a_quote_is_not_taken_for_the_first_paragraph() -> None:
+    # It ends with a closing quote, as paragraphs do, and a standfirst joins it to the body; a byline and a date
+    # under the two sign it as the headline.
+    headline = (
+        "Council expands bus network as riders celebrate – ‘We have waited for years, finally it is here’"
+    )
+    standfirst = "Six new routes will run from March, and fares stay the same for at least two years."
+    text = "\n".join(
+        [
+            _menu(6),
+            headline,
+            standfirst,
+            "By Jane Doe",
+            "PUBLISHED: 08:15, Tue, Nov 19, 2019",
+            PARAGRAPH_A,
+            PARAGRAPH_B,
+        ]
+    )
+    result = clean_lines(text)
+    assert result.title == headline
+    assert headline not in result.paragraphs
+    assert result.paragraphs[-2:] == [PARAGRAPH_A, PARAGRAPH_B]
+
+
+def test_a_headline_in_guillemets_is_not_a_breadcrumb() -> None:
+    headline = "Мэр: «Новые автобусы выйдут на линии в марте»"
+    text = "\n".join(
+        ["Новости", "Город", headline, "Текст: Анна Петрова·11 октября 2018", PARAGRAPH_A, PARAGRAPH_B]
+    )
+    assert clean_lines(text).title == headline
+
+
+def test_a_breadcrumb_glued_to_the_headline_is_not_the_headline() -> None:
+    # The glued line is longer (longer lines score higher), but it ends with the headline printed under it.
+    headline = "BREAKING NEWS: Chelsea Activate Release Clause To Sign Goalkeeper From Bilbao"
+    text = "\n".join(
+        ["HomeSPORT NEWS" + headline, headline, "Sports Desk", "August 08, 2018", PARAGRAPH_A, PARAGRAPH_B]
+    )
+    assert clean_lines(text).title == headline
+
+
 def test_japanese_sentences_count_as_body() -> None:
     japanese = [
         "先日、不正に改造したスマートフォンを販売したとして、二十代の男性が逮捕されたというニュースがありました。",

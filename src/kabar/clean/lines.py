@@ -207,6 +207,8 @@ def _opens_with_outlet_dateline(text: str) -> bool:
 # ("audience. When"); abbreviations ("U.S. States", "Gov. Newsom") do not match.
 _SENTENCE_BREAK_RE = re.compile(r"\b[^\W\d_A-Z]{3,}[.!?]\s*[A-Z]")
 _BREADCRUMB_RE = re.compile(r"[»›]")
+# Guillemets quote in Russian, French, German or Portuguese headlines («...», ‹...›): a closing one is no breadcrumb.
+_GUILLEMET_QUOTE_RE = re.compile(r"«[^«»]*»|‹[^‹›]*›")
 _CLOCK_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])|\d:\d{2}\s?[AaPp]\.?[Mm]\b")
 
 
@@ -249,7 +251,7 @@ def _is_headline_like(unit: Unit) -> bool:
     first = text.lstrip("\"“'‘(")[:1]
     if not first or (first.isalpha() and first.islower()):
         return False
-    if _BREADCRUMB_RE.search(text):
+    if _BREADCRUMB_RE.search(_GUILLEMET_QUOTE_RE.sub("", text)):
         return False  # "Home » Column »": a breadcrumb trail
     if _SENTENCE_BREAK_RE.search(text) or _CLOCK_RE.search(text) or find_dates(text):
         # Two sentences ("X is supported by its audience. When you buy ...") are a notice or a blurb; a date or a
@@ -681,6 +683,22 @@ def classify_lines(
             for i in range(window_start, min(first, len(units)))
             if units[i].reason is None and _is_headline_like(units[i])
         ]
+        # The body's first line may be the headline itself, taken in because it ends with a quote ("... – 'The
+        # plague is coming'"): a headline-like line signed right under it (a byline or date within
+        # TITLE_BYLINE_LINES lines) with more body after.
+        signed_first = (
+            len(body_like) > 1 and _is_headline_like(units[first]) and _byline_follows(units, first)
+        )
+        if signed_first:
+            candidates.append(first)
+        # A line that ends with another candidate's text holds that headline behind a breadcrumb or a section
+        # label glued on by the copy ("HomeSPORT NEWSBREAKING NEWS: Chelsea ..." above "BREAKING NEWS: Chelsea ...").
+        texts = {units[i].text for i in candidates}
+        candidates = [
+            i
+            for i in candidates
+            if not any(other != units[i].text and units[i].text.endswith(other) for other in texts)
+        ]
         if candidates:
             # The headline stands just above the body, behind at most a date, a byline, a photo and its caption:
             # longer lines win (alt text and section names are short), nearer lines win (other stories' headlines
@@ -688,7 +706,7 @@ def classify_lines(
             # (a share bar or a video player may stand between the headline and the body).
             # A headline is followed closely by its byline or date line; a teaser or a caption rarely is.
             # A headline names what the body tells: the share of its words that the body uses counts too.
-            body_words = _body_vocabulary(units[first : last + 1])
+            body_words = _body_vocabulary(units[first + (1 if signed_first else 0) : last + 1])
             title_index = max(
                 candidates,
                 key=lambda i: (
@@ -701,6 +719,9 @@ def classify_lines(
             )
     if title_index is not None:
         units[title_index].reason = rules.REASON_TITLE
+        if body_like and title_index == first:
+            body_like = body_like[1:]
+            first = body_like[0]
 
     if body_like:
         # Grow the body over adjacent short sentences ("Krisis!", a one-line quote) up to the first chrome line.
