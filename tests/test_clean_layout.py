@@ -425,6 +425,27 @@ def test_a_breadcrumb_glued_to_the_headline_is_not_the_headline() -> None:
     assert clean_lines(text).title == headline
 
 
+def test_quoted_reviews_with_their_attributions_are_the_body() -> None:
+    # Testimonials quoted one after another, each signed "– Name": the attributions do not make each quote a
+    # teaser standing alone, and they stay with their quotes.
+    reviews = [
+        "“The show was really great and the dancers were wonderful, we enjoyed every minute of the evening.”",
+        "“Very talented people, super fun and entertaining, and a very cultural evening for the whole family!”",
+        "“It was really good, my cousin got to go on stage and the seats were good, we had a picture taken too.”",
+        "“A gorgeous play with an interesting way of telling its story, and the actors talked with the audience.”",
+    ]
+    names = ["– Man**", "– Ali***", "– Ni** My**", "– Jo** Al****"]
+    lines = [_menu(10), "Visitors who booked their tickets online came to the theatre and left us reviews:"]
+    for review, name in zip(reviews, names, strict=True):
+        lines += [review, name]
+    lines += ["We hope to see you soon! 🙂", _menu(10)]
+    body = _body("\n".join(lines))
+    assert all(review in body for review in reviews)
+    assert all(f"\n{name}\n" in body for name in names[:3])
+    assert "We hope to see you soon! 🙂" in body
+    assert "Section A" not in body
+
+
 def test_japanese_sentences_count_as_body() -> None:
     japanese = [
         "先日、不正に改造したスマートフォンを販売したとして、二十代の男性が逮捕されたというニュースがありました。",

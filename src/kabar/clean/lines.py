@@ -168,8 +168,17 @@ _INITIALS_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*" + _INITIALS + r"\s*$")
 _INITIALS_LINE_RE = re.compile(r"^" + _INITIALS + r"$")
 
 
+# Emoji closing a sentence ("... come and see it today! 🙂", "Check them out below~⬇️") are dropped before the
+# sentence end is looked for.
+_TRAILING_EMOJI_RE = re.compile(r"[\s\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+$")
+
+
+def _without_trailing_emoji(text: str) -> str:
+    return _TRAILING_EMOJI_RE.sub("", text) if text and ord(text[-1]) >= 0x2190 else text
+
+
 def _is_sentence_end(text: str) -> bool:
-    text = _CREDIT_TAIL_RE.sub("", text)
+    text = _CREDIT_TAIL_RE.sub("", _without_trailing_emoji(text))
     return bool(rules.SENTENCE_END_RE.search(text)) and not rules.TRUNCATED_RE.search(text)
 
 
@@ -191,7 +200,9 @@ def _is_body_like(unit: Unit) -> bool:
         return True
     if unit.words < BODY_MIN_WORDS:
         return False
-    return bool(_BODY_END_RE.search(unit.text)) or _opens_with_outlet_dateline(unit.text)
+    return bool(_BODY_END_RE.search(_without_trailing_emoji(unit.text))) or _opens_with_outlet_dateline(
+        unit.text
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -860,6 +871,8 @@ def _line_score(units: list[Unit], index: int) -> float:
         if isolated:
             return unit.words * ISOLATED_SHARE - ISOLATED_COST
         return float(unit.words)
+    if _is_attribution(units, index):
+        return 0.0
     if rules.TRUNCATED_RE.search(unit.text):
         return -SHORT_LINE_COST
     if _is_sentence_end(unit.text) and unit.words >= EDGE_SENTENCE_MIN_WORDS:
@@ -869,11 +882,36 @@ def _line_score(units: list[Unit], index: int) -> float:
     return -SHORT_LINE_COST
 
 
+# The attribution under a quotation, a testimonial or an embedded post: "– Ali***", "— Cooper Lund (@cooperlund)
+# November 18, 2019", a dash and at most ATTRIBUTION_MAX_WORDS words right under a line that closes a quote (or
+# ends with the post's picture link). It belongs to the quote above it: it costs nothing in the span search and
+# does not make the quotes around it stand alone (reviews quoted one after another are the article, not a list of
+# teasers). Set on the aeb tuning half (a page of quoted reviews, 27 body lines; embedded tweets).
+ATTRIBUTION_MAX_WORDS = 10
+_ATTRIBUTION_RE = re.compile(r"^[–—-]\s*\w")
+_CLOSES_QUOTE_RE = re.compile(r"(?:[”\"’»」』][.!?]?|pic\.twitter\.com/\w+)\s*$")
+
+
+def _is_attribution(units: list[Unit], index: int) -> bool:
+    unit = units[index]
+    return (
+        index > 0
+        and unit.reason is None
+        and unit.words <= ATTRIBUTION_MAX_WORDS
+        and bool(_ATTRIBUTION_RE.match(unit.text))
+        and bool(_CLOSES_QUOTE_RE.search(units[index - 1].text))
+    )
+
+
 def _neighbour(units: list[Unit], index: int, step: int) -> Unit | None:
-    """The nearest line in direction `step` that no rule took out (related links and ads are transparent)."""
+    """The nearest line in direction `step` that no rule took out (related links, ads and the attributions of
+    quotes are transparent)."""
     i = index + step
     while 0 <= i < len(units):
         if units[i].reason is None:
+            if _is_attribution(units, i):
+                i += step
+                continue
             return units[i]
         if units[i].reason not in _IN_BODY_REASONS:
             return units[i]
