@@ -4,8 +4,8 @@
   without it): F1 with the set's own metric (bench/clean/metric.py). Nothing is cached.
 - Text-scrape clean-up on the committed labelled scrape set (bench/clean/data, no shared data needed): line F1,
   and no body line of the seeds lost.
-Floors are the figures measured on 2026-11-24 and 2026-12-05 (docs/BENCHMARKS.md, issue 3 section) minus a small margin for harmless
-changes; raise them when the figures improve.
+Floors are the figures measured on 2026-11-24 and 2026-12-05 (docs/BENCHMARKS.md, issue 3 section) minus a small
+margin for harmless changes; raise them when the figures improve.
 """
 
 from __future__ import annotations
