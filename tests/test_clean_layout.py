@@ -456,3 +456,85 @@ def test_japanese_sentences_count_as_body() -> None:
     body = _body(text)
     assert all(sentence in body for sentence in japanese)
     assert "ランキング" not in body
+
+
+# -- hard-wrapped text (wire copy, e-mail, `lynx -dump`) --------------------------------------------------------
+
+WIRE_STORY = (
+    "Honduras braced for floods on Tuesday as the storm moved through the western Caribbean, churning up high "
+    "waves and heavy rain that sent coastal residents scurrying for safer ground. The president declared a state "
+    "of maximum alert and the army sent planes to take residents off the islands near the coast. Forecasters "
+    "said the storm could weaken somewhat but warned that it would remain a very dangerous system capable of "
+    "causing catastrophic damage to the coastal towns."
+)
+PARAGRAPH_ID = (
+    "Pemerintah kota mulai menguji coba bus listrik untuk mengangkut pelajar di dua rute sekolah sejak Senin, "
+    "dengan kapasitas 30 penumpang, dan wali kota menyebut uji coba itu berlangsung selama tiga bulan sebelum "
+    "diputuskan apakah layanan tersebut akan diperluas ke seluruh kecamatan."
+)
+
+
+def _wrapped(paragraph: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False))
+
+
+def test_a_hard_wrapped_wire_story_keeps_every_line_and_has_no_made_up_headline() -> None:
+    # Before the unwrapping, lines of a story wrapped at 70 columns read as menu entries and headlines: the body
+    # lost most of them and a line fragment became the "headline".
+    result = clean_lines(_wrapped(WIRE_STORY, 70))
+    assert result.removed == []
+    assert result.title is None
+    assert result.paragraphs == [WIRE_STORY]
+
+
+def test_a_page_dumped_at_79_columns_reads_as_its_browser_copy() -> None:
+    lines = [_menu(5), "Pemkot Uji Coba Bus Listrik untuk Rute Sekolah", ""]
+    lines += [
+        _wrapped(PARAGRAPH_ID, 79),
+        "",
+        _wrapped(PARAGRAPH_A, 79),
+        "",
+        _wrapped(PARAGRAPH_B, 79),
+        "",
+        _menu(5),
+    ]
+    result = clean_lines("\n".join(lines))
+    assert result.title == "Pemkot Uji Coba Bus Listrik untuk Rute Sekolah"
+    assert result.paragraphs == [PARAGRAPH_ID, PARAGRAPH_A, PARAGRAPH_B]
+
+
+def test_a_related_link_right_above_a_wrapped_paragraph_is_not_joined_to_it() -> None:
+    # A greedy wrapper (lynx, textwrap) ends a line only where the next word would not fit: the link line ends
+    # short of that, so it stays a line of its own and the rule takes it out.
+    link = "Baca Juga: Korea Utara Luncurkan Kapal Selam Taktis Penyerang Nuklir Baru"
+    text = "\n".join(
+        [_wrapped(PARAGRAPH_ID, 79), "", link, _wrapped(PARAGRAPH_A, 79), "", _wrapped(PARAGRAPH_B, 79)]
+    )
+    result = clean_lines(text)
+    assert result.paragraphs == [PARAGRAPH_ID, PARAGRAPH_A, PARAGRAPH_B]
+    assert [removed.text for removed in result.removed] == [link]
+
+
+def test_short_sentences_one_a_line_are_not_taken_for_wrapped_text() -> None:
+    sentences = [
+        "Tara Reid is seeking help at a rehabilitation facility in California.",
+        "The actress, who shot to fame in a 1999 movie, decided to check in last week.",
+        "It is unclear what she is being treated for.",
+        "Her representative asked for respect of her family's privacy at this time.",
+        "She was previously engaged to a television host in 2001.",
+        "But they called it off only months before their wedding.",
+    ]
+    result = clean_lines("\n".join(sentences))
+    assert result.paragraphs == sentences
+
+
+def test_a_word_broken_at_its_hyphen_by_the_wrap_is_whole_again() -> None:
+    import textwrap
+
+    story = WIRE_STORY.replace("coastal residents", "coastal well-known residents")
+    # At 76 columns a wrapper that breaks on hyphens ends a line with "well-".
+    wrapped = textwrap.wrap(story, 76, break_long_words=False, break_on_hyphens=True)
+    assert any(line.endswith("well-") for line in wrapped)
+    assert clean_lines("\n".join(wrapped)).paragraphs == [story]
