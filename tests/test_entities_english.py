@@ -71,3 +71,19 @@ def test_english_titles_and_nationalities_stay_out_of_names() -> None:
         ("Kyiv", "LOC"),
     ]:
         assert expected in found, f"{expected} not in {sorted(found)}"
+
+
+def test_teams_named_by_a_plural_after_the_are_organisations() -> None:
+    found = _found(
+        "The Colts beat the Kansas City Chiefs on Sunday, and the Red Sox lost to the Tar Heels' neighbours. "
+        "The Americans and the Israelis watched the Oscars in the Philippines."
+    )
+    for team in ["Colts", "Kansas City Chiefs", "Red Sox", "Tar Heels"]:
+        assert (team, "ORG") in found
+    # A people, an awards show and a country are not teams.
+    assert not {name for name, kind in found if kind == "ORG"} & {
+        "Americans",
+        "Israelis",
+        "Oscars",
+        "Philippines",
+    }
