@@ -87,3 +87,11 @@ def test_teams_named_by_a_plural_after_the_are_organisations() -> None:
         "Oscars",
         "Philippines",
     }
+
+
+def test_a_possessive_is_not_part_of_the_name() -> None:
+    text = "Barack Obama's plan was praised. Obama's aides met Lindsay Lohan's lawyer in London."
+    doc = Document(id="en2", source="test", text=text, language="en")
+    mentions = find_mentions(doc)
+    assert {m.text for m in mentions} >= {"Barack Obama", "Obama", "Lindsay Lohan"}
+    assert all(text[m.start : m.end] == m.text and not m.text.endswith("'s") for m in mentions)
