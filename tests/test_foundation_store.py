@@ -129,6 +129,26 @@ def test_events_round_trip_and_reassignment(store: Store) -> None:
     assert store.event("e1") is None and store.count_events() == 1
 
 
+def test_an_event_saved_with_documents_of_another_takes_them(store: Store) -> None:
+    # The clusterer may merge an event stored by an earlier run into another and forget the absorbed id: only the
+    # absorbing event is saved. Its documents leave the absorbed event, which disappears with its last one.
+    for doc_id in ("a", "b", "c", "d"):
+        store.add_document(make_document(doc_id, f"Teks {doc_id}.", outlet=f"Outlet {doc_id}"))
+    store.save_events(
+        [
+            Event(id="e1", title="Pertemuan", documents=["a", "b"]),
+            Event(id="e3", title="Lain", documents=["d"]),
+        ]
+    )
+    store.save_events([Event(id="e2", title="Pertemuan lagi", documents=["a", "b", "c"])])
+    assert store.event("e1") is None
+    assert [store.event_of_document(d) for d in ("a", "b", "c", "d")] == ["e2", "e2", "e2", "e3"]
+    assert store.count_events() == 2
+    # Taking part of an event's documents leaves it the rest.
+    store.save_events([Event(id="e4", title="Pecahan", documents=["c"])])
+    assert sorted(store.event_of_document(d) for d in ("a", "b", "c")) == ["e2", "e2", "e4"]
+
+
 def test_a_briefing_of_an_event_that_changed_meanwhile_is_not_saved(store: Store) -> None:
     for doc_id in ("a", "b", "c"):
         store.add_document(make_document(doc_id, f"Teks {doc_id}."))

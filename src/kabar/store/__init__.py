@@ -401,9 +401,18 @@ class Store:
                     ],
                 )
                 db.execute("DELETE FROM event_documents WHERE event_id = ?", (event.id,))
+                members = _members(event)
+                # A document belongs to one event: saving an event takes its documents from any other. The
+                # clusterer can merge an event stored by an earlier run into another and forget its id; the
+                # absorbed event then loses every document here and is removed below, instead of staying in the
+                # store beside the event that absorbed it.
+                db.executemany(
+                    "DELETE FROM event_documents WHERE document_id = ? AND event_id != ?",
+                    [(document_id, event.id) for document_id in members],
+                )
                 db.executemany(
                     "INSERT OR REPLACE INTO event_documents (event_id, document_id) VALUES (?, ?)",
-                    [(event.id, document_id) for document_id in _members(event)],
+                    [(event.id, document_id) for document_id in members],
                 )
                 for kept, copy in _collapsed_copies(event):
                     db.execute(
