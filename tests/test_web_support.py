@@ -6,7 +6,7 @@ import atexit
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kabar import api
@@ -53,8 +53,15 @@ def add_hostile_document(db_path: Path) -> Document:
     return document
 
 
+def _stored_copy(store: Store, document: Document) -> Document:
+    """The document again under another id (a document belongs to one event: the crafted event needs its own)."""
+    copy = replace(document, id="c0de" + document.id[4:], source=f"{document.source}#crafted-copy")
+    store.add_document(copy)
+    return copy
+
+
 def add_crafted_event(db_path: Path, seed_event_id: str) -> tuple[Event, dict[str, int]]:
-    """An event over two seed documents and the hostile one, whose summary cites known sentences.
+    """An event over copies of two seed documents and the hostile one, whose summary cites known sentences.
 
     Summary sentence 1 is the longest sentence of the second document, word for word, with its origin given as
     sentence 2 of the first document: the citation of the first document must follow the origin, the citation of
@@ -65,7 +72,7 @@ def add_crafted_event(db_path: Path, seed_event_id: str) -> tuple[Event, dict[st
         seed = store.event(seed_event_id)
         assert seed is not None
         documents = store.documents_by_id(seed.documents)
-        first, second = documents[0], documents[1]
+        first, second = (_stored_copy(store, document) for document in documents[:2])
         supporting = max(second.sentences, key=lambda sentence: len(sentence.text))
         event = Event(
             id=CRAFTED_EVENT_ID,
