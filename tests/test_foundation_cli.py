@@ -180,6 +180,26 @@ def test_bad_input_one_line_nonzero_store_unchanged(
     assert store_snapshot(db) == before
 
 
+def test_a_folder_of_unknown_formats_says_what_was_skipped(store_copy: Path, tmp_path: Path) -> None:
+    # Wire archives often name files without an extension (DUC's "APW19981027.0241"): the folder is not empty, and
+    # the error says so instead of "no input files found" alone.
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "APW19981027.0241").write_text(
+        "Hurricane Mitch roared through the Caribbean.", encoding="utf-8"
+    )
+    (folder / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    before = store_snapshot(store_copy)
+    result = kabar("ingest", str(folder), "--db", str(store_copy))
+    errors = result.stderr.decode().strip().splitlines()
+    assert result.returncode == 2 and len(errors) == 1
+    assert (
+        "no input files found (2 file(s) of other formats skipped; kabar reads" in errors[0]
+        and ".txt" in errors[0]
+    )
+    assert store_snapshot(store_copy) == before
+
+
 def test_too_large_input(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("kata " * 5000, encoding="utf-8")

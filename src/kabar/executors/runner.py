@@ -51,7 +51,7 @@ from kabar.executors.steps import (
     cluster_features_task,
     prepare_task,
 )
-from kabar.ingest import document_id
+from kabar.ingest import document_id, why_nothing_found
 from kabar.ingest.readers import MAX_DOCUMENT_BYTES
 from kabar.pipeline import BriefOptions
 from kabar.records import Briefing, Document, Event, RawDocument
@@ -179,6 +179,7 @@ def ingest_documents(
     """
     stored_chrome = store.state(CHROME_STATE)
     chrome = ChromeMemory.from_dict(stored_chrome) if stored_chrome else ChromeMemory()
+    paths = list(paths)  # read twice where nothing is found (the reason names what was skipped)
     try:
         sources = discover_sources(paths)
     except InputError as error:
@@ -188,7 +189,7 @@ def ingest_documents(
         sources = []
     report.sources = len(sources)
     if not sources and not report.failed:
-        raise InputError("input", "no input files found")
+        raise InputError("input", why_nothing_found(paths))
     if progress:
         progress.stage("documents", 0)
 

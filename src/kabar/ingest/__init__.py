@@ -73,6 +73,24 @@ def discover(paths: Iterable[str | Path]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def why_nothing_found(paths: Iterable[str | Path]) -> str:
+    """The reason to give when `discover` found no input: how many files the given folders hold in formats kabar
+    does not read (extension-less wire files, .csv, .pdf), and the formats it does read."""
+    skipped = 0
+    for given in paths:
+        path = Path(str(given))
+        if path.is_dir():
+            skipped += sum(
+                1
+                for child in path.rglob("*")
+                if child.is_file() and not _is_hidden(child, path) and reader_for_name(child.name) is None
+            )
+    if not skipped:
+        return "no input files found"
+    known = ", ".join(sorted(FORMAT_BY_SUFFIX))
+    return f"no input files found ({skipped} file(s) of other formats skipped; kabar reads {known})"
+
+
 def read_one(source: str, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[RawDocument]:
     """Read one discovered input (a path or `-`)."""
     if source == STDIN:
