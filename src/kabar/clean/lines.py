@@ -756,9 +756,10 @@ def classify_lines(
 
     body_like = [i for i, u in enumerate(units) if u.reason is None and _is_body_like(u)]
     if not extracted and body_like:
-        span_start, span_end = _densest_span(units)
+        table = _table_lines(units)
         # The cells of a table the page announces are body lines too (a standings page's article is its table).
-        announced = _introduced_tables(units, _table_lines(units))
+        announced = _introduced_tables(units, table)
+        span_start, span_end = _densest_span(units, table, announced)
         body_like = sorted(
             {i for i in body_like if span_start <= i <= span_end}
             | {i for i in announced if span_start <= i <= span_end}
@@ -1104,10 +1105,10 @@ def _introduced_tables(units: list[Unit], table: set[int]) -> set[int]:
     return introduced
 
 
-def _span_scores(units: list[Unit]) -> list[float]:
+def _span_scores(units: list[Unit], table: set[int], introduced: set[int]) -> list[float]:
+    """Each line's score for the span search; `table` holds the table cells (`_table_lines`), `introduced` those of
+    tables the page announces (`_introduced_tables`)."""
     plain = [_line_score(units, i) for i in range(len(units))]
-    table = _table_lines(units)
-    introduced = _introduced_tables(units, table)
     # Only a table with prose on both sides (the article goes on after its table) is scored as part of the body;
     # a poll or a standings widget after the article, followed by link lists, keeps the short-line cost.
     flanked: set[int] = set()
@@ -1122,7 +1123,7 @@ def _span_scores(units: list[Unit]) -> list[float]:
     ]
 
 
-def _densest_span(units: list[Unit]) -> tuple[int, int]:
+def _densest_span(units: list[Unit], table: set[int], introduced: set[int]) -> tuple[int, int]:
     """The stretch of lines with the highest total score (maximum-sum segment): the article body.
 
     Comments follow the article: once a comments header comes after a substantial body, what follows counts only
@@ -1131,7 +1132,7 @@ def _densest_span(units: list[Unit]) -> tuple[int, int]:
     current, start = 0.0, 0
     body_so_far = 0.0
     discount = 1.0
-    scores = _span_scores(units)
+    scores = _span_scores(units, table, introduced)
     for i in range(len(units)):
         score = scores[i]
         if score > 0:
