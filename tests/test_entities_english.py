@@ -95,3 +95,14 @@ def test_a_possessive_is_not_part_of_the_name() -> None:
     mentions = find_mentions(doc)
     assert {m.text for m in mentions} >= {"Barack Obama", "Obama", "Lindsay Lohan"}
     assert all(text[m.start : m.end] == m.text and not m.text.endswith("'s") for m in mentions)
+
+
+def test_a_job_before_a_name_is_not_part_of_it() -> None:
+    text = (
+        "Coroner Gary Hargrove said the driver died at the scene. Deputy Jerry Ortiz was shot on Friday night, "
+        "and Hargrove said an autopsy would follow. Ortiz had served for years."
+    )
+    doc = Document(id="en3", source="test", text=text, language="en")
+    entities = {entity.name: entity for entity in merge_entities([doc], find_mentions(doc))}
+    assert "Gary Hargrove" in entities and "Jerry Ortiz" in entities
+    assert not any(name.startswith(("Coroner", "Deputy")) for name in entities)

@@ -25,7 +25,7 @@ from kabar.extract.ner_lexicon import (
     Token,
     fold,
     given_names,
-    is_title_word,
+    is_role_word,
     tokenize_with_offsets,
 )
 from kabar.extract.ner_orgs import acronym_pairs, org_pattern_spans
@@ -75,7 +75,7 @@ def _trim(span: Span, words: list[str], edge_words: bool) -> Span | None:
         start += 1
     if edge_words:
         while start < end - 1 and (
-            words[start][:1].islower() or is_title_word(words[start]) or words[start].casefold() in DEMONYMS
+            words[start][:1].islower() or is_role_word(words[start]) or words[start].casefold() in DEMONYMS
         ):
             start += 1
         for k in range(start + 1, end):

@@ -9,7 +9,7 @@ misspelling of a rare name ("Shogu" = "Shoigu"), and the gazetteer's known alias
 
 from __future__ import annotations
 
-from kabar.extract.ner_lexicon import DEMONYMS, NAME_FILLERS, TRANSLATIONS, fold, gazetteer, is_title_word
+from kabar.extract.ner_lexicon import DEMONYMS, NAME_FILLERS, TRANSLATIONS, fold, gazetteer, is_role_word
 
 # Shortest word (in letters) a one-letter misspelling may be accepted in: shorter names differ by one letter
 # far too often for real ("Iran"/"Iraq", "Kim"/"Kin"); 5 keeps "Shogu"/"Shoigu" and "Peskov"/"Peskob".
@@ -25,7 +25,7 @@ def strip_titles(name: str) -> str:
     "Vladimir Putin", "wilayah Amur timur" -> "Amur"."""
     words = name.split()
     while len(words) > 1 and (
-        is_title_word(words[0]) or words[0][:1].islower() or words[0].casefold() in DEMONYMS
+        is_role_word(words[0]) or words[0][:1].islower() or words[0].casefold() in DEMONYMS
     ):
         words.pop(0)  # titles and lowercase lead words: "Presiden Putin", "wilayah Amur"
     while len(words) > 1 and words[-1][:1].islower() and words[-1].casefold() not in NAME_FILLERS:
