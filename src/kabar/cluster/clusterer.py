@@ -178,6 +178,12 @@ class _Retired:
     languages: list[str]
 
 
+def _entity_scale(entity_cosine: float, gate: float) -> float:
+    """How much of a lexical similarity survives the entity gate: 1 - gate with no name in common, up to 1 at an
+    entity cosine of ENTITY_FULL."""
+    return 1.0 - gate + gate * min(1.0, entity_cosine / ENTITY_FULL)
+
+
 class EventClusterer:
     """Incremental event clustering; `add(docs)` returns each new document's event id."""
 
@@ -409,7 +415,7 @@ class EventClusterer:
             if entity_norm > 0.0 and event.entity_norm_sq > 0.0:
                 entity_dot = sum(w * centroid.get(t, 0.0) for t, w in unit.items() if t.startswith("ent:"))
                 entity_cosine = entity_dot / (entity_norm * math.sqrt(event.entity_norm_sq))
-                lexical *= 1.0 - ENTITY_GATE + ENTITY_GATE * min(1.0, entity_cosine / ENTITY_FULL)
+                lexical *= _entity_scale(entity_cosine, ENTITY_GATE)
         if feature.embedding is not None and event.embedding_sum is not None and event.embedded:
             centroid = event.embedding_sum / max(float(np.linalg.norm(event.embedding_sum)), 1e-9)
             cosine = float(centroid @ feature.embedding)
@@ -500,8 +506,7 @@ class EventClusterer:
             event = self._live.get(event_id)
             if event is None or self._norm_sq(event) <= 0.0:
                 continue
-            norm = math.sqrt(self._norm_sq(event))
-            unit = {term: value * self._idf(term) ** 2 / norm for term, value in event.centroid.items()}
+            unit = self._event_unit(event)
             best_id, best_score = None, 0.0
             for other_id in self._candidates(unit):
                 other = self._live[other_id]
@@ -531,6 +536,13 @@ class EventClusterer:
             merged += 1
         return merged
 
+    def _event_unit(self, event: _Live) -> dict[str, float]:
+        """The event's IDF-weighted centroid scaled to unit length, each weight multiplied once more by its IDF (as
+        `_unit` does for a document): what finds its candidate events and, dotted with a raw centroid, scores them.
+        The event's norm must be positive."""
+        norm = math.sqrt(self._norm_sq(event))
+        return {term: value * self._idf(term) ** 2 / norm for term, value in event.centroid.items()}
+
     def _size(self, event: _Live) -> int:
         return len(event.members) + len(event.archived)
 
@@ -557,7 +569,7 @@ class EventClusterer:
         lexical = dot / math.sqrt(norm_sq * other_sq)
         if gate > 0.0 and event.entity_norm_sq > 0.0 and other.entity_norm_sq > 0.0:
             entity_cosine = entity_dot / math.sqrt(event.entity_norm_sq * other.entity_norm_sq)
-            lexical *= 1.0 - gate + gate * min(1.0, entity_cosine / ENTITY_FULL)
+            lexical *= _entity_scale(entity_cosine, gate)
         return factor * lexical
 
     def _consolidate(self, result: dict[str, str]) -> int:
@@ -572,8 +584,7 @@ class EventClusterer:
         for event in fresh:
             if event.id not in self._live or self._norm_sq(event) <= 0.0:
                 continue
-            norm = math.sqrt(self._norm_sq(event))
-            unit = {term: value * self._idf(term) ** 2 / norm for term, value in event.centroid.items()}
+            unit = self._event_unit(event)
             best, best_score = None, 0.0
             for other_id in self._candidates(unit):
                 other = self._live[other_id]
