@@ -10,7 +10,6 @@ to one of those entities.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from kabar.extract.ner_lexicon import (
     fold,
     given_names,
     is_role_word,
+    possessive_length,
     tokenize_with_offsets,
 )
 from kabar.extract.ner_orgs import acronym_pairs, org_pattern_spans
@@ -296,16 +296,6 @@ def _is_name(words: list[str]) -> bool:
     return any(is_capitalised(w) or w[:1].isdigit() or not is_dictionary_word(w.casefold()) for w in words)
 
 
-# An English possessive ends the word it names, not the name: "Obama's plan" names "Obama", "the Williams' house"
-# names "Williams" (the tokenizer keeps the ending on the word).
-_POSSESSIVE_RE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$")
-
-
-def _possessive_length(text: str) -> int:
-    match = _POSSESSIVE_RE.search(text)
-    return len(match.group(0)) if match else 0
-
-
 def find_mentions(doc: Document) -> list[Mention]:
     """Every person, organisation and place the document names, in text order."""
     sentences = _sentences(doc)
@@ -320,7 +310,7 @@ def find_mentions(doc: Document) -> list[Mention]:
             if not _is_name([t.text for t in tokens[span.start : span.end]]):
                 continue
             start, end = tokens[span.start].start, tokens[span.end - 1].end
-            end -= _possessive_length(doc.text[start:end])
+            end -= possessive_length(doc.text[start:end])
             mentions.append(Mention(doc.text[start:end], span.type, doc.id, sentence.index, start, end))
     return mentions
 

@@ -9,7 +9,15 @@ misspelling of a rare name ("Shogu" = "Shoigu"), and the gazetteer's known alias
 
 from __future__ import annotations
 
-from kabar.extract.ner_lexicon import DEMONYMS, NAME_FILLERS, TRANSLATIONS, fold, gazetteer, is_role_word
+from kabar.extract.ner_lexicon import (
+    DEMONYMS,
+    NAME_FILLERS,
+    TRANSLATIONS,
+    fold,
+    gazetteer,
+    is_role_word,
+    possessive_length,
+)
 
 # Shortest word (in letters) a one-letter misspelling may be accepted in: shorter names differ by one letter
 # far too often for real ("Iran"/"Iraq", "Kim"/"Kin"); 5 keeps "Shogu"/"Shoigu" and "Peskov"/"Peskob".
@@ -31,9 +39,7 @@ def strip_titles(name: str) -> str:
     while len(words) > 1 and words[-1][:1].islower() and words[-1].casefold() not in NAME_FILLERS:
         words.pop()  # "Amur timur"
     text = " ".join(words)
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
+    text = text[: len(text) - possessive_length(text)]
     return text.strip(" ,.;:-\"'“”‘’()")
 
 

@@ -857,6 +857,17 @@ ENGLISH_ROLE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# An English possessive ends the word it names, not the name: "Obama's plan" names "Obama", "the Williams' house"
+# names "Williams" (the tokenizer keeps the ending on the word).
+_POSSESSIVE_RE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$")
+
+
+def possessive_length(text: str) -> int:
+    """Characters of the possessive ending `text` ("'s", "’s", or the "'" of "Williams'"), 0 where there is none."""
+    match = _POSSESSIVE_RE.search(text)
+    return len(match.group(0)) if match else 0
+
+
 def is_role_word(word: str) -> bool:
     """A title (`is_title_word`) or an English job or rank word standing before a name."""
     return is_title_word(word) or word.casefold().strip(".") in ENGLISH_ROLE_WORDS
