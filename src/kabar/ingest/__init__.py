@@ -41,6 +41,11 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def _visible_files(folder: Path) -> Iterator[Path]:
+    """Every file under `folder`, hidden ones (a dot in any part of the path below it) left out."""
+    return (child for child in folder.rglob("*") if child.is_file() and not _is_hidden(child, folder))
+
+
 def discover(paths: Iterable[str | Path]) -> list[str]:
     """Expand folders (recursively, known formats only, hidden files skipped) and globs, keeping order.
 
@@ -54,11 +59,7 @@ def discover(paths: Iterable[str | Path]) -> list[str]:
             continue
         path = Path(text)
         if path.is_dir():
-            children = sorted(
-                child
-                for child in path.rglob("*")
-                if child.is_file() and reader_for_name(child.name) and not _is_hidden(child, path)
-            )
+            children = sorted(child for child in _visible_files(path) if reader_for_name(child.name))
             found.extend(str(child) for child in children)
         elif path.exists():
             if reader_for_name(path.name) is None:
@@ -80,11 +81,7 @@ def why_nothing_found(paths: Iterable[str | Path]) -> str:
     for given in paths:
         path = Path(str(given))
         if path.is_dir():
-            skipped += sum(
-                1
-                for child in path.rglob("*")
-                if child.is_file() and not _is_hidden(child, path) and reader_for_name(child.name) is None
-            )
+            skipped += sum(1 for child in _visible_files(path) if reader_for_name(child.name) is None)
     if not skipped:
         return "no input files found"
     known = ", ".join(sorted(FORMAT_BY_SUFFIX))
