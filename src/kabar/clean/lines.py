@@ -168,6 +168,11 @@ HARD_WRAP_GREEDY_SHARE = 0.8
 _HYPHEN_BREAK_RE = re.compile(r"[^\W\d_]-$")
 
 
+def _joined(first: Unit, second: Unit, glue: str = " ") -> Unit:
+    """Two input lines as one paragraph (it keeps both lines' numbers, and the blank line before the first)."""
+    return Unit(first.text + glue + second.text, first.origins + second.origins, first.blank_before)
+
+
 def _wrap_width(units: list[Unit]) -> int | None:
     """The width the text was wrapped at, or None where its lines are too long for a hard wrap."""
     lengths = sorted(len(unit.text) for unit in units)
@@ -218,9 +223,7 @@ def _unwrap_hard_wrapped(units: list[Unit]) -> list[Unit]:
             # "well-" / "known" broken at its hyphen: rejoined without a space (the hyphen is kept: the wrapper
             # cannot tell "well-known" from "some-thing", and keeping it never loses a word).
             glue = "" if _HYPHEN_BREAK_RE.search(previous.text) and unit.text[:1].islower() else " "
-            joined[-1] = Unit(
-                previous.text + glue + unit.text, previous.origins + unit.origins, previous.blank_before
-            )
+            joined[-1] = _joined(previous, unit, glue)
         else:
             joined.append(unit)
     return joined
@@ -238,10 +241,7 @@ def _rejoin_datelines(units: list[Unit]) -> list[Unit]:
             and CONTINUATION_RE.match(units[index + 1].text)
             and units[index + 1].words >= BODY_MIN_WORDS
         ):
-            following = units[index + 1]
-            joined.append(
-                Unit(f"{unit.text} {following.text}", unit.origins + following.origins, unit.blank_before)
-            )
+            joined.append(_joined(unit, units[index + 1]))
             index += 2
             continue
         joined.append(unit)
