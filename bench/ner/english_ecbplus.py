@@ -21,7 +21,7 @@ import argparse
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.shared_data import require_dataset
@@ -51,8 +51,8 @@ class Tally:
     exact_typed: int = 0
     exact_span: int = 0
     overlap: int = 0
-    per_type: Counter[str] | None = None
-    found_per_type: Counter[str] | None = None
+    per_type: Counter[str] = field(default_factory=Counter)
+    found_per_type: Counter[str] = field(default_factory=Counter)
 
 
 def _is_written_name(words: list[str], common: frozenset[str]) -> bool:
@@ -119,7 +119,7 @@ def read_document(path: Path, common: frozenset[str]) -> tuple[str, list[GoldNam
 
 
 def evaluate(root: Path, topics: range, common: frozenset[str]) -> tuple[Tally, int, float]:
-    tally = Tally(per_type=Counter(), found_per_type=Counter())
+    tally = Tally()
     documents = 0
     seconds = 0.0
     for path in sorted((root / "docs").glob("*/*.xml")):
@@ -136,7 +136,6 @@ def evaluate(root: Path, topics: range, common: frozenset[str]) -> tuple[Tally, 
         seconds += time.process_time() - started
         for name in names:
             tally.gold += 1
-            assert tally.per_type is not None and tally.found_per_type is not None
             tally.per_type[name.type] += 1
             exact = [m for m in mentions if m.start == name.start and m.end == name.end]
             if exact:
@@ -160,7 +159,6 @@ def main() -> None:
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, topics in (("1-35 (development)", DEVELOPMENT_TOPICS), ("36-45 (held out)", HELD_OUT_TOPICS)):
         tally, documents, seconds = evaluate(root, topics, common)
-        assert tally.per_type is not None and tally.found_per_type is not None
         by_type = [
             f"{tally.found_per_type[kind] / tally.per_type[kind]:.3f} ({tally.per_type[kind]})"
             if tally.per_type[kind]
