@@ -44,7 +44,7 @@ def test_adding_in_batches_keeps_event_ids_stable(seeds: list[Document]) -> None
     assert len(restored.events()[0].documents) == 5
 
 
-def _doc(doc_id: str, title: str, body: str, published: str) -> Document:
+def _doc(doc_id: str, title: str, body: str, published: str | None) -> Document:
     return analyse(
         Document(id=doc_id, source=doc_id, text=body, title=title, published=published, language="id")
     )
@@ -245,3 +245,48 @@ def test_an_event_founded_in_a_batch_joins_an_earlier_small_event_under_the_olde
     assert assignment["cianjur-1"] == assignment["cianjur-2"] == "event-cianjur-school"
     assert assignment["garut-1"] == assignment["garut-2"] != "event-cianjur-school"
     assert {event.id for event in clusterer.events()} == {"event-cianjur-school", "event-garut-1"}
+
+
+# Three reports of the Garut earthquake as a crawl may find them: no date on the page. They use the words of the
+# dated Cianjur reports (gempa, magnitudo, rumah rusak, mengungsi) and are never as close to each other as a grown
+# event is to a lone report.
+UNDATED_GARUT = [
+    _doc(
+        "garut-a",
+        "Gempa magnitudo 6,1 guncang Garut, rumah warga rusak",
+        "Gempa bumi bermagnitudo 6,1 mengguncang Kabupaten Garut, Jawa Barat. BMKG menyebut pusat gempa berada di laut "
+        "selatan Garut. Puluhan rumah warga di Pameungpeuk rusak dan warga berhamburan keluar rumah saat guncangan "
+        "terjadi.",
+        None,
+    ),
+    _doc(
+        "garut-b",
+        "Korban gempa Garut, relawan kirim bantuan ke Pameungpeuk",
+        "Relawan mengirim tenda, selimut dan makanan ke Pameungpeuk yang terdampak gempa magnitudo 6,1 di Garut, Jawa "
+        "Barat. Bupati Garut Rudy Gunawan meminta warga tetap tinggal di pengungsian karena gempa susulan masih "
+        "terjadi.",
+        None,
+    ),
+    _doc(
+        "garut-c",
+        "Gempa Garut: warga Pameungpeuk mengungsi",
+        "Warga pesisir Pameungpeuk, Garut, mengungsi ke dataran tinggi setelah gempa magnitudo 6,1. BMKG memastikan "
+        "gempa tidak berpotensi tsunami. Rudy Gunawan mengatakan rumah warga yang rusak akan didata BPBD Garut.",
+        None,
+    ),
+]
+
+
+def test_undated_reports_of_another_event_are_not_absorbed_by_a_dated_event_of_its_kind() -> None:
+    # Undated documents come last and have no time gap to any event: taken one by one, each joined the dated
+    # Cianjur event before the Garut event existed. They now form their events among themselves first.
+    clusterer = EventClusterer(use_embeddings=False)
+    assignment = clusterer.add([*UNDATED_GARUT, *CIANJUR])
+    assert assignment["cianjur-1"] == assignment["cianjur-2"] == "event-cianjur-1"
+    assert assignment["garut-a"] == assignment["garut-b"] == assignment["garut-c"]
+    assert assignment["garut-a"] != "event-cianjur-1"
+    # An undated report of the dated event still joins it.
+    later = _doc(
+        "cianjur-3", "Gempa Cianjur: Herman Suherman minta warga Cugenang mengungsi", CIANJUR[1].text, None
+    )
+    assert clusterer.add([later])["cianjur-3"] == "event-cianjur-1"

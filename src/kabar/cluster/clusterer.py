@@ -225,6 +225,8 @@ class EventClusterer:
         self._entity_norms: dict[str, float] = {}
         self._raws: dict[str, dict[str, float]] = {}
         self._batch = 0
+        # While the batch's undated documents are clustered among themselves: the events they may join.
+        self._scope: set[str] | None = None
 
     # -- weighting -------------------------------------------------------------------------------------------
 
@@ -311,16 +313,20 @@ class EventClusterer:
         self._raws = {feature.doc_id: self._raw(feature.terms) for feature in features}
         features = self._order(features)
         result: dict[str, str] = {}
-        for feature in features:
-            result[feature.doc_id] = self._assign(feature)
-        for _ in range(REFINE_ROUNDS):
-            if not self._refine(features, result):
-                break
-        if self.merge_threshold < 1.0 and self._merge(set(result.values()), result):
-            for _ in range(REFINE_ROUNDS):
-                if not self._refine(features, result):
-                    break
-        if self.split_threshold > 0.0 and self._split(features, result):
+        # Undated documents (a page whose date was not found) come last, and a time factor of 1 lets each of them
+        # join any live event of its kind: alone, the reports of an event with no dated report would be absorbed one
+        # by one by a dated event of the same kind. So they first form events among themselves, and only then may
+        # each move, in the refinement rounds over the whole batch, to a dated or earlier event that suits it
+        # better, by then choosing between its own event and that one.
+        dated = [f for f in features if f.published is not None]
+        undated = features[len(dated) :]
+        self._settle(dated, result)
+        if undated:
+            self._scope = set()
+            try:
+                self._settle(undated, result)
+            finally:
+                self._scope = None
             for _ in range(REFINE_ROUNDS):
                 if not self._refine(features, result):
                     break
@@ -329,6 +335,24 @@ class EventClusterer:
         self._retire()
         self._units, self._raws = {}, {}
         return result
+
+    def _settle(self, features: Sequence[DocFeatures], result: dict[str, str]) -> None:
+        """Single pass over `features` (in order), refinement rounds, merge of near-identical events and split of
+        events whose halves lie apart, each followed by refinement."""
+        for feature in features:
+            result[feature.doc_id] = self._assign(feature)
+        for _ in range(REFINE_ROUNDS):
+            if not self._refine(features, result):
+                break
+        touched = {result[f.doc_id] for f in features}
+        if self.merge_threshold < 1.0 and self._merge(touched, result):
+            for _ in range(REFINE_ROUNDS):
+                if not self._refine(features, result):
+                    break
+        if self.split_threshold > 0.0 and self._split(features, result):
+            for _ in range(REFINE_ROUNDS):
+                if not self._refine(features, result):
+                    break
 
     @staticmethod
     def _order(features: Sequence[DocFeatures]) -> list[DocFeatures]:
@@ -454,6 +478,8 @@ class EventClusterer:
         shared: Counter[str] = Counter()
         for term, _ in top:
             shared.update(self._postings.get(term, ()))
+        if self._scope is not None:
+            shared = Counter({e: n for e, n in shared.items() if e in self._scope})
         return sorted(shared, key=lambda event_id: (-shared[event_id], event_id))[:MAX_CANDIDATES]
 
     def _best(self, feature: DocFeatures, unit: dict[str, float]) -> tuple[str | None, float]:
@@ -472,6 +498,8 @@ class EventClusterer:
             event_id = f"{event_id_for(founder)}-{suffix}"
         event = _Live(id=event_id, born=self._batch)
         self._live[event_id] = event
+        if self._scope is not None:
+            self._scope.add(event_id)
         return event
 
     def _refine(self, features: Sequence[DocFeatures], result: dict[str, str]) -> int:
