@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kabar.clean import rules
 from kabar.clean.lines import clean_lines
 
 PARAGRAPH_A = (
@@ -538,3 +539,38 @@ def test_a_word_broken_at_its_hyphen_by_the_wrap_is_whole_again() -> None:
     wrapped = textwrap.wrap(story, 76, break_long_words=False, break_on_hyphens=True)
     assert any(line.endswith("well-") for line in wrapped)
     assert clean_lines("\n".join(wrapped)).paragraphs == [story]
+
+
+def test_a_teaser_grid_glued_headline_to_blurb_leaves_the_body() -> None:
+    # A "Latest Headlines" grid copied with each headline glued to its blurb: long, sentence-like lines that
+    # outweighed a short article further down the page.
+    grid = [
+        "Police: 2 In Custody After Death Of Local Student-AthleteA 24-year-old woman and a 28-year-old man have "
+        "been arrested in connection with the death of a university student, police said on Monday.",
+        "Customers Leave Without Paying $690 Bill At SteakhouseA party of six left the restaurant without paying "
+        "their bill after a fight in the restaurant, the owner said in a statement on Sunday evening.",
+        "State To Mail Redistricting Panel Applications To 250,000The state will mail applications encouraging "
+        "voters to apply to serve on a new commission that will draw the political maps next year.",
+        "Mayor Says Move For Health Benefits Won’t StandThe mayor says it was underhanded for the council to grant "
+        "lifetime health benefits to its members in a vote held late on a Friday night.",
+    ]
+    text = "\n".join(
+        ["Latest Headlines", *grid, _menu(8), "Buses To Reach The North", PARAGRAPH_A, PARAGRAPH_B]
+    )
+    body = _body(text)
+    assert body == f"{PARAGRAPH_A}\n{PARAGRAPH_B}"
+
+
+def test_product_names_in_camel_case_are_not_a_glued_teaser_grid() -> None:
+    # "AirPods", "PlayStation", "MacBook": a capital inside a word, but no prose glued after a Title-Case headline.
+    deals = [
+        "New Price Drop: 2019 Apple AirPods 2 Wireless Earphones for $139 (Originally $159)",
+        "Best Buy Black Friday Sale: Sony PlayStation 4 Pro 1TB Console With Two Games for $299 at Walmart",
+        "Deal Alert For Students: Apple MacBook Air 13-Inch With 256GB SSD Now $899 on Amazon",
+    ]
+    intro = (
+        "These are the best deals we found today, checked by our editors before they went live on the site:"
+    )
+    text = "\n".join([_menu(8), intro, *deals, PARAGRAPH_A, PARAGRAPH_B])
+    removed = clean_lines(text).removed
+    assert not [item for item in removed if item.reason == rules.REASON_TEASER_GRID]

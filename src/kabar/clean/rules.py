@@ -27,6 +27,7 @@ REASON_OUTSIDE = "outside the article body"
 REASON_TAGS = "tags or topic list"
 REASON_INITIALS = "editors' initials"
 REASON_COMMENT = "reader comment"
+REASON_TEASER_GRID = "teaser of another article"
 
 
 def _words(*alternatives: str) -> str:
