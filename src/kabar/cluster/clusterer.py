@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -160,9 +160,11 @@ class _Live:
     # The batch that founded the event (0: before this process, restored from a snapshot).
     born: int = 0
     # Members published before the window, no longer held in full (an event that runs for months keeps one window
-    # of members in memory): their ids in publication order (only when retired events are kept), the earliest
-    # date, their languages, and the one of them with the most central headline.
+    # of members in memory): their ids in publication order (all of them when retired events are kept, else those
+    # the latest add archived, for its caller to save), how many there are, the earliest date, their languages, and
+    # the one of them with the most central headline.
     archived: list[str] = field(default_factory=list)
+    archived_count: int = 0
     archived_first: datetime | None = None
     archived_languages: set[str] = field(default_factory=set)
     archived_best: _Member | None = None
@@ -216,7 +218,11 @@ class EventClusterer:
         # Day number -> (documents, their term document frequencies) of that day, while the day is in the window.
         self._df_days: dict[int, tuple[int, Counter[str]]] = {}
         self._live: dict[str, _Live] = {}
+        # Retired events: all of them when kept, else those the latest add retired (for its caller to save).
         self._retired: dict[str, _Retired] = {}
+        # Event id -> the events merged into it by the latest add, directly or through an event merged into it, in
+        # the order their archived members joined its own (see `absorbed`).
+        self._absorbed: dict[str, list[str]] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._assignment: dict[str, str] = {}
         self._newest: datetime | None = None
@@ -295,6 +301,7 @@ class EventClusterer:
     def add_features(self, features: Sequence[DocFeatures]) -> dict[str, str]:
         """`add` for documents whose features are already computed (`features(doc)`); documents already
         assigned keep their event. Returns doc id -> event id for the new ones."""
+        self._forget_latest_changes()
         features = [f for f in features if f.doc_id not in self._assignment]
         if not self.use_embeddings:  # a vector the store gave back is ignored too
             features = [replace(f, embedding=None) if f.embedding is not None else f for f in features]
@@ -572,7 +579,7 @@ class EventClusterer:
         return {term: value * self._idf(term) ** 2 / norm for term, value in event.centroid.items()}
 
     def _size(self, event: _Live) -> int:
-        return len(event.members) + len(event.archived)
+        return len(event.members) + event.archived_count
 
     def _event_similarity(self, event: _Live, other: _Live, gate: float = ENTITY_GATE) -> float:
         """Cosine of two events' IDF-weighted centroids, scaled by their entity agreement and time gap as a
@@ -660,6 +667,14 @@ class EventClusterer:
             keeper.embedded += absorbed.embedded
         keeper.members.update(absorbed.members)
         keeper.archived.extend(absorbed.archived)
+        keeper.archived_count += absorbed.archived_count
+        # Without `keep_retired` the absorbed event's archived members are not all listed here (only one window is
+        # held): the caller moves them, told by `absorbed`.
+        self._absorbed[keeper.id] = [
+            *self._absorbed.get(keeper.id, []),
+            absorbed.id,
+            *self._absorbed.pop(absorbed.id, []),
+        ]
         keeper.archived_languages |= absorbed.archived_languages
         if absorbed.archived_first is not None:
             keeper.archived_first = min(d for d in (keeper.archived_first, absorbed.archived_first) if d)
@@ -786,12 +801,12 @@ class EventClusterer:
             event = self._live.pop(event_id)
             for term in event.centroid:
                 self._drop_posting(term, event_id)
-            retired = self._summarise(event)
-            for member in event.members.values():
-                if not self.keep_retired:
+            # Summarised even when retired events are not kept: an event may change and retire in one add (a late
+            # document older than the window founds an event), and the caller of that add saves it.
+            self._retired[event_id] = self._summarise(event)
+            if not self.keep_retired:
+                for member in event.members.values():
                     self._assignment.pop(member.doc_id, None)
-            if self.keep_retired:
-                self._retired[event_id] = retired
 
     def _archive(self, event: _Live, horizon: datetime) -> None:
         """Let go of the members of a still-growing event that were published before the window (their terms
@@ -813,10 +828,10 @@ class EventClusterer:
                 event.languages[member.language] -= 1
                 if event.languages[member.language] <= 0:
                     del event.languages[member.language]
-            if self.keep_retired:
-                event.archived.append(member.doc_id)
-            else:
+            event.archived.append(member.doc_id)
+            if not self.keep_retired:
                 self._assignment.pop(member.doc_id, None)
+        event.archived_count += len(old)
         first = old[0].published
         event.archived_first = first if event.archived_first is None else min(event.archived_first, first)
 
@@ -851,9 +866,29 @@ class EventClusterer:
             languages=sorted({m.language for m in members if m.language} | event.archived_languages),
         )
 
-    def events(self) -> list[Event]:
-        """Every event, live and retired, ordered by first publication (undated last), then id."""
-        summaries = [*self._retired.values(), *(self._summarise(e) for e in self._live.values())]
+    def _forget_latest_changes(self) -> None:
+        """At the start of an add: what the previous one archived, retired and merged was its caller's to save.
+        Without `keep_retired` only the live events of the window stay in memory."""
+        self._absorbed = {}
+        if not self.keep_retired:
+            self._retired = {}
+            for event in self._live.values():
+                event.archived = []
+
+    def events(self, event_ids: Collection[str] | None = None) -> list[Event]:
+        """Every event (or those of `event_ids`), live and retired, ordered by first publication (undated last), then
+        id.
+
+        Without `keep_retired` the retired events are those the latest add retired, and an event's documents are its
+        members in the window and those the latest add archived: earlier adds returned the rest, and the caller keeps
+        them (as `kabar.store.Store.save_clustered_events` does).
+        """
+        if event_ids is None:
+            live, retired = list(self._live.values()), list(self._retired.values())
+        else:
+            live = [self._live[e] for e in event_ids if e in self._live]
+            retired = [self._retired[e] for e in event_ids if e in self._retired]
+        summaries = [*retired, *(self._summarise(e) for e in live)]
         summaries.sort(key=lambda s: (s.first is None, s.first.timestamp() if s.first else 0.0, s.id))
         return [
             Event(
@@ -867,7 +902,14 @@ class EventClusterer:
             for s in summaries
         ]
 
+    def absorbed(self) -> dict[str, list[str]]:
+        """Event id -> the events the latest add merged into it (directly or through an event merged into it), in the
+        order their members joined it. Without `keep_retired` the event does not list their archived members, which
+        the caller (holding every member) moves to it."""
+        return {event_id: list(merged) for event_id, merged in self._absorbed.items()}
+
     def event_of(self, doc_id: str) -> str | None:
+        """The event of a document (without `keep_retired`: of a document of the window)."""
         return self._assignment.get(doc_id)
 
     @property
@@ -916,7 +958,9 @@ class EventClusterer:
                         [m.doc_id, m.title, when(m.published), m.language, m.terms]
                         for m in e.members.values()
                     ],
-                    "archived": e.archived,
+                    # Without `keep_retired` archived ids are the caller's to keep: the snapshot holds one window.
+                    "archived": e.archived if self.keep_retired else [],
+                    "archived_count": e.archived_count,
                     "archived_first": when(e.archived_first),
                     "archived_languages": sorted(e.archived_languages),
                     "archived_best": (
@@ -929,15 +973,24 @@ class EventClusterer:
             ],
             "retired": [
                 [r.id, r.title, r.documents, when(r.first), when(r.last), r.languages]
-                for r in self._retired.values()
+                for r in (self._retired.values() if self.keep_retired else ())
             ],
         }
 
     @classmethod
     def from_dict(
-        cls, data: dict[str, Any], *, entity_extractor: EntityExtractor | None = capitalised_entities
+        cls,
+        data: dict[str, Any],
+        *,
+        entity_extractor: EntityExtractor | None = capitalised_entities,
+        keep_retired: bool | None = None,
     ) -> EventClusterer:
-        clusterer = cls(entity_extractor=entity_extractor, **data["config"])
+        """The clusterer `to_dict` saved. `keep_retired=False` restores a snapshot that kept retired events and
+        archived ids without them (one window in memory); True cannot bring back what a snapshot did not keep."""
+        config = dict(data["config"])
+        if keep_retired is not None:
+            config["keep_retired"] = keep_retired
+        clusterer = cls(entity_extractor=entity_extractor, **config)
         clusterer._n = data["n"]
         clusterer._df = Counter(data["df"])
         clusterer._newest = published_datetime(data["newest"])
@@ -965,7 +1018,9 @@ class EventClusterer:
                 },
             )
             event.languages = Counter(m.language for m in event.members.values() if m.language)
-            event.archived = list(item.get("archived", []))
+            archived = list(item.get("archived", []))
+            event.archived = archived if clusterer.keep_retired else []
+            event.archived_count = item.get("archived_count", len(archived))
             event.archived_first = published_datetime(item.get("archived_first"))
             event.archived_languages = set(item.get("archived_languages", []))
             if best := item.get("archived_best"):
@@ -978,7 +1033,8 @@ class EventClusterer:
                 clusterer._postings[term].add(event.id)
             for doc_id in event.members:
                 clusterer._assignment[doc_id] = event.id
-        for event_id, title, documents, first, last, languages in data["retired"]:
+        retired = data["retired"] if clusterer.keep_retired else []
+        for event_id, title, documents, first, last, languages in retired:
             clusterer._retired[event_id] = _Retired(
                 event_id,
                 title,
