@@ -574,3 +574,23 @@ def test_product_names_in_camel_case_are_not_a_glued_teaser_grid() -> None:
     text = "\n".join([_menu(8), intro, *deals, PARAGRAPH_A, PARAGRAPH_B])
     removed = clean_lines(text).removed
     assert not [item for item in removed if item.reason == rules.REASON_TEASER_GRID]
+
+
+def test_a_page_whose_best_stretch_holds_no_paragraph_does_not_keep_its_menus() -> None:
+    # A page dumped at 79 columns whose lines are mostly menu entries, so the wrap is not recognised: the article's
+    # pieces have no full stop until its last one, and its only paragraph-like line stands alone among menus. The
+    # densest stretch is the article's end; the page used to keep every line, menus and footer included.
+    menu = "\n".join(f"Section {name}" for name in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    article = [
+        "It was the shot to the head heard around the world. In the closing seconds the",
+        "defensive end ripped the helmet off the quarterback and then swung it at him",
+        "in front of a stunned crowd and the cameras of the national broadcaster, who",
+        "showed the replay again and again.",
+    ]
+    # A sentence-like line standing alone in the footer: it costs more than it adds, so the stretch is elsewhere.
+    note = "The views expressed on this site are those of their authors and not of the publisher."
+    footer = "\n".join(["Privacy Policy", "Cookie Policy", note, "Data Policy", "Your Ad Choices"])
+    result = clean_lines("\n".join([menu, *article, menu, footer]))
+    body = "\n".join(result.paragraphs)
+    assert "Section" not in body and "Cookie Policy" not in body
+    assert "showed the replay again and again." in body

@@ -836,6 +836,11 @@ def classify_lines(
             {i for i in body_like if span_start <= i <= span_end}
             | {i for i in announced if span_start <= i <= span_end}
         )
+        if not body_like:
+            # The densest stretch holds no paragraph (each one stands alone among menus and costs more than it
+            # adds; a page dumped at a fixed width whose prose pieces lost their full stops): it is still the best
+            # guess at the body. Without this the page kept every line no rule named, menus and footers included.
+            body_like = [i for i in range(span_start, span_end + 1) if units[i].reason is None]
     title_index: int | None = None
     if body_like:
         first, last = body_like[0], body_like[-1]
