@@ -322,9 +322,12 @@ class EventClusterer:
         result: dict[str, str] = {}
         # Undated documents (a page whose date was not found) come last, and a time factor of 1 lets each of them
         # join any live event of its kind: alone, the reports of an event with no dated report would be absorbed one
-        # by one by a dated event of the same kind. So they first form events among themselves, and only then may
-        # each move, in the refinement rounds over the whole batch, to a dated or earlier event that suits it
-        # better, by then choosing between its own event and that one.
+        # by one by a dated event of the same kind. So the dated documents settle first; the undated ones then form
+        # events among themselves, and only then may each move, in refinement rounds over the undated documents, to
+        # a dated or earlier event that suits it better, by then choosing between its own event and that one. The
+        # dated documents stay where their dates put them: an undated event has no date range, so a dated document
+        # would meet it with a time factor of 1 (on ECB+ topics 1-35, refining every document of the batch at
+        # the end instead: B-cubed F1 0.912 against 0.936).
         dated = [f for f in features if f.published is not None]
         undated = features[len(dated) :]
         self._settle(dated, result)
@@ -335,7 +338,7 @@ class EventClusterer:
             finally:
                 self._scope = None
             for _ in range(REFINE_ROUNDS):
-                if not self._refine(features, result):
+                if not self._refine(undated, result):
                     break
         if self.consolidate_threshold < 1.0:
             self._consolidate(result)
