@@ -16,7 +16,8 @@ What runs where (the same under every executor, so results are identical):
    (`EventClusterer.add_features`) and saves the slice with the clusterer state in one transaction. Adding is
    sequential by nature (a document joins the events formed by the documents before it), cheap once the features
    exist, and keeping it in one place is what makes the events of every executor equal (no partitions to merge);
-   memory is bounded by the slice and by the clusterer's time window.
+   memory is bounded by the slice and by the clusterer's time window: the clusterer holds the live events of the
+   window only, and the store keeps the members it archived or retired (`Store.save_clustered_events`).
 4. **Brief** (executor, a few events a task). Events are independent, so each changed event is briefed anywhere;
    the driver saves them as they arrive.
 
@@ -327,14 +328,22 @@ def update_events(
         # Hold the write lock from reading the clusterer state to saving it, so that two processes updating one
         # store take turns instead of overwriting each other's state.
         with store.transaction():
+            # The clusterer holds one time window (memory and the saved state stay bounded however long the
+            # crawl); the store keeps every event's members. Documents another process clustered meanwhile are
+            # skipped here, as the clusterer no longer remembers every document it clustered.
+            features = [feature for feature in features if store.event_of_document(feature.doc_id) is None]
             state = store.state(CLUSTERER_STATE)
-            clusterer = EventClusterer.from_dict(state) if state else EventClusterer()
-            # Documents another process clustered meanwhile are skipped by the clusterer (it knows them).
+            clusterer = (
+                EventClusterer.from_dict(state, keep_retired=False)
+                if state
+                else EventClusterer(keep_retired=False)
+            )
             changed = set(clusterer.add_features(features).values())
-            events = [event for event in clusterer.events() if event.id in changed]
             unbriefed = set(store.state(UNBRIEFED_STATE) or []) | changed
-            store.save_events(
-                events, state={CLUSTERER_STATE: clusterer.to_dict(), UNBRIEFED_STATE: sorted(unbriefed)}
+            store.save_clustered_events(
+                clusterer.events(changed),
+                absorbed=clusterer.absorbed(),
+                state={CLUSTERER_STATE: clusterer.to_dict(), UNBRIEFED_STATE: sorted(unbriefed)},
             )
         if progress:
             progress.advance(len(piece))

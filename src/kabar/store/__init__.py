@@ -13,9 +13,9 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -428,6 +428,52 @@ class Store:
                     )
             # Events emptied by a merge elsewhere are removed.
             db.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_documents)")
+
+    def save_clustered_events(
+        self,
+        events: Sequence[Event],
+        *,
+        absorbed: Mapping[str, Sequence[str]] | None = None,
+        state: dict[str, Any] | None = None,
+    ) -> None:
+        """Save the events an update changed, from a clusterer that holds one time window (`keep_retired=False`).
+
+        Such a clusterer lists an event's members in the window and those it archived in this update; the members it
+        archived earlier are forgotten there and kept here. So each event keeps its stored members that no saved
+        event lists, first and in their stored order (as the clusterer's own list would have them), then those of
+        the stored events merged into it (`absorbed`: event id -> merged event ids, in the order their members
+        joined it), then the members listed. A document listed by an event still moves to it, so merges, splits
+        and refinements move what they move, and every document stays in one event.
+        """
+        absorbed = absorbed or {}
+        with self.transaction() as db:
+            listed = {document_id for event in events for document_id in event.documents}
+            saved = {event.id for event in events}
+            complete: list[Event] = []
+            for event in events:
+                earlier: list[str] = []
+                for source in [event.id, *(e for e in absorbed.get(event.id, ()) if e not in saved)]:
+                    earlier.extend(d for d in self._members_in_order(db, source) if d not in listed)
+                if earlier:
+                    event = replace(event, documents=list(dict.fromkeys([*earlier, *event.documents])))
+                complete.append(event)
+            self.save_events(complete, state)
+
+    @staticmethod
+    def _members_in_order(db: sqlite3.Connection, event_id: str) -> list[str]:
+        """An event's stored members in the order of its stored document list; members it does not list (exact
+        copies collapsed by its briefing) after them, by id."""
+        members = {
+            row[0]
+            for row in db.execute("SELECT document_id FROM event_documents WHERE event_id = ?", (event_id,))
+        }
+        if not members:
+            return []
+        row = db.execute(
+            "SELECT json_extract(briefing, '$.documents') FROM events WHERE id = ?", (event_id,)
+        ).fetchone()
+        listed = [d for d in json.loads(row[0]) if d in members] if row and row[0] else []
+        return [*listed, *sorted(members - set(listed))]
 
     @staticmethod
     def _outlet_count(db: sqlite3.Connection, document_ids: Sequence[str]) -> int:
