@@ -92,12 +92,27 @@ def _corpus() -> tuple[list[Document], list[Document]]:
     return first, late + second
 
 
-@pytest.fixture(autouse=True)
-def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
+def _quick(patch: pytest.MonkeyPatch) -> None:
     """Terms and names only (no embedding model), briefing left out (the events as clustered), small slices."""
-    monkeypatch.setattr(cluster_features, "embeddings_available", lambda: False)
-    monkeypatch.setattr(steps, "brief_events", lambda events, documents, options: events)
-    monkeypatch.setattr(runner, "CLUSTER_SLICE_DOCUMENTS", SLICE_DOCUMENTS)
+    patch.setattr(cluster_features, "embeddings_available", lambda: False)
+    patch.setattr(steps, "brief_events", lambda events, documents, options: events)
+    patch.setattr(runner, "CLUSTER_SLICE_DOCUMENTS", SLICE_DOCUMENTS)
+
+
+@pytest.fixture(autouse=True)
+def _quick_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    _quick(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def window_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
+    """The store after both updates by the runner, and the clusterer state it saved with each slice."""
+    db = tmp_path_factory.mktemp("window") / "window.db"
+    with pytest.MonkeyPatch.context() as patch:
+        _quick(patch)
+        states = _record_states(patch)
+        _run(db)
+    return db, states
 
 
 class _KeepingEverything(EventClusterer):
@@ -153,10 +168,9 @@ def _state_documents(state: dict[str, Any]) -> set[str]:
 
 
 def test_the_saved_state_holds_one_window_and_the_store_every_member(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window_run: tuple[Path, list[dict[str, Any]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    states = _record_states(monkeypatch)
-    _run(tmp_path / "window.db")
+    window_db, states = window_run
     # Each saved state names only documents of the window of the newest document it has seen (the late documents
     # leave it with the slice that added them), however many windows the crawl has passed.
     first, second = _corpus()
@@ -169,12 +183,12 @@ def test_the_saved_state_holds_one_window_and_the_store_every_member(
     assert len(_state_documents(states[-1])) * 3 < len(published)
 
     # A clusterer keeping everything names every document it has clustered (its state grows with the corpus) ...
-    states.clear()
+    keeping_states = _record_states(monkeypatch)
     monkeypatch.setattr(runner, "EventClusterer", _KeepingEverything)
     _run(tmp_path / "everything.db")
-    assert _state_documents(states[-1]) == set(published)
+    assert _state_documents(keeping_states[-1]) == set(published)
     # ... and the store's events are the same, member for member and in the same order; no document is left out.
-    events, membership = _content(tmp_path / "window.db")
+    events, membership = _content(window_db)
     assert (events, membership) == _content(tmp_path / "everything.db")
     assert all(membership.values())
     # The scenario does what it is for: long-running events hold five months of reports (most of them archived by
@@ -186,7 +200,7 @@ def test_the_saved_state_holds_one_window_and_the_store_every_member(
 
 
 def test_a_store_whose_state_kept_everything_goes_on_with_one_window(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window_run: tuple[Path, list[dict[str, Any]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A store updated before the runner's clusterer held one window: its state names every document. The next
     # update drops what the window does not need and ends as if the store had always been updated one way.
@@ -202,14 +216,12 @@ def test_a_store_whose_state_kept_everything_goes_on_with_one_window(
             store.add_document(document)
         api.update_events(store)
         assert store.state(runner.CLUSTERER_STATE)["retired"] == []
-    _run(tmp_path / "window.db")
-    assert _content(tmp_path / "upgraded.db") == _content(tmp_path / "window.db")
+    assert _content(tmp_path / "upgraded.db") == _content(window_run[0])
 
 
 def test_an_update_stopped_between_slices_is_finished_by_the_next(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window_run: tuple[Path, list[dict[str, Any]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _run(tmp_path / "whole.db")
     first, second = _corpus()
     real = Store.save_events
     slices: list[int] = []
@@ -232,7 +244,7 @@ def test_an_update_stopped_between_slices_is_finished_by_the_next(
         for document in second:
             store.add_document(document)
         api.update_events(store)
-    assert _content(tmp_path / "stopped.db") == _content(tmp_path / "whole.db")
+    assert _content(tmp_path / "stopped.db") == _content(window_run[0])
 
 
 def test_documents_another_process_clustered_meanwhile_are_not_clustered_again(
