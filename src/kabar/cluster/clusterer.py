@@ -19,6 +19,9 @@ This is single-pass clustering in the TDT tradition, made incremental and bounde
   events the batch founded (a short report has a low cosine with any grown centroid) join a live event whose names
   they share at a lower threshold. Only events founded in the batch are absorbed, so every id an earlier batch
   returned stays, and an older event keeps its id.
+* Undated documents (no date found on the page) are placed after the batch's dated ones have settled: they first
+  form events among themselves, then each may move to a dated or earlier event in refinement. One by one, with no
+  time gap to any event, they would join the dated event of their kind before their own event existed.
 * Per-document work (`features(doc)`: terms, entities, date) is separate from the grouping step
   (`add_features`), so an executor can compute features anywhere.
 """
