@@ -90,3 +90,18 @@ def test_aeb_lines_are_labelled_by_their_place_in_the_ground_truth() -> None:
     assert label_lines(lines, truth) == [False, False, False, False, False, True, True, True, False]
     # The earlier labelling took the copy and the counter's "of" and "2" for body too.
     assert label_lines_by_shingles(lines, truth) == [False, True, False, True, True, True, True, True, False]
+
+
+def test_aeb_labels_tokenless_table_heads_and_unspaced_sentences_by_the_ground_truth() -> None:
+    # A "%" column head the ground truth prints between two body lines is body; a separator it does not print is
+    # chrome. A Japanese sentence is one or two \w+ tokens but long: it is not held to the short-line test, which
+    # would make the article's first sentence chrome for lying above its first "long" line.
+    truth = (
+        "先日、改造した端末を販売した男性が逮捕されました。\nPos Player Plays % Stats\nDL Larry Ogunjobi 63 85%\n"
+        "The defence had its best game of the season on Sunday."
+    )
+    japanese = "先日、改造した端末を販売した男性が逮捕されました。"
+    table = "Pos|Player|Plays|%|Stats|DL|Larry Ogunjobi|63|85%|%".split("|")
+    lines = ["ホーム", japanese, "***", *table, "The defence had its best game of the season on Sunday."]
+    expected = [False, True, False, True, True, True, True, True, True, True, True, True, False, True]
+    assert label_lines(lines, truth) == expected
