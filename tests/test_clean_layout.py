@@ -594,3 +594,24 @@ def test_a_page_whose_best_stretch_holds_no_paragraph_does_not_keep_its_menus() 
     body = "\n".join(result.paragraphs)
     assert "Section" not in body and "Cookie Policy" not in body
     assert "showed the replay again and again." in body
+
+
+def test_a_short_wrapped_story_whose_one_line_paragraphs_fill_the_width_is_unwrapped() -> None:
+    # No blank lines, few lines: three one-line paragraphs fill the width as the wrapped ones do, so most "full"
+    # lines end a sentence; the wrapper's own breaks (the next word would not have fit) end mid-sentence.
+    paragraphs = [
+        "Pemerintah kota mulai menguji coba bus listrik untuk mengangkut pelajar di dua rute sekolah sejak Senin.",
+        "Bus berkapasitas 30 penumpang itu beroperasi pada pagi dan siang hari.",
+        "Wali kota menyebut uji coba berlangsung selama tiga bulan sebelum diputuskan diperluas.",
+        '"Anak-anak senang, orang tua juga lebih tenang," kata seorang wali murid.',
+        "Dinas perhubungan akan mengevaluasi biaya operasional dan keandalan baterai.",
+    ]
+    lines = ["kumparanNEWS", "Pemkot Uji Coba Bus Listrik untuk Rute Sekolah", "kumparanNEWS", "Follow"]
+    lines += [_wrapped(paragraph, 79) for paragraph in paragraphs]
+    lines += ["Lihat Juga", "Tarif Angkot Naik, Warga Beralih ke Ojek Daring", "Tulis Komentar"]
+    result = clean_lines("\n".join(lines))
+    # Every sentence stays and the wrapped paragraphs are whole again; two one-line paragraphs printed without a
+    # blank line between them, the first filling the width, may come out as one (a wrapper could have printed that).
+    assert " ".join(result.paragraphs) == " ".join(paragraphs)
+    assert paragraphs[0] in result.paragraphs and paragraphs[2] in result.paragraphs
+    assert [removed.text for removed in result.removed][-3:] == lines[-3:]
