@@ -715,30 +715,35 @@ GLUED_TAIL_MIN_WORDS = 3
 GLUED_TAIL_LOWER_SHARE = 0.5
 GLUED_GRID_MIN_LINES = 3
 GLUED_GRID_MAX_GAP = 8
-_GLUE_RE = re.compile(r"(?<=[^\W_])(?=[A-Z])|(?<=[)?!])(?=[A-Z])")
+_GLUE_RE = re.compile(r"(?:[^\W_]|[)?!])(?=[A-Z])")
 _GLUED_WORD_RE = re.compile(r"[^\W_]")
+_FIRST_WORD_RE = re.compile(r"\S*")
 
 
 def _is_glued_headline(text: str) -> bool:
+    opening = text.split(None, GLUED_HEAD_MIN_WORDS)[:GLUED_HEAD_MIN_WORDS]
+    if sum(1 for w in opening if w[:1].isupper() or w[:1].isdigit()) < GLUED_HEAD_MIN_WORDS // 2:
+        return False  # a line of prose, not a Title-Case headline at its start (checked first, for speed)
     for match in _GLUE_RE.finditer(text):
-        head, tail = text[: match.start()], text[match.start() :]
-        first = tail.split()[0] if tail.split() else ""
-        if head[-1].isalpha():
+        end = match.end()
+        first = _FIRST_WORD_RE.match(text, end).group(0)  # type: ignore[union-attr]
+        if text[end - 1].isalpha():
             # "...Student-AthleteA 24-year-old", "...Title RunDenny Hamlin's": lower-case letters end the headline
             # (not an acronym, "FIFA") and a word or "A" starts the blurb.
-            if not head[-GLUED_WORD_MIN_CHARS:].isalpha() or not head[-GLUED_WORD_MIN_CHARS:].islower():
+            letters = text[max(0, end - GLUED_WORD_MIN_CHARS) : end]
+            if len(letters) < GLUED_WORD_MIN_CHARS or not (letters.isalpha() and letters.islower()):
                 continue
             if len(first) > 1 and not first[1:2].islower():
                 continue
         elif not first[1:2].islower():
             continue  # after a figure or a bracket a word must follow ("250,000The state"), not a unit ("5A", "4K")
-        head_words = [w for w in head.split() if _GLUED_WORD_RE.search(w)]
+        head_words = [w for w in text[:end].split() if _GLUED_WORD_RE.search(w)]
         if not GLUED_HEAD_MIN_WORDS <= len(head_words) <= TITLE_MAX_WORDS:
             continue
         capitalised = sum(1 for w in head_words if w[:1].isupper() or w[:1].isdigit())
         if capitalised < GLUED_HEAD_CAPITALISED_SHARE * len(head_words):
             continue
-        tail_words = [w for w in tail.split() if _GLUED_WORD_RE.search(w)]
+        tail_words = [w for w in text[end:].split() if _GLUED_WORD_RE.search(w)]
         prose = sum(1 for w in tail_words[1:] if w[:1].islower()) >= GLUED_TAIL_LOWER_SHARE * (
             len(tail_words) - 1
         )
@@ -749,7 +754,13 @@ def _is_glued_headline(text: str) -> bool:
 
 def _mark_glued_teasers(units: list[Unit]) -> None:
     """Name the lines of a teaser grid whose headlines are glued to their blurbs (REASON_TEASER_GRID)."""
-    glued = [i for i, unit in enumerate(units) if unit.reason is None and _is_glued_headline(unit.text)]
+    glued = [
+        i
+        for i, unit in enumerate(units)
+        if unit.reason is None
+        and unit.words >= GLUED_HEAD_MIN_WORDS + GLUED_TAIL_MIN_WORDS
+        and _is_glued_headline(unit.text)
+    ]
     group: list[int] = []
     for index in [*glued, None]:
         if index is not None and (not group or index - group[-1] <= GLUED_GRID_MAX_GAP):
