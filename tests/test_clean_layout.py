@@ -615,3 +615,11 @@ def test_a_short_wrapped_story_whose_one_line_paragraphs_fill_the_width_is_unwra
     assert " ".join(result.paragraphs) == " ".join(paragraphs)
     assert paragraphs[0] in result.paragraphs and paragraphs[2] in result.paragraphs
     assert [removed.text for removed in result.removed][-3:] == lines[-3:]
+
+
+def test_captions_that_place_people_in_the_picture_leave_the_body() -> None:
+    # A caption between two paragraphs, with no credit line to mark it: agencies say where people stand.
+    caption = "Jose Mourinho, left, has replaced Mauricio Pochettino as manager of the club"
+    stock = "A stock image of a bus at a depot. Officials have looked at how many drivers the routes need."
+    body = _body("\n".join([_menu(6), PARAGRAPH_A, caption, PARAGRAPH_B, stock, PARAGRAPH_C, _menu(6)]))
+    assert body == f"{PARAGRAPH_A}\n{PARAGRAPH_B}\n{PARAGRAPH_C}"
