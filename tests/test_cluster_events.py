@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -290,3 +291,98 @@ def test_undated_reports_of_another_event_are_not_absorbed_by_a_dated_event_of_i
         "cianjur-3", "Gempa Cianjur: Herman Suherman minta warga Cugenang mengungsi", CIANJUR[1].text, None
     )
     assert clusterer.add([later])["cianjur-3"] == "event-cianjur-1"
+
+
+# Made-up words, a dozen per topic and none shared between topics: streams of many unrelated stories.
+_SYLLABLES = ["ba", "ku", "ri", "to", "me", "sa", "lo", "pi", "du", "ne", "ga", "ho"]
+
+
+def _word(number: int) -> str:
+    return "zo" + "".join(_SYLLABLES[(number // 12**k) % 12] for k in range(3)) + "x"
+
+
+def _story(doc_id: str, topic: int, published: str | None) -> Document:
+    words = [_word(topic * 12 + k) for k in range(12)]
+    body = (
+        f"{words[0].title()} dan {words[1]} melaporkan {words[2]} {words[3]} di {words[4]}. "
+        f"{words[5].title()} memeriksa {words[6]} {words[7]} bersama {words[8]}.\n\n"
+        f"{words[9].title()}, {words[10]} {words[11]} masih berlangsung."
+    )
+    return _doc(doc_id, f"{words[0]} {words[2]} {words[4]}", body, published)
+
+
+def _undated_stream_day(day: int) -> list[Document]:
+    """One day of a crawl: a dated story, two undated pages of another story, and an undated page of a flood that
+    is reported (undated) every day."""
+    published = f"2023-01-{day:02d}T09:00:00+07:00"
+    flood = replace(_daily_report(day, "Kanor"), published=None)
+    return [
+        _story(f"dated-{day:02d}", 2 * day, published),
+        _story(f"undated-{day:02d}-a", 2 * day + 1, None),
+        _story(f"undated-{day:02d}-b", 2 * day + 1, None),
+        flood,
+    ]
+
+
+@pytest.mark.parametrize("keep_retired", [True, False])
+def test_undated_events_leave_memory_with_the_window(keep_retired: bool) -> None:
+    """A crawl with undated pages over six windows: an event with no dated member retires once the window has moved
+    past the last time it gained a member, and an undated story that keeps growing keeps its id but only one window
+    of members, so live events, members and candidates stay bounded by the window as for dated news."""
+    clusterer = EventClusterer(use_embeddings=False, window_days=5, keep_retired=keep_retired)
+    flood_ids = set()
+    for day in range(1, 31):
+        batch = _undated_stream_day(day)
+        assignment = clusterer.add(batch)
+        undated = assignment[f"undated-{day:02d}-a"]
+        assert assignment[f"undated-{day:02d}-b"] == undated != assignment[f"dated-{day:02d}"]
+        flood_ids.add(assignment[f"Kanor-{day:02d}"])
+        # Six days of window (d-5 .. d): a dated and an undated story each, and the flood.
+        assert clusterer.live_events <= 2 * 6 + 1
+        assert clusterer.live_documents <= 4 * 6
+    assert flood_ids == {"event-Kanor-01"}
+    assert clusterer.event_of("undated-01-a") == (None if not keep_retired else "event-undated-01-a")
+    if keep_retired:
+        events = {event.id: event for event in clusterer.events()}
+        assert len(events["event-Kanor-01"].documents) == 30
+        assert events["event-undated-01-a"].documents == ["undated-01-a", "undated-01-b"]
+        assert len(events) == 30 + 30 + 1
+
+
+def test_undated_events_retire_alike_after_a_snapshot_and_from_an_older_snapshot() -> None:
+    straight = EventClusterer(use_embeddings=False, window_days=5)
+    restored = EventClusterer(use_embeddings=False, window_days=5)
+    for day in range(1, 11):
+        straight.add(_undated_stream_day(day))
+        restored.add(_undated_stream_day(day))
+        restored = EventClusterer.from_dict(json.loads(json.dumps(restored.to_dict())))
+    assert [e.id for e in restored.events()] == [e.id for e in straight.events()]
+    assert restored.live_events == straight.live_events
+    assert restored.live_documents == straight.live_documents
+    # A snapshot from before undated events retired has no `touched` or `seen`: its undated events and members
+    # count as seen at the next add and leave one window later.
+    old = straight.to_dict()
+    old["version"] = 2
+    for item in old["live"]:
+        del item["touched"]
+        item["members"] = [member[:5] for member in item["members"]]
+    upgraded = EventClusterer.from_dict(json.loads(json.dumps(old)))
+    upgraded.add(_undated_stream_day(11))
+    assert upgraded.live_events >= straight.live_events
+    for day in range(12, 18):
+        upgraded.add(_undated_stream_day(day))
+    assert upgraded.event_of("undated-01-a") == "event-undated-01-a"
+    assert upgraded.live_events <= 2 * 6 + 1
+    assert upgraded.live_documents <= 4 * 6
+
+
+def test_add_returns_late_documents_whose_event_retired_at_once() -> None:
+    # Reports older than the window found an event that retires in the same add; holding one window, the clusterer
+    # forgets them, yet the add that placed them returns their event (its caller saves it).
+    clusterer = EventClusterer(use_embeddings=False, window_days=5, keep_retired=False)
+    clusterer.add(GARUT)
+    assignment = clusterer.add(CIANJUR)
+    assert assignment == {"cianjur-1": "event-cianjur-1", "cianjur-2": "event-cianjur-1"}
+    assert [event.id for event in clusterer.events()] == ["event-cianjur-1", "event-garut-1"]
+    assert clusterer.live_events == 1
+    assert clusterer.event_of("cianjur-1") is None

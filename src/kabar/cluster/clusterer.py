@@ -21,7 +21,12 @@ This is single-pass clustering in the TDT tradition, made incremental and bounde
   returned stays, and an older event keeps its id.
 * Undated documents (no date found on the page) are placed after the batch's dated ones have settled: they first
   form events among themselves, then each may move to a dated or earlier event in refinement. One by one, with no
-  time gap to any event, they would join the dated event of their kind before their own event existed.
+  time gap to any event, they would join the dated event of their kind before their own event existed. An undated
+  document counts as published at the newest date the clusterer had seen when it joined ("seen"), and an event with
+  no dated member at the newest date seen when it last gained a member ("touched"), for the window only: they leave
+  memory as dated members and events do, so a crawl with undated pages stays bounded by the window too (corpus time
+  advances with the dated documents only: a stream with no date at all keeps everything). Their similarity stays
+  undated (no time factor).
 * Per-document work (`features(doc)`: terms, entities, date) is separate from the grouping step
   (`add_features`), so an executor can compute features anywhere.
 """
@@ -141,6 +146,9 @@ class _Member:
     published: datetime | None
     language: str | None
     terms: dict[str, float]
+    # For an undated member: the newest publication time the clusterer had seen when it joined, which stands in for
+    # its date when members leave memory with the window (None for a dated member).
+    seen: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -162,6 +170,9 @@ class _Live:
     norm_batch: int = -1
     # The batch that founded the event (0: before this process, restored from a snapshot).
     born: int = 0
+    # The newest publication time the clusterer had seen when the event last gained a member: an event with no dated
+    # member has no date range, and retires when this falls behind the window instead.
+    touched: datetime | None = None
     # Members published before the window, no longer held in full (an event that runs for months keeps one window
     # of members in memory): their ids in publication order (all of them when retired events are kept, else those
     # the latest add archived, for its caller to save), how many there are, the earliest date, their languages, and
@@ -293,7 +304,10 @@ class EventClusterer:
             embed_documents(fresh)
         result = self.add_features([document_features(doc, self.entity_extractor) for doc in fresh])
         for doc in docs:
-            result.setdefault(doc.id, self._assignment[doc.id])
+            # Not setdefault: without `keep_retired` a document of this add whose event retired at once (a late one,
+            # older than the window) is no longer in the assignment, but is in the result.
+            if doc.id not in result:
+                result[doc.id] = self._assignment[doc.id]
         return result
 
     def features(self, doc: Document) -> DocFeatures:
@@ -693,6 +707,8 @@ class EventClusterer:
         lasts = [d for d in (keeper.last, absorbed.last) if d is not None]
         keeper.first = min(firsts) if firsts else None
         keeper.last = max(lasts) if lasts else None
+        touched = [d for d in (keeper.touched, absorbed.touched) if d is not None]
+        keeper.touched = max(touched) if touched else None
         for doc_id in absorbed.members:
             self._assignment[doc_id] = keeper.id
         self._drop_event(absorbed)
@@ -771,8 +787,15 @@ class EventClusterer:
         if feature.language:
             event.languages[feature.language] += 1
         event.members[feature.doc_id] = _Member(
-            feature.doc_id, feature.title, feature.published, feature.language, top
+            feature.doc_id,
+            feature.title,
+            feature.published,
+            feature.language,
+            top,
+            self._newest if feature.published is None else None,
         )
+        if self._newest is not None:
+            event.touched = self._newest
 
     def _prune(self, event: _Live) -> None:
         kept = dict(
@@ -795,15 +818,14 @@ class EventClusterer:
             return
         horizon = self._newest - timedelta(days=self.window_days)
         self._forget_days(horizon)
+        retiring = []
         for event in self._live.values():
-            if (
-                event.first is not None
-                and event.first < horizon
-                and event.last is not None
-                and event.last >= horizon
-            ):
+            self._stamp_undated(event)
+            if _last_seen(event) < horizon:
+                retiring.append(event.id)
+            else:
                 self._archive(event, horizon)
-        for event_id in [key for key, e in self._live.items() if e.last is not None and e.last < horizon]:
+        for event_id in retiring:
             event = self._live.pop(event_id)
             for term in event.centroid:
                 self._drop_posting(term, event_id)
@@ -814,13 +836,23 @@ class EventClusterer:
                 for member in event.members.values():
                     self._assignment.pop(member.doc_id, None)
 
+    def _stamp_undated(self, event: _Live) -> None:
+        """Undated members and events that joined before any date was seen (or come from a snapshot older than
+        `seen`/`touched`) count as seen now: they get one window from here."""
+        if event.touched is None:
+            event.touched = self._newest
+        for member in event.members.values():
+            if member.published is None and member.seen is None:
+                member.seen = self._newest
+
     def _archive(self, event: _Live, horizon: datetime) -> None:
-        """Let go of the members of a still-growing event that were published before the window (their terms
-        stay in its centroid); the event keeps its id, first date and, if they are kept, their ids."""
-        old = [m for m in event.members.values() if m.published is not None and m.published < horizon]
+        """Let go of the members of a still-growing event that were published before the window, or, undated, joined
+        it before the window (their terms stay in its centroid); the event keeps its id, first date and, if they are
+        kept, their ids."""
+        old = [m for m in event.members.values() if (when := _when(m)) is not None and when < horizon]
         if not old:
             return
-        old.sort(key=lambda m: (m.published.timestamp() if m.published else 0.0, m.doc_id))
+        old.sort(key=lambda m: ((_when(m) or horizon).timestamp(), m.doc_id))
         candidates = [*old, *([event.archived_best] if event.archived_best else [])]
         event.archived_best = max(
             (m for m in candidates if m.title),
@@ -838,8 +870,10 @@ class EventClusterer:
             if not self.keep_retired:
                 self._assignment.pop(member.doc_id, None)
         event.archived_count += len(old)
-        first = old[0].published
-        event.archived_first = first if event.archived_first is None else min(event.archived_first, first)
+        dates = [m.published for m in old if m.published is not None]
+        if dates:
+            first = min(dates)
+            event.archived_first = first if event.archived_first is None else min(event.archived_first, first)
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -936,7 +970,8 @@ class EventClusterer:
             return value.isoformat() if value else None
 
         return {
-            "version": 2,
+            # 3: undated members carry `seen`, events `touched` (from_dict reads 1 and 2 too).
+            "version": 3,
             "config": {
                 "join_threshold": self.join_threshold,
                 "window_days": self.window_days,
@@ -960,8 +995,9 @@ class EventClusterer:
                     "embedded": e.embedded,
                     "first": when(e.first),
                     "last": when(e.last),
+                    "touched": when(e.touched),
                     "members": [
-                        [m.doc_id, m.title, when(m.published), m.language, m.terms]
+                        [m.doc_id, m.title, when(m.published), m.language, m.terms, when(m.seen)]
                         for m in e.members.values()
                     ],
                     # Without `keep_retired` archived ids are the caller's to keep: the snapshot holds one window.
@@ -970,7 +1006,7 @@ class EventClusterer:
                     "archived_first": when(e.archived_first),
                     "archived_languages": sorted(e.archived_languages),
                     "archived_best": (
-                        [b.doc_id, b.title, when(b.published), b.language, b.terms]
+                        [b.doc_id, b.title, when(b.published), b.language, b.terms, when(b.seen)]
                         if (b := e.archived_best)
                         else None
                     ),
@@ -1018,10 +1054,8 @@ class EventClusterer:
                 embedded=item["embedded"],
                 first=published_datetime(item["first"]),
                 last=published_datetime(item["last"]),
-                members={
-                    d: _Member(d, t, published_datetime(p), lang, dict(terms))
-                    for d, t, p, lang, terms in item["members"]
-                },
+                members={member[0]: _member(member) for member in item["members"]},
+                touched=published_datetime(item.get("touched")),
             )
             event.languages = Counter(m.language for m in event.members.values() if m.language)
             archived = list(item.get("archived", []))
@@ -1030,8 +1064,7 @@ class EventClusterer:
             event.archived_first = published_datetime(item.get("archived_first"))
             event.archived_languages = set(item.get("archived_languages", []))
             if best := item.get("archived_best"):
-                d, t, p, lang, terms = best
-                event.archived_best = _Member(d, t, published_datetime(p), lang, dict(terms))
+                event.archived_best = _member(best)
             for doc_id in event.archived:
                 clusterer._assignment[doc_id] = event.id
             clusterer._live[event.id] = event
@@ -1054,9 +1087,30 @@ class EventClusterer:
         return clusterer
 
 
+def _member(item: list[Any]) -> _Member:
+    """A member as `to_dict` lists it; version 2 snapshots have no `seen` (their undated members are stamped when
+    the clusterer next retires)."""
+    doc_id, title, published, language, terms, *rest = item
+    seen = published_datetime(rest[0]) if rest else None
+    return _Member(doc_id, title, published_datetime(published), language, dict(terms), seen)
+
+
 def _empty(event: _Live) -> bool:
     """No member, live or archived: the event can go."""
-    return not event.members and event.archived_first is None
+    return not event.members and not event.archived_count and event.archived_first is None
+
+
+def _when(member: _Member) -> datetime | None:
+    """When a member counts as published for the window: its date, or for an undated one when it was seen."""
+    return member.published if member.published is not None else member.seen
+
+
+def _last_seen(event: _Live) -> datetime:
+    """The time by which the event retires: its last publication date, or without a dated member, when it last
+    gained one (a stamped event always has one of the two)."""
+    when = event.last if event.last is not None else event.touched
+    assert when is not None
+    return when
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
