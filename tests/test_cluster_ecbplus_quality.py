@@ -22,9 +22,10 @@ from kabar.text import analyse
 # Measured 2026-12-05 with the shipped constants (terms + entities + time, no embeddings; consolidation of small
 # events included) on topics 36-45: B-cubed F1 0.918 on the text as the cleaning step gives it (titles and dates
 # found in the page residue), 0.957 on the raw token text (no cleaning, so no title and no date); 0.885 and 0.916
-# before the consolidation step (2026-11-24). The floors sit about a point under, for harmless drift (and for the
-# cleaner's own changes).
-BCUBED_F1_FLOOR_CLEANED = 0.905
+# before the consolidation step (2026-11-24). 2026-12-06, after the batch's undated documents form their own events
+# first (7ac3e92) and with the cleaner of 83dba97: cleaned 0.936, raw 0.957. The floors sit about a point under, for
+# harmless drift (and for the cleaner's own changes).
+BCUBED_F1_FLOOR_CLEANED = 0.925
 BCUBED_F1_FLOOR_RAW = 0.945
 
 
