@@ -173,10 +173,10 @@ class _Live:
     # The newest publication time the clusterer had seen when the event last gained a member: an event with no dated
     # member has no date range, and retires when this falls behind the window instead.
     touched: datetime | None = None
-    # Members published before the window, no longer held in full (an event that runs for months keeps one window
-    # of members in memory): their ids in publication order (all of them when retired events are kept, else those
-    # the latest add archived, for its caller to save), how many there are, the earliest date, their languages, and
-    # the one of them with the most central headline.
+    # Members published (undated ones: seen) before the window, no longer held in full (an event that runs for months
+    # keeps one window of members in memory): their ids in publication order (all of them when retired events are
+    # kept, else those the latest add archived, for its caller to save), how many there are, the earliest date, their
+    # languages, and the one of them with the most central headline.
     archived: list[str] = field(default_factory=list)
     archived_count: int = 0
     archived_first: datetime | None = None
