@@ -102,7 +102,7 @@ def test_aeb_labels_tokenless_table_heads_and_unspaced_sentences_by_the_ground_t
         "The defence had its best game of the season on Sunday."
     )
     japanese = "先日、改造した端末を販売した男性が逮捕されました。"
-    table = "Pos|Player|Plays|%|Stats|DL|Larry Ogunjobi|63|85%|%".split("|")
+    table = ["Pos", "Player", "Plays", "%", "Stats", "DL", "Larry Ogunjobi", "63", "85%", "%"]
     lines = ["ホーム", japanese, "***", *table, "The defence had its best game of the season on Sunday."]
     expected = [False, True, False, True, True, True, True, True, True, True, True, True, False, True]
     assert label_lines(lines, truth) == expected
