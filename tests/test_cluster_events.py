@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from kabar.cluster import EventClusterer
+from kabar.cluster import DocFeatures, EventClusterer
 from kabar.ingest import read_paths
 from kabar.pipeline import prepare
 from kabar.records import Document
@@ -386,3 +387,100 @@ def test_add_returns_late_documents_whose_event_retired_at_once() -> None:
     assert [event.id for event in clusterer.events()] == ["event-cianjur-1", "event-garut-1"]
     assert clusterer.live_events == 1
     assert clusterer.event_of("cianjur-1") is None
+
+
+# -- the arrival clock: a stream without dates ----------------------------------------------------------------------
+
+ARRIVAL_START = datetime(2026, 1, 1, 6, tzinfo=UTC)
+
+
+def _arriving(clusterer: EventClusterer, docs: list[Document], day: int) -> list[DocFeatures]:
+    """The documents' features as the runner passes them: with the time they reached the store (one a day)."""
+    arrived = ARRIVAL_START + timedelta(days=day)
+    return [replace(clusterer.features(doc), arrived=arrived) for doc in docs]
+
+
+def _undated_only_day(day: int) -> list[Document]:
+    """One day of a crawl in which no page has a date: two pages of a story of the day, and one of a flood that is
+    reported every day."""
+    return [
+        _story(f"undated-{day:02d}-a", 2 * day + 1, None),
+        _story(f"undated-{day:02d}-b", 2 * day + 1, None),
+        replace(_daily_report(day, "Kanor"), published=None),
+    ]
+
+
+@pytest.mark.parametrize("keep_retired", [True, False])
+def test_with_no_date_at_all_events_leave_memory_by_arrival_time(keep_retired: bool) -> None:
+    """No document dated, so publication time never moves: events with no dated member retire by arrival time (the
+    store's), and the flood reported every day keeps its id but one window of members."""
+    clusterer = EventClusterer(use_embeddings=False, window_days=5, keep_retired=keep_retired)
+    flood_ids = set()
+    for day in range(1, 31):
+        assignment = clusterer.add_features(_arriving(clusterer, _undated_only_day(day), day))
+        assert assignment[f"undated-{day:02d}-a"] == assignment[f"undated-{day:02d}-b"]
+        flood_ids.add(assignment[f"Kanor-{day:02d}"])
+        # Six days of window (d-5 .. d): a story each, and the flood.
+        assert clusterer.live_events <= 6 + 1
+        assert clusterer.live_documents <= 3 * 6
+    assert flood_ids == {"event-Kanor-01"}
+    if keep_retired:
+        events = {event.id: event for event in clusterer.events()}
+        assert len(events["event-Kanor-01"].documents) == 30
+        assert events["event-undated-01-a"].documents == ["undated-01-a", "undated-01-b"]
+        assert len(events) == 30 + 1
+    else:
+        assert clusterer.event_of("undated-01-a") is None
+
+
+def test_without_arrival_times_a_stream_with_no_date_keeps_everything_as_before() -> None:
+    """In-memory callers (`add`, no arrival time) are unchanged: with no date there is no clock."""
+    clusterer = EventClusterer(use_embeddings=False, window_days=5)
+    for day in range(1, 16):
+        clusterer.add(_undated_only_day(day))
+    assert clusterer.live_events == 15 + 1
+    assert clusterer.to_dict()["newest_arrival"] is None
+
+
+def test_the_arrival_clock_survives_a_snapshot_and_a_version_3_snapshot_starts_it() -> None:
+    straight = EventClusterer(use_embeddings=False, window_days=5)
+    restored = EventClusterer(use_embeddings=False, window_days=5)
+    for day in range(1, 11):
+        straight.add_features(_arriving(straight, _undated_only_day(day), day))
+        restored.add_features(_arriving(restored, _undated_only_day(day), day))
+        restored = EventClusterer.from_dict(json.loads(json.dumps(restored.to_dict())))
+    assert restored.to_dict() == straight.to_dict()
+    assert restored.to_dict()["version"] == 4
+    # A version 3 snapshot has no arrival stamps: its undated events and members count as arrived at the next add
+    # and leave one window later.
+    old = straight.to_dict()
+    old["version"] = 3
+    del old["newest_arrival"]
+    for item in old["live"]:
+        del item["touched_arrival"]
+        item["members"] = [member[:6] for member in item["members"]]
+        if item["archived_best"]:
+            item["archived_best"] = item["archived_best"][:6]
+    upgraded = EventClusterer.from_dict(json.loads(json.dumps(old)))
+    upgraded.add_features(_arriving(upgraded, _undated_only_day(11), 11))
+    assert upgraded.live_events >= straight.live_events
+    for day in range(12, 18):
+        upgraded.add_features(_arriving(upgraded, _undated_only_day(day), day))
+    assert upgraded.event_of("undated-01-a") == "event-undated-01-a"
+    assert upgraded.live_events <= 6 + 1
+    assert upgraded.live_documents <= 3 * 6
+
+
+def test_arrival_time_never_moves_dated_events() -> None:
+    """A backfill of old news arrives today, or over months in any order: dated events cluster and retire exactly
+    as without arrival times, and the saved state holds no arrival time."""
+    days = [[_undated_stream_day(day)[0], _daily_report(day, "Kanor")] for day in range(1, 31)]
+    plain = EventClusterer(use_embeddings=False, window_days=5, keep_retired=False)
+    today = EventClusterer(use_embeddings=False, window_days=5, keep_retired=False)
+    shuffled = EventClusterer(use_embeddings=False, window_days=5, keep_retired=False)
+    for day, docs in enumerate(days, 1):
+        expected = plain.add(docs)
+        assert today.add_features(_arriving(today, docs, 400)) == expected
+        assert shuffled.add_features(_arriving(shuffled, docs, (day * 37) % 90)) == expected
+        assert today.events() == shuffled.events() == plain.events()
+        assert today.to_dict() == shuffled.to_dict() == plain.to_dict()

@@ -24,9 +24,13 @@ This is single-pass clustering in the TDT tradition, made incremental and bounde
   time gap to any event, they would join the dated event of their kind before their own event existed. An undated
   document counts as published at the newest date the clusterer had seen when it joined ("seen"), and an event with
   no dated member at the newest date seen when it last gained a member ("touched"), for the window only: they leave
-  memory as dated members and events do, so a crawl with undated pages stays bounded by the window too (corpus time
-  advances with the dated documents only: a stream with no date at all keeps everything). Their similarity stays
-  undated (no time factor).
+  memory as dated members and events do, so a crawl with undated pages stays bounded by the window too. Corpus time
+  advances with the dated documents only, so where documents carry an arrival time (`DocFeatures.arrived`, when the
+  store received them; the runner sets it) an event with no dated member also retires once the newest arrival seen
+  is more than the window past the newest arrival seen when it last gained a member, and its members leave memory
+  the same way: a stream with no date at all stays bounded too. Arrival time never touches a dated event (a backfill
+  of old news arrives today) nor similarity; without arrival times (in-memory callers) nothing changes. Their
+  similarity stays undated (no time factor).
 * Per-document work (`features(doc)`: terms, entities, date) is separate from the grouping step
   (`add_features`), so an executor can compute features anywhere.
 """
@@ -149,6 +153,9 @@ class _Member:
     # For an undated member: the newest publication time the clusterer had seen when it joined, which stands in for
     # its date when members leave memory with the window (None for a dated member).
     seen: datetime | None = None
+    # For an undated member: the newest arrival time the clusterer had seen when it joined (None without arrival
+    # times), by which it leaves memory while its event has no dated member.
+    seen_arrival: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -173,6 +180,9 @@ class _Live:
     # The newest publication time the clusterer had seen when the event last gained a member: an event with no dated
     # member has no date range, and retires when this falls behind the window instead.
     touched: datetime | None = None
+    # The newest arrival time the clusterer had seen when the event last gained a member (None without arrival
+    # times): the second clock by which an event with no dated member retires. Never used for a dated event.
+    touched_arrival: datetime | None = None
     # Members published (undated ones: seen) before the window, no longer held in full (an event that runs for months
     # keeps one window of members in memory): their ids in publication order (all of them when retired events are
     # kept, else those the latest add archived, for its caller to save), how many there are, the earliest date, their
@@ -240,6 +250,8 @@ class EventClusterer:
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._assignment: dict[str, str] = {}
         self._newest: datetime | None = None
+        # The newest arrival time seen (`DocFeatures.arrived`; None while no document carried one).
+        self._newest_arrival: datetime | None = None
         self._idf_cache: dict[str, float] = {}
         self._units: dict[str, dict[str, float]] = {}
         self._entity_norms: dict[str, float] = {}
@@ -325,6 +337,10 @@ class EventClusterer:
         for feature in features:
             if feature.published is not None and (self._newest is None or feature.published > self._newest):
                 self._newest = feature.published
+            if feature.arrived is not None and (
+                self._newest_arrival is None or feature.arrived > self._newest_arrival
+            ):
+                self._newest_arrival = feature.arrived
         for feature in features:
             self._count(feature)
         self._idf_cache = {}
@@ -709,6 +725,10 @@ class EventClusterer:
         keeper.last = max(lasts) if lasts else None
         touched = [d for d in (keeper.touched, absorbed.touched) if d is not None]
         keeper.touched = max(touched) if touched else None
+        arrivals = [d for d in (keeper.touched_arrival, absorbed.touched_arrival) if d is not None]
+        keeper.touched_arrival = max(arrivals) if arrivals else None
+        if keeper.last is not None:
+            self._drop_arrival_stamps(keeper)
         for doc_id in absorbed.members:
             self._assignment[doc_id] = keeper.id
         self._drop_event(absorbed)
@@ -781,6 +801,8 @@ class EventClusterer:
             )
             event.embedded += 1
         if feature.published is not None:
+            if event.last is None:
+                self._drop_arrival_stamps(event)
             event.first = feature.published if event.first is None else min(event.first, feature.published)
             event.last = feature.published if event.last is None else max(event.last, feature.published)
         top = dict(sorted(unit.items(), key=lambda item: (-item[1], item[0]))[:MEMBER_TERMS])
@@ -793,9 +815,12 @@ class EventClusterer:
             feature.language,
             top,
             self._newest if feature.published is None else None,
+            self._newest_arrival if event.last is None else None,
         )
         if self._newest is not None:
             event.touched = self._newest
+        # Only an event with no dated member keeps an arrival stamp (it is never used for a dated one).
+        event.touched_arrival = self._newest_arrival if event.last is None else None
 
     def _prune(self, event: _Live) -> None:
         kept = dict(
@@ -814,17 +839,20 @@ class EventClusterer:
                 del self._postings[term]
 
     def _retire(self) -> None:
-        if self._newest is None:
+        window = timedelta(days=self.window_days)
+        horizon = self._newest - window if self._newest is not None else None
+        arrival_horizon = self._newest_arrival - window if self._newest_arrival is not None else None
+        if horizon is None and arrival_horizon is None:
             return
-        horizon = self._newest - timedelta(days=self.window_days)
-        self._forget_days(horizon)
+        if horizon is not None:
+            self._forget_days(horizon)
         retiring = []
         for event in self._live.values():
             self._stamp_undated(event)
-            if _last_seen(event) < horizon:
+            if _expired(event, horizon, arrival_horizon):
                 retiring.append(event.id)
             else:
-                self._archive(event, horizon)
+                self._archive(event, horizon, arrival_horizon)
         for event_id in retiring:
             event = self._live.pop(event_id)
             for term in event.centroid:
@@ -835,24 +863,59 @@ class EventClusterer:
             if not self.keep_retired:
                 for member in event.members.values():
                     self._assignment.pop(member.doc_id, None)
+        if not any(event.last is None for event in self._live.values()):
+            # The arrival clock retires only events with no dated member: with none live it stops (and is not saved)
+            # and the next add starts it again from its own documents. A stream of dated news then keeps no arrival
+            # time, so its state does not depend on when its documents reached the store.
+            self._newest_arrival = None
 
     def _stamp_undated(self, event: _Live) -> None:
         """Undated members and events that joined before any date was seen (or come from a snapshot older than
-        `seen`/`touched`) count as seen now: they get one window from here."""
+        `seen`/`touched`, or from adds without arrival times) count as seen now: they get one window from here, on
+        each clock that has started."""
         if event.touched is None:
             event.touched = self._newest
+        if event.touched_arrival is None and event.last is None:
+            event.touched_arrival = self._newest_arrival
         for member in event.members.values():
-            if member.published is None and member.seen is None:
-                member.seen = self._newest
+            if member.published is None:
+                if member.seen is None:
+                    member.seen = self._newest
+                if member.seen_arrival is None and event.last is None:
+                    member.seen_arrival = self._newest_arrival
 
-    def _archive(self, event: _Live, horizon: datetime) -> None:
+    @staticmethod
+    def _drop_arrival_stamps(event: _Live) -> None:
+        """An event that gains a dated member leaves the arrival clock: its stamps would never be read (and would make
+        its saved state depend on when its documents reached the store)."""
+        event.touched_arrival = None
+        for member in event.members.values():
+            member.seen_arrival = None
+        if event.archived_best is not None:
+            event.archived_best.seen_arrival = None
+
+    def _archive(self, event: _Live, horizon: datetime | None, arrival_horizon: datetime | None) -> None:
         """Let go of the members of a still-growing event that were published before the window, or, undated, joined
         it before the window (their terms stay in its centroid); the event keeps its id, first date and, if they are
-        kept, their ids."""
-        old = [m for m in event.members.values() if (when := _when(m)) is not None and when < horizon]
+        kept, their ids. In an event with no dated member, members that joined more than a window of arrival time
+        ago leave too."""
+        undated_event = event.last is None
+        old = [
+            m
+            for m in event.members.values()
+            if (horizon is not None and (when := _when(m)) is not None and when < horizon)
+            or (
+                undated_event
+                and arrival_horizon is not None
+                and m.seen_arrival is not None
+                and m.seen_arrival < arrival_horizon
+            )
+        ]
         if not old:
             return
-        old.sort(key=lambda m: ((_when(m) or horizon).timestamp(), m.doc_id))
+        # By publication time (undated: seen), then id; members seen only on the arrival clock (no date seen yet)
+        # last.
+        old.sort(key=lambda m: ((when.timestamp() if (when := _when(m)) is not None else math.inf), m.doc_id))
         candidates = [*old, *([event.archived_best] if event.archived_best else [])]
         event.archived_best = max(
             (m for m in candidates if m.title),
@@ -970,8 +1033,9 @@ class EventClusterer:
             return value.isoformat() if value else None
 
         return {
-            # 3: undated members carry `seen`, events `touched` (from_dict reads 1 and 2 too).
-            "version": 3,
+            # 3: undated members carry `seen`, events `touched`; 4: and their arrival clock, `seen_arrival`,
+            # `touched_arrival` and `newest_arrival` (from_dict reads 1-3 too).
+            "version": 4,
             "config": {
                 "join_threshold": self.join_threshold,
                 "window_days": self.window_days,
@@ -987,6 +1051,7 @@ class EventClusterer:
             "df": dict(self._df),
             "df_days": [[day, documents, dict(counts)] for day, (documents, counts) in self._df_days.items()],
             "newest": when(self._newest),
+            "newest_arrival": when(self._newest_arrival),
             "live": [
                 {
                     "id": e.id,
@@ -996,8 +1061,17 @@ class EventClusterer:
                     "first": when(e.first),
                     "last": when(e.last),
                     "touched": when(e.touched),
+                    "touched_arrival": when(e.touched_arrival),
                     "members": [
-                        [m.doc_id, m.title, when(m.published), m.language, m.terms, when(m.seen)]
+                        [
+                            m.doc_id,
+                            m.title,
+                            when(m.published),
+                            m.language,
+                            m.terms,
+                            when(m.seen),
+                            when(m.seen_arrival),
+                        ]
                         for m in e.members.values()
                     ],
                     # Without `keep_retired` archived ids are the caller's to keep: the snapshot holds one window.
@@ -1006,7 +1080,15 @@ class EventClusterer:
                     "archived_first": when(e.archived_first),
                     "archived_languages": sorted(e.archived_languages),
                     "archived_best": (
-                        [b.doc_id, b.title, when(b.published), b.language, b.terms, when(b.seen)]
+                        [
+                            b.doc_id,
+                            b.title,
+                            when(b.published),
+                            b.language,
+                            b.terms,
+                            when(b.seen),
+                            when(b.seen_arrival),
+                        ]
                         if (b := e.archived_best)
                         else None
                     ),
@@ -1036,6 +1118,7 @@ class EventClusterer:
         clusterer._n = data["n"]
         clusterer._df = Counter(data["df"])
         clusterer._newest = published_datetime(data["newest"])
+        clusterer._newest_arrival = published_datetime(data.get("newest_arrival"))
         if "df_days" in data:
             clusterer._df_days = {
                 day: (documents, Counter(counts)) for day, documents, counts in data["df_days"]
@@ -1056,6 +1139,7 @@ class EventClusterer:
                 last=published_datetime(item["last"]),
                 members={member[0]: _member(member) for member in item["members"]},
                 touched=published_datetime(item.get("touched")),
+                touched_arrival=published_datetime(item.get("touched_arrival")),
             )
             event.languages = Counter(m.language for m in event.members.values() if m.language)
             archived = list(item.get("archived", []))
@@ -1088,11 +1172,12 @@ class EventClusterer:
 
 
 def _member(item: list[Any]) -> _Member:
-    """A member as `to_dict` lists it; version 2 snapshots have no `seen` (their undated members are stamped when
-    the clusterer next retires)."""
+    """A member as `to_dict` lists it; version 2 snapshots have no `seen`, version 3 no `seen_arrival` (their
+    undated members are stamped when the clusterer next retires)."""
     doc_id, title, published, language, terms, *rest = item
     seen = published_datetime(rest[0]) if rest else None
-    return _Member(doc_id, title, published_datetime(published), language, dict(terms), seen)
+    seen_arrival = published_datetime(rest[1]) if len(rest) > 1 else None
+    return _Member(doc_id, title, published_datetime(published), language, dict(terms), seen, seen_arrival)
 
 
 def _empty(event: _Live) -> bool:
@@ -1105,12 +1190,18 @@ def _when(member: _Member) -> datetime | None:
     return member.published if member.published is not None else member.seen
 
 
-def _last_seen(event: _Live) -> datetime:
-    """The time by which the event retires: its last publication date, or without a dated member, when it last
-    gained one (a stamped event always has one of the two)."""
-    when = event.last if event.last is not None else event.touched
-    assert when is not None
-    return when
+def _expired(event: _Live, horizon: datetime | None, arrival_horizon: datetime | None) -> bool:
+    """Whether a (stamped) event has fallen behind the window: a dated event by its last publication date only; one
+    with no dated member when it last gained a member, by publication time seen or by arrival time seen."""
+    if event.last is not None:
+        return horizon is not None and event.last < horizon
+    if horizon is not None and event.touched is not None and event.touched < horizon:
+        return True
+    return (
+        arrival_horizon is not None
+        and event.touched_arrival is not None
+        and event.touched_arrival < arrival_horizon
+    )
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:

@@ -112,7 +112,8 @@ def capitalised_entities(doc: Document) -> list[str]:
 
 @dataclass(slots=True)
 class DocFeatures:
-    """Sublinear term frequencies (terms and `ent:` entities), publication time and unit embedding of a document."""
+    """Sublinear term frequencies (terms and `ent:` entities), publication time and unit embedding of a document,
+    and when it reached the store (`arrived`, set by the runner; None for in-memory callers)."""
 
     doc_id: str
     title: str | None
@@ -120,6 +121,8 @@ class DocFeatures:
     published: datetime | None
     terms: dict[str, float]
     embedding: np.ndarray | None
+    # Arrival time: only a clock for retiring events with no dated member (see `EventClusterer`); never similarity.
+    arrived: datetime | None = None
 
 
 def term_frequencies(doc: Document, entity_extractor: EntityExtractor | None) -> dict[str, float]:
