@@ -11,7 +11,7 @@ retires in the same update).
 from __future__ import annotations
 
 import random
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -293,3 +293,88 @@ def test_saving_clustered_events_keeps_the_members_the_clusterer_forgot(tmp_path
         )
         assert store.event("e1").documents == ["a", "b", "d", "e", "f"]
         assert store.event("e2") is None
+
+
+# -- a crawl without dates: the arrival clock ------------------------------------------------------------------------
+
+
+def _set_arrivals(store: Store, arrivals: dict[str, datetime]) -> None:
+    """When the store received each document (`added`), as a crawl spread over months would have recorded it."""
+    with store.transaction() as db:
+        db.executemany(
+            "UPDATE documents SET added = ? WHERE id = ?",
+            [(when.isoformat(timespec="seconds"), doc_id) for doc_id, when in arrivals.items()],
+        )
+
+
+def _arrival_of(document: Document) -> datetime:
+    """A crawl fetches a page while it is news: it arrives two hours after its (possibly unknown) publication."""
+    return datetime.fromisoformat(document.published or "") + timedelta(hours=2)
+
+
+def test_a_crawl_with_no_dates_keeps_one_window_of_arrival_time(tmp_path: Path) -> None:
+    """No page has a date, so publication time never moves; the store's arrival times span five windows. The saved
+    state holds about one window of arrivals (an event with no dated member retires when the newest arrival is a
+    window past the last time it gained a member), and the store still holds every member in its event."""
+    first, second = _corpus()
+    documents = [
+        *first,
+        *second[2:],
+    ]  # the late documents are late by publication date, which this crawl lacks
+    arrivals = {d.id: _arrival_of(d) for d in documents}
+    states: list[dict[str, Any]] = []
+    with pytest.MonkeyPatch.context() as patch:
+        states = _record_states(patch)
+        with Store(tmp_path / "undated.db") as store:
+            for group in (first, second[2:]):
+                for document in group:
+                    store.add_document(replace(document, published=None))
+                _set_arrivals(store, {d.id: arrivals[d.id] for d in group})
+                api.update_events(store)
+            membership = {d.id: store.event_of_document(d.id) for d in documents}
+            stored = {event.id: event.documents for event in store.events(limit=None)}
+    assert len(states) >= 10
+    per_day = len(documents) / DAYS
+    days_a_slice = SLICE_DOCUMENTS / per_day
+    for state in states:
+        named = _state_documents(state)
+        newest = max(arrivals[d] for d in named)
+        # One window of arrivals, plus the slice that moved the clock past the rest.
+        assert all(arrivals[d] >= newest - timedelta(days=WINDOW_DAYS + days_a_slice) for d in named)
+        assert len(named) <= per_day * (WINDOW_DAYS + days_a_slice + 1)
+        assert state["newest"] is None and all(event["last"] is None for event in state["live"])
+    assert len(_state_documents(states[-1])) * 3 < len(documents)
+    # Every document is in an event; each short story is one event of its three reports, and the long-running
+    # stories kept their ids for five months, their old reports in the store only.
+    assert all(membership.values())
+    for day in range(DAYS):
+        reports = {membership[f"s{day:03d}r{n}"] for n in range(3)}
+        assert len(reports) == 1 and len(stored[reports.pop()]) == 3
+    long_events = {membership[f"l{n}d{day:03d}"] for n in (0, 1) for day in range(0, DAYS, 2)}
+    assert len(long_events) == 2 and all(len(stored[e]) == DAYS // 2 for e in long_events)
+
+
+def test_a_dated_backfill_clusters_alike_whenever_it_arrived(
+    window_run: tuple[Path, list[dict[str, Any]]], tmp_path: Path
+) -> None:
+    """Old news ingested over months, in reverse order of publication: arrival time never moves a dated event, so
+    the store and the saved state are those of the window run, whose documents all arrived within seconds."""
+    first, second = _corpus()
+    late_first = datetime(2026, 12, 6, tzinfo=UTC)
+    with Store(tmp_path / "backfill.db") as store:
+        for number, group in enumerate((first, second)):
+            for document in group:
+                store.add_document(document)
+            _set_arrivals(
+                store,
+                {
+                    d.id: late_first - timedelta(days=index * 0.3 + number * 200)
+                    for index, d in enumerate(group)
+                },
+            )
+            api.update_events(store)
+        state = store.state(runner.CLUSTERER_STATE)
+    with Store(window_run[0]) as store:
+        assert state == store.state(runner.CLUSTERER_STATE)
+    assert state.get("newest_arrival") is None
+    assert _content(tmp_path / "backfill.db") == _content(window_run[0])

@@ -12,7 +12,8 @@ clusterer holding one time window, the state, the live events and the per-slice 
 window instead of growing with the corpus. `--undated` stores that share of documents without a date (a crawl's
 pages where no date was found); their store arrival time is set to the report's date, as a crawl fetches a page
 while it is news, so they reach the clusterer among the dated documents of their days (the runner takes documents
-by publication time, else arrival time).
+by publication time, else arrival time). Arrival time is also the clock by which events with no dated document
+retire: with `--undated 1.0` (no page dated) the state stays one window of arrivals.
 
 The store (`--db`, a new file in a temporary folder unless given) is kept when given, with `<db>.content.json`
 beside it: every document's event and every event's documents, to compare two versions of the code on one corpus.

@@ -17,7 +17,9 @@ What runs where (the same under every executor, so results are identical):
    sequential by nature (a document joins the events formed by the documents before it), cheap once the features
    exist, and keeping it in one place is what makes the events of every executor equal (no partitions to merge);
    memory is bounded by the slice and by the clusterer's time window: the clusterer holds the live events of the
-   window only, and the store keeps the members it archived or retired (`Store.save_clustered_events`).
+   window only, and the store keeps the members it archived or retired (`Store.save_clustered_events`). Each
+   document's arrival time (when the store received it) goes with its features: the clock by which events with no
+   dated document retire, so a crawl without dates stays bounded too.
 4. **Brief** (executor, a few events a task). Events are independent, so each changed event is briefed anywhere;
    the driver saves them as they arrive.
 
@@ -55,7 +57,7 @@ from kabar.executors.steps import (
 from kabar.ingest import document_id, why_nothing_found
 from kabar.ingest.readers import MAX_DOCUMENT_BYTES
 from kabar.pipeline import BriefOptions
-from kabar.records import Briefing, Document, Event, RawDocument
+from kabar.records import Briefing, Document, Event, RawDocument, published_datetime
 from kabar.store import Store
 
 # Store keys of the state kept between runs.
@@ -332,6 +334,12 @@ def update_events(
             # crawl); the store keeps every event's members. Documents another process clustered meanwhile are
             # skipped here, as the clusterer no longer remembers every document it clustered.
             features = [feature for feature in features if store.event_of_document(feature.doc_id) is None]
+            # When each document reached the store: the clock by which events with no dated member retire (a crawl
+            # without dates would otherwise keep every event). Read from the store, so every engine and a resumed
+            # run see the same times.
+            arrivals = store.arrival_times([feature.doc_id for feature in features])
+            for feature in features:
+                feature.arrived = published_datetime(arrivals.get(feature.doc_id))
             state = store.state(CLUSTERER_STATE)
             clusterer = (
                 EventClusterer.from_dict(state, keep_retired=False)

@@ -305,6 +305,15 @@ class Store:
             source=row["source"], kind=row["kind"], body=zlib.decompress(row["body"]).decode(), url=row["url"]
         )
 
+    def arrival_times(self, document_ids: Sequence[str]) -> dict[str, str]:
+        """When each of the documents was added to the store (ISO 8601; unknown ids are left out)."""
+        found: dict[str, str] = {}
+        for document_id in document_ids:
+            row = self._db.execute("SELECT added FROM documents WHERE id = ?", (document_id,)).fetchone()
+            if row is not None:
+                found[document_id] = row[0]
+        return found
+
     def unassigned_document_ids(self) -> list[str]:
         """Documents that belong to no event yet (new since the last event update, or interrupted before it)."""
         return [
