@@ -1028,10 +1028,6 @@ class EventClusterer:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able snapshot: running document frequencies, live events with their centroids, retired events."""
-
-        def when(value: datetime | None) -> str | None:
-            return value.isoformat() if value else None
-
         return {
             # 3: undated members carry `seen`, events `touched`; 4: and their arrival clock, `seen_arrival`,
             # `touched_arrival` and `newest_arrival` (from_dict reads 1-3 too).
@@ -1050,53 +1046,30 @@ class EventClusterer:
             "n": self._n,
             "df": dict(self._df),
             "df_days": [[day, documents, dict(counts)] for day, (documents, counts) in self._df_days.items()],
-            "newest": when(self._newest),
-            "newest_arrival": when(self._newest_arrival),
+            "newest": _iso(self._newest),
+            "newest_arrival": _iso(self._newest_arrival),
             "live": [
                 {
                     "id": e.id,
                     "centroid": e.centroid,
                     "embedding_sum": e.embedding_sum.tolist() if e.embedding_sum is not None else None,
                     "embedded": e.embedded,
-                    "first": when(e.first),
-                    "last": when(e.last),
-                    "touched": when(e.touched),
-                    "touched_arrival": when(e.touched_arrival),
-                    "members": [
-                        [
-                            m.doc_id,
-                            m.title,
-                            when(m.published),
-                            m.language,
-                            m.terms,
-                            when(m.seen),
-                            when(m.seen_arrival),
-                        ]
-                        for m in e.members.values()
-                    ],
+                    "first": _iso(e.first),
+                    "last": _iso(e.last),
+                    "touched": _iso(e.touched),
+                    "touched_arrival": _iso(e.touched_arrival),
+                    "members": [_member_row(m) for m in e.members.values()],
                     # Without `keep_retired` archived ids are the caller's to keep: the snapshot holds one window.
                     "archived": e.archived if self.keep_retired else [],
                     "archived_count": e.archived_count,
-                    "archived_first": when(e.archived_first),
+                    "archived_first": _iso(e.archived_first),
                     "archived_languages": sorted(e.archived_languages),
-                    "archived_best": (
-                        [
-                            b.doc_id,
-                            b.title,
-                            when(b.published),
-                            b.language,
-                            b.terms,
-                            when(b.seen),
-                            when(b.seen_arrival),
-                        ]
-                        if (b := e.archived_best)
-                        else None
-                    ),
+                    "archived_best": _member_row(e.archived_best) if e.archived_best else None,
                 }
                 for e in self._live.values()
             ],
             "retired": [
-                [r.id, r.title, r.documents, when(r.first), when(r.last), r.languages]
+                [r.id, r.title, r.documents, _iso(r.first), _iso(r.last), r.languages]
                 for r in (self._retired.values() if self.keep_retired else ())
             ],
         }
@@ -1169,6 +1142,23 @@ class EventClusterer:
             for doc_id in documents:
                 clusterer._assignment[doc_id] = event_id
         return clusterer
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _member_row(member: _Member) -> list[Any]:
+    """A member as `to_dict` lists it (read back by `_member`)."""
+    return [
+        member.doc_id,
+        member.title,
+        _iso(member.published),
+        member.language,
+        member.terms,
+        _iso(member.seen),
+        _iso(member.seen_arrival),
+    ]
 
 
 def _member(item: list[Any]) -> _Member:
