@@ -237,8 +237,6 @@ def _unwrap_hard_wrapped(units: list[Unit]) -> list[Unit]:
         for index in full
         if not (_is_sentence_end(units[index].text) and _named_alone(units[index + 1]) in _OWN_LINE_REASONS)
     }
-    # A line that ends a sentence is not joined to a line a rule names on its own ("Baca juga: ...", "Artikel ini
-    # telah tayang di ..."): that line is a block of its own printed right under the paragraph.
     joined: list[Unit] = []
     for index, unit in enumerate(units):
         if index - 1 in full:
@@ -250,13 +248,6 @@ def _unwrap_hard_wrapped(units: list[Unit]) -> list[Unit]:
         else:
             joined.append(unit)
     return joined
-
-
-def _named_alone(unit: Unit) -> bool:
-    """Whether a rule names the line as chrome when it stands alone."""
-    probe = [Unit(unit.text, [0], True)]
-    _apply_rules(probe, _Found(), None, None)
-    return probe[0].reason is not None
 
 
 _OWN_LINE_REASONS = frozenset({rules.REASON_RELATED, rules.REASON_SHARE, rules.REASON_NAV})
