@@ -623,3 +623,25 @@ def test_captions_that_place_people_in_the_picture_leave_the_body() -> None:
     stock = "A stock image of a bus at a depot. Officials have looked at how many drivers the routes need."
     body = _body("\n".join([_menu(6), PARAGRAPH_A, caption, PARAGRAPH_B, stock, PARAGRAPH_C, _menu(6)]))
     assert body == f"{PARAGRAPH_A}\n{PARAGRAPH_B}\n{PARAGRAPH_C}"
+
+
+def test_a_first_paragraph_over_the_lead_photos_credit_is_its_caption() -> None:
+    # The lead photo stands between headline and article: the line printed above its credit is its caption.
+    caption = (
+        "Commuters wait for the first bus of the new northern route at the depot, where the mayor opened the "
+        "line on Tuesday morning."
+    )
+    head = [_menu(6), "Council Expands Bus Network North", "By Jane Doe"]
+    text = "\n".join([*head, caption, "Photograph: AFP via Getty", PARAGRAPH_A, PARAGRAPH_B, _menu(6)])
+    result = clean_lines(text)
+    assert result.paragraphs == [PARAGRAPH_A, PARAGRAPH_B]
+    assert caption in result.captions
+    # Further down, a paragraph above a lone credit stays (an image between two paragraphs); so do a first
+    # paragraph that opens with the agency's dateline and one with no headline above it (the article alone).
+    text = "\n".join([*head, PARAGRAPH_A, PARAGRAPH_B, "Michael Conroy, AP", PARAGRAPH_C, _menu(6)])
+    assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]
+    first = "WASHINGTON (AP) — " + PARAGRAPH_A
+    text = "\n".join([*head, first, "Michael Conroy, AP", PARAGRAPH_B, PARAGRAPH_C, _menu(6)])
+    assert clean_lines(text).paragraphs == [first, PARAGRAPH_B, PARAGRAPH_C]
+    text = "\n".join([PARAGRAPH_A, "Michael Conroy, AP", PARAGRAPH_B, PARAGRAPH_C])
+    assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]

@@ -947,6 +947,9 @@ def classify_lines(
         if body_like and title_index == first:
             body_like = body_like[1:]
             first = body_like[0]
+        if not extracted and body_like and title_index < first:
+            body_like = _without_lead_caption(units, body_like)
+            first = body_like[0]
 
     if body_like:
         # Grow the body over adjacent short sentences ("Krisis!", a one-line quote) up to the first chrome line.
@@ -966,6 +969,26 @@ def classify_lines(
             else:
                 unit.reason = rules.REASON_OUTSIDE
     return Classified(units=units, found=found, line_count=line_count, title_index=title_index)
+
+
+def _without_lead_caption(units: list[Unit], body_like: list[int]) -> list[int]:
+    """The body's paragraphs under the headline without the lead photo's caption: a first paragraph with a photo
+    caption or credit right under it and the rest of the body after that ("The centers of massive galaxy clusters
+    are super hot ..." / "(Image: © TNG Collaboration)" / the article). The lead photo stands between the headline
+    and the article, so what is printed there and closes with a credit is its caption (or a standfirst set over
+    it). Further down a paragraph above a lone credit stays (an image between two paragraphs, see
+    `_mark_photo_captions`), as does a first paragraph that opens with a dateline ("WASHINGTON (AP) —") or a copy
+    of the article alone, with no headline above it. On the aeb tuning half 4 first paragraphs under a headline
+    have a caption or credit under them, all chrome (a paragraph above a short credit further down: 4 body, 1
+    chrome)."""
+    if len(body_like) < 2:
+        return body_like
+    first = body_like[0]
+    if units[first + 1].reason != rules.REASON_CAPTION or parse_dateline(units[first].text) is not None:
+        return body_like
+    units[first].reason = rules.REASON_CAPTION
+    units[first].caption = True
+    return body_like[1:]
 
 
 def _assemble(classified: Classified, *, extracted: bool) -> LineResult:
