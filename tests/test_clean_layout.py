@@ -645,3 +645,14 @@ def test_a_first_paragraph_over_the_lead_photos_credit_is_its_caption() -> None:
     assert clean_lines(text).paragraphs == [first, PARAGRAPH_B, PARAGRAPH_C]
     text = "\n".join([PARAGRAPH_A, "Michael Conroy, AP", PARAGRAPH_B, PARAGRAPH_C])
     assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]
+
+
+def test_the_headline_printed_again_inside_the_body_is_not_a_line_of_it() -> None:
+    # A gallery or a share box between two paragraphs repeats the headline.
+    headline = "Council Expands Bus Network North"
+    text = "\n".join(
+        [_menu(6), headline, "By Jane Doe", PARAGRAPH_A, headline, PARAGRAPH_B, PARAGRAPH_C, _menu(6)]
+    )
+    result = clean_lines(text)
+    assert result.title == headline
+    assert result.paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]

@@ -944,9 +944,15 @@ def classify_lines(
             )
     if title_index is not None:
         units[title_index].reason = rules.REASON_TITLE
-        if body_like and title_index == first:
-            body_like = body_like[1:]
-            first = body_like[0]
+        # The headline printed again further down (over a gallery, in a share box) is not a line of the article.
+        title_key = _tokens(units[title_index].text)
+        for unit in units[title_index + 1 :]:
+            if unit.reason is None and _tokens(unit.text) == title_key:
+                unit.reason = rules.REASON_DUPLICATE
+        # The headline may have been the body's first line (`signed_first`), or a copy of it its last.
+        body_like = [i for i in body_like if units[i].reason is None]
+        if body_like:
+            first, last = body_like[0], body_like[-1]
         if not extracted and body_like and title_index < first:
             body_like = _without_lead_caption(units, body_like)
             first = body_like[0]
