@@ -656,3 +656,17 @@ def test_the_headline_printed_again_inside_the_body_is_not_a_line_of_it() -> Non
     result = clean_lines(text)
     assert result.title == headline
     assert result.paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]
+
+
+def test_the_items_of_a_list_the_last_paragraph_announces_stay_in_the_body() -> None:
+    announcing = (
+        "If you want the bundle without adverts, you have to upgrade before you sign up. Here is the short "
+        "version of how to do it:"
+    )
+    steps = [
+        "Sign up for an account without adverts",
+        "If you already have an account, visit your account page to upgrade",
+        "Sign up for the bundle using the same email address",
+    ]
+    text = "\n".join([_menu(6), PARAGRAPH_A, PARAGRAPH_B, announcing, *steps, "______", _menu(6)])
+    assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, announcing, *steps]

@@ -1360,13 +1360,42 @@ def _is_roster_row(text: str) -> bool:
     )
 
 
+# A paragraph closing with a colon announces what follows ("Here's the short version of signing up:"): the short
+# lines right under it, up to the first line a rule names or a longer one, are its list's items (steps, options)
+# even without figures or full stops. At most ANNOUNCED_LIST_MAX_ROWS of them (a bound, not gridded: the one such
+# list on the aeb tuning half has 3 items; a longer run is more likely a menu under an embed the copy lost).
+ANNOUNCED_LIST_MAX_ROWS = 10
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _announced_rows(units: list[Unit], end: int) -> int:
+    """How many lines after `end` are the items of a list its paragraph announces with a colon."""
+    if units[end].words < BODY_MIN_WORDS or not units[end].text.rstrip().endswith(":"):
+        return 0
+    rows = 0
+    while (
+        end + 1 + rows < len(units)
+        and rows < ANNOUNCED_LIST_MAX_ROWS
+        and units[end + 1 + rows].reason is None
+        and units[end + 1 + rows].words <= LIST_ROW_MAX_WORDS
+        and _LETTER_RE.search(units[end + 1 + rows].text)  # a separator ("____") is no item
+    ):
+        rows += 1
+    return rows
+
+
 def _extend_over_lists(units: list[Unit], end: int) -> int:
-    """Grow the body's end over adjacent sentences, data rows and a closing list of numbered rows."""
+    """Grow the body's end over adjacent sentences, data rows, a list its last paragraph announces and a closing
+    list of numbered rows."""
     took_list = False
     while end + 1 < len(units):
         following = units[end + 1]
         if _joins_body(following) or _is_data_row(following):
             end += 1
+            continue
+        if announced := _announced_rows(units, end):
+            end += announced
+            took_list = True
             continue
         header = following.reason is None and not _DIGIT_RE.search(following.text)
         start = end + 1 + (1 if header and not (took_list and _is_list_row(following)) else 0)
