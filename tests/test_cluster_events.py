@@ -109,6 +109,27 @@ def test_two_earthquakes_of_one_kind_stay_apart(use_embeddings: bool) -> None:
     assert cianjur.last_published == "2022-11-22T09:00:00+07:00"
 
 
+CIANJUR_FOLLOW_UP = _doc(
+    "cianjur-3",
+    "Enam pekan setelah gempa Cianjur, warga Cugenang masih mengungsi",
+    "Enam pekan setelah gempa magnitudo 5,6 mengguncang Kabupaten Cianjur, Jawa Barat, ribuan warga Kecamatan "
+    "Cugenang masih tinggal di tenda pengungsian. BNPB mulai membangun hunian sementara di Desa Cijedil.\n\n"
+    "Bupati Cianjur Herman Suherman mengatakan rumah warga yang rusak berat akibat gempa akan dibangun kembali. "
+    "Warga Cianjur yang rumahnya tertimbun longsor akan direlokasi.",
+    "2023-01-06T10:00:00+07:00",
+)
+
+
+def test_a_follow_up_past_the_window_joins_its_live_event() -> None:
+    # Six weeks after the last report of the Cianjur earthquake (the window is 30 days), a report on its displaced
+    # residents names its places and people: the time factor has decayed, not fallen to zero, so it joins. The
+    # Garut earthquake between them stays apart.
+    clusterer = EventClusterer(use_embeddings=False)
+    assignment = clusterer.add([*CIANJUR, *GARUT, CIANJUR_FOLLOW_UP])
+    assert assignment["cianjur-3"] == assignment["cianjur-1"] == assignment["cianjur-2"]
+    assert assignment["garut-1"] == assignment["garut-2"] != assignment["cianjur-1"]
+
+
 def test_events_idle_beyond_the_window_retire_but_stay_listed() -> None:
     clusterer = EventClusterer(use_embeddings=False, window_days=5)
     clusterer.add(CIANJUR)
@@ -379,10 +400,13 @@ def test_undated_events_retire_alike_after_a_snapshot_and_from_an_older_snapshot
 
 def test_add_returns_late_documents_whose_event_retired_at_once() -> None:
     # Reports older than the window found an event that retires in the same add; holding one window, the clusterer
-    # forgets them, yet the add that placed them returns their event (its caller saves it).
+    # forgets them, yet the add that placed them returns their event (its caller saves it). A year older: the time
+    # factor only decays (12 days before a live event of their kind they could still join it).
     clusterer = EventClusterer(use_embeddings=False, window_days=5, keep_retired=False)
     clusterer.add(GARUT)
-    assignment = clusterer.add(CIANJUR)
+    assignment = clusterer.add(
+        [replace(doc, published=doc.published.replace("2022-", "2021-", 1)) for doc in CIANJUR]
+    )
     assert assignment == {"cianjur-1": "event-cianjur-1", "cianjur-2": "event-cianjur-1"}
     assert [event.id for event in clusterer.events()] == ["event-cianjur-1", "event-garut-1"]
     assert clusterer.live_events == 1
