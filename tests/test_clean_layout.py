@@ -670,3 +670,16 @@ def test_the_items_of_a_list_the_last_paragraph_announces_stay_in_the_body() -> 
     ]
     text = "\n".join([_menu(6), PARAGRAPH_A, PARAGRAPH_B, announcing, *steps, "______", _menu(6)])
     assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, announcing, *steps]
+
+
+def test_a_last_section_under_a_short_subheading_stays_in_the_body() -> None:
+    # A game story's closing sections: a subheading, then sentences (a key-value line among them).
+    sections = [
+        "AROUND THE LEAGUE",
+        "Bayern beat Dortmund with two late goals from their captain and a penalty saved in stoppage time.",
+        "UP NEXT",
+        "Bayern: Host Leipzig on Saturday.",
+        "Dortmund: Visit Freiburg on Sunday.",
+    ]
+    text = "\n".join([_menu(6), PARAGRAPH_A, PARAGRAPH_B, *sections, "More from the league", _menu(6)])
+    assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, *sections]
