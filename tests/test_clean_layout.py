@@ -459,6 +459,23 @@ def test_japanese_sentences_count_as_body() -> None:
     assert "ランキング" not in body
 
 
+def test_a_japanese_sentence_set_one_clause_a_line_stays_whole_in_the_body() -> None:
+    japanese = [
+        "先日、不正に改造したスマートフォンを販売したとして、二十代の男性が逮捕されたというニュースがありました。",
+        "報道によると、販売されたのは機能制限を解除するために基本ソフトを改造した端末だったとのことです。",
+    ]
+    # Each clause ends with a comma ("、"): the sentence goes on in the next line.
+    clauses = [
+        "また、その他にも、",
+        "もとの商品を小分けにして販売するような行為は、",
+        "商標権侵害と判断される場合があります。",
+    ]
+    result = clean_lines(
+        "\n".join(["ホーム", "ニュース", "ランキング", *japanese, *clauses, "関連記事", "人気記事"])
+    )
+    assert result.paragraphs == [*japanese, "".join(clauses)]
+
+
 # -- hard-wrapped text (wire copy, e-mail, `lynx -dump`) --------------------------------------------------------
 
 WIRE_STORY = (

@@ -280,6 +280,23 @@ def _rejoin_datelines(units: list[Unit]) -> list[Unit]:
     return joined
 
 
+# A line ending with a Chinese or Japanese comma ("、", "，") stops mid-sentence: the sentence goes on in the next line
+# (a page that sets each clause on a line of its own). No threshold; on the aeb tuning half one Japanese page ends its
+# article so (3 such lines, all body, lost as unpunctuated short lines before).
+_CJK_COMMA_END_RE = re.compile(r"[、，]$")
+
+
+def _rejoin_cjk_clauses(units: list[Unit]) -> list[Unit]:
+    """Join a line ending with a CJK comma to the next line when that one goes on in Chinese or Japanese."""
+    joined: list[Unit] = []
+    for unit in units:
+        if joined and _CJK_COMMA_END_RE.search(joined[-1].text) and _DENSE_SCRIPT_RE.match(unit.text):
+            joined[-1] = _joined(joined[-1], unit, "")
+        else:
+            joined.append(unit)
+    return joined
+
+
 _CREDIT_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*[(\[][\w/.,*' -]{1,25}[)\]]\s*$")
 
 
@@ -860,6 +877,7 @@ def classify_lines(
     if not extracted:
         units = _unwrap_hard_wrapped(units)
     units = _rejoin_datelines(units)
+    units = _rejoin_cjk_clauses(units)
     found = _Found()
     _apply_rules(units, found, memory, outlet_hint)
     _mark_photo_captions(units)
