@@ -373,6 +373,20 @@ def test_headline_behind_a_share_bar_is_the_line_the_body_talks_about() -> None:
     assert clean_lines(text).title == "Council Votes To Expand Bus Network To Northern Districts"
 
 
+def test_a_list_of_dated_teasers_between_headline_and_body_does_not_give_the_headline() -> None:
+    # "More stories like this one" under the headline: each teaser is dated, as a headline is.
+    teasers = [
+        ("Council Opens New Tram Depot In The Harbour District", "May 15, 2017"),
+        ("Bus Fares Stay The Same For Two More Years Says Mayor", "January 22, 2018"),
+        ("Northern Districts Get Their First Bus Network Stops", "January 12, 2016"),
+    ]
+    lines = [_menu(6), "Council expands the bus network north", "By Jane Doe", "More stories like this one"]
+    for teaser, date in teasers:
+        lines += ["City News", teaser, date]
+    result = clean_lines("\n".join([*lines, PARAGRAPH_A, PARAGRAPH_B]))
+    assert result.title == "Council expands the bus network north"
+
+
 def test_two_sentence_notice_is_not_the_headline() -> None:
     text = "\n".join(
         [
