@@ -5,22 +5,36 @@ finds among real same-event news: a reported pair across two different events wo
 an event are copies or rewrites (wire stories re-run by several outlets) or over-eager matches of one event's facts.
 The pairs are listed for reading, not scored: ECB+ has no gold for reuse.
 
-    .venv/bin/python -m bench.dedup.ecbplus_pairs
+    .venv/bin/python -m bench.dedup.ecbplus_pairs            # the pairs with the shipped constants
+    .venv/bin/python -m bench.dedup.ecbplus_pairs --sweep    # pair counts over the grid of bench/dedup/plagiarism.py
 """
 
 from __future__ import annotations
 
+import argparse
 import time
 from collections import Counter
 
 from bench.cluster.common import load_ecbplus
+from bench.dedup.plagiarism import sweep_settings
 from bench.shared_data import require_dataset
 from kabar.dedup import find_duplicates
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sweep", action="store_true", help="pairs and cross-event pairs over the constants' grid"
+    )
+    args = parser.parse_args()
     items = load_ecbplus(require_dataset("ecbplus"))
     gold = {item.doc.id: item.gold for item in items}
+    if args.sweep:
+        for label in sweep_settings():
+            found = find_duplicates([item.doc for item in items])
+            across = sum(1 for d in found if gold[d.documents[0]] != gold[d.documents[1]])
+            print(f"{label}: {len(found)} pairs, across events {across}", flush=True)
+        return
     started = time.perf_counter()
     found = find_duplicates([item.doc for item in items])
     elapsed = time.perf_counter() - started

@@ -5,7 +5,9 @@ kedua pemimpin tersebut diawasi dengan ketat" becomes "Percakapan dan pertemuan 
 dengan sangat ketat"), so two sentences are compared on their *content stems* (stopwords removed, Sastrawi stems
 for Indonesian), not on their surface words. Each sentence of one document is matched to at most one sentence of the
 other (greedy by similarity, which also handles reordered paragraphs); the matched share of the shorter document is
-the pair's similarity.
+the pair's similarity. A rewrite also keeps its source's order, so a sentence next to an aligned pair (the next, or
+the previous, usable sentence on both sides) aligns on much weaker overlap: that is where synonym substitution and
+paraphrase leave too few shared stems for a match on their own.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ MIN_SENTENCE_TERMS = 4
 # `bench/dedup/plagiarism.py --sweep`: 0.4 finds one more paraphrase case but lets a distractor pair through
 # (precision 0.986), 0.6 loses a quarter of the semantic-variation cases; 0.5 keeps precision at 1.0.
 SENTENCE_MATCH_DICE = 0.5
+
+# A sentence next to an aligned pair, on both sides in the same direction, aligns with its counterpart at this Dice
+# (and counts in the coverage with that low weight). Chosen on the even half of `bench/dedup/plagiarism.py --sweep`
+# together with the candidate bands and REWRITE_MIN_SIMILARITY (`kabar.dedup.index`); recall there at precision
+# 1.000, similarity 0.35 and one-row bands: 0.5 (no neighbour rule) 0.633, 0.4 0.700, 0.3 0.733, 0.25 0.750, 0.2
+# 0.800, 0.15 and 0.1 0.783. ECB+ pairs (`bench/dedup/ecbplus_pairs.py --sweep`) 422, 440, 458, 467, 475, 482, 492.
+NEIGHBOUR_MATCH_DICE = 0.2
 
 # Reports of one event written independently quote the same people word for word ("I see many houses were damaged
 # ...," said a resident to AP), so a shared quotation is no evidence that one text was made from the other. A
@@ -83,7 +92,8 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def align_sentences(a: Sequence[SentenceTerms], b: Sequence[SentenceTerms]) -> Alignment:
-    """Greedy one-to-one sentence matching by content-stem Dice at or above `SENTENCE_MATCH_DICE`."""
+    """Greedy one-to-one sentence matching by content-stem Dice at or above `SENTENCE_MATCH_DICE`, extended to the
+    neighbours of aligned pairs at `NEIGHBOUR_MATCH_DICE`."""
     usable_a = [i for i, s in enumerate(a) if len(s.terms) >= MIN_SENTENCE_TERMS]
     usable_b = [j for j, s in enumerate(b) if len(s.terms) >= MIN_SENTENCE_TERMS]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -111,6 +121,7 @@ def align_sentences(a: Sequence[SentenceTerms], b: Sequence[SentenceTerms]) -> A
         used_a.add(i)
         used_b.add(j)
         pairs.append((i, j, similarity))
+    pairs.extend(_neighbours(a, b, usable_a, usable_b, used_a, used_b, pairs))
     pairs.sort()
     evidence = [(i, j, s) for i, j, s in pairs if not (is_quotation(a[i].text) or is_quotation(b[j].text))]
     weight_a = sum(len(a[i].terms) for i in usable_a)
@@ -125,6 +136,39 @@ def align_sentences(a: Sequence[SentenceTerms], b: Sequence[SentenceTerms]) -> A
         identical_share=identical / len(pairs) if pairs else 0.0,
         evidence=len(evidence),
     )
+
+
+def _neighbours(
+    a: Sequence[SentenceTerms],
+    b: Sequence[SentenceTerms],
+    usable_a: list[int],
+    usable_b: list[int],
+    used_a: set[int],
+    used_b: set[int],
+    anchors: list[tuple[int, int, float]],
+) -> list[tuple[int, int, float]]:
+    """Unaligned usable sentences next to an aligned pair (the following ones on both sides, or the preceding ones)
+    whose stems agree at NEIGHBOUR_MATCH_DICE; each new pair anchors its own neighbours in turn."""
+    position_a = {i: k for k, i in enumerate(usable_a)}
+    position_b = {j: k for k, j in enumerate(usable_b)}
+    found: list[tuple[int, int, float]] = []
+    frontier = list(anchors)
+    while frontier:
+        i, j, _ = frontier.pop()
+        for step in (-1, 1):
+            ka, kb = position_a[i] + step, position_b[j] + step
+            if not (0 <= ka < len(usable_a) and 0 <= kb < len(usable_b)):
+                continue
+            ni, nj = usable_a[ka], usable_b[kb]
+            if ni in used_a or nj in used_b:
+                continue
+            similarity = dice(a[ni].terms, b[nj].terms)
+            if similarity >= NEIGHBOUR_MATCH_DICE:
+                used_a.add(ni)
+                used_b.add(nj)
+                found.append((ni, nj, similarity))
+                frontier.append((ni, nj, similarity))
+    return found
 
 
 def passages(a: Sequence[SentenceTerms], b: Sequence[SentenceTerms], alignment: Alignment) -> list[Passage]:

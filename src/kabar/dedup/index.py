@@ -2,9 +2,10 @@
 
 Candidate generation is sublinear: every document becomes a MinHash signature of its content-stem bigrams (two
 consecutive stems, stopwords removed, so that a rewrite which swaps function words or reorders a clause still
-shares most of them), and `datasketch.MinHashLSH` returns only documents that collide in some band. Candidates
-whose estimated Jaccard is too low are dropped cheaply (a vector compare of two signatures) before the expensive
-sentence alignment (`kabar.dedup.align`) confirms them and finds the passages they share.
+shares most of them), and `datasketch.MinHashLSH` (one-row bands) returns only documents that share at least one
+of its minima. Candidates whose estimated Jaccard is too low are dropped cheaply (one vector compare of their
+signatures) before the expensive sentence alignment (`kabar.dedup.align`) confirms them and finds the passages they
+share.
 
 Memory is bounded by a time window: documents published more than `window_days` before the newest document seen
 leave the index (rewrites and syndicated copies appear within days of their source), so the index holds one window
@@ -28,22 +29,30 @@ from kabar.text import content_terms, split_sentences
 
 NUM_PERM = 128
 MINHASH_SEED = 1
-# 64 bands of 2 rows: a pair with bigram Jaccard 0.18 (the seeds' rewrite pair 000/002) collides with probability
-# 0.88, one at 0.10 with 0.47, while unrelated news (median Jaccard 0.0, 99th percentile 0.026 over 45k IndoSum
-# pairs) almost never does. Wider bands (3 rows) lose too many paraphrases.
-LSH_BANDS = 64
-LSH_ROWS = 2
+# 128 bands of one row: a document is a candidate when it shares any of the 128 minima, so the signature-agreement
+# filter below, not the banding, decides which pairs are aligned (at estimated Jaccard 0.05 the old 64 bands of 2
+# rows let a pair through with probability 0.15, at 0.10 with 0.47: paraphrases there were lost at random). On the
+# even half of `bench/dedup/plagiarism.py --sweep` (similarity 0.35, neighbour Dice 0.2) recall 0.667 -> 0.800 at
+# precision 1.000 against 64x2 (ECB+ pairs 384 -> 475). Cost (`bench/cluster/scale.py --phase dedup --documents
+# 10000`, synthetic news, a window of 6,000 documents): 1.4 -> 3.5 ms of CPU a document, peak RSS 339 -> 400 MiB;
+# most of it is aligning the pairs at estimated Jaccard 0.05-0.1 that the narrower banding never looked at.
+LSH_BANDS = 128
+LSH_ROWS = 1
 # Candidates whose signatures agree on fewer than this share of their 128 minima are not aligned at all. Paraphrased
-# rewrites sit at 0.1-0.2 bigram Jaccard, different reports of one event at 0.02-0.04 (seeds), so 0.05 keeps the
-# cheap filter well below what a rewrite reaches (the estimate's standard error at J=0.1 is about 0.027).
+# rewrites sit at 0.05-0.2 bigram Jaccard, different reports of one event at 0.02-0.04 (seeds). Sweep (even half,
+# shipped bands, neighbour Dice and similarity): 0.03-0.06 recall 0.800, 0.07 0.750, precision 1.000 throughout;
+# ECB+ pairs 495 / 483 / 475 / 458 / 446 for 0.03 / 0.04 / 0.05 / 0.06 / 0.07 (cross-event 3 / 1 / 1 / 0 / 0).
 MIN_ESTIMATED_JACCARD = 0.05
 
 # A confirmed pair must share this share of the shorter document's content (similarity-weighted coverage, see
 # `Alignment.similarity`) and at least `MIN_SHARED_SENTENCES` aligned sentences (fewer where a text has fewer).
-# Calibrated with `bench/dedup/plagiarism.py --sweep` (93 gold reuse cases + 400 distractor passages): 0.2 keeps
-# precision at 1.0 with recall 0.645; 0.15 adds nothing, 0.3 loses four simulated rewrites. On the seeds the rewrite
-# pair 000/002 scores 0.43 and every other pair (same event, different articles) 0.08 or less.
-REWRITE_MIN_SIMILARITY = 0.2
+# Chosen on the even half of `bench/dedup/plagiarism.py --sweep` with the one-row bands and neighbour Dice 0.2:
+# recall at precision 1.000 for 0.2 / 0.25 / 0.3 / 0.35 / 0.4 / 0.45: 0.867 / 0.867 / 0.833 / 0.800 / 0.717 /
+# 0.650; ECB+ pairs (`bench/dedup/ecbplus_pairs.py --sweep`) 756 / 657 / 554 / 475 / 408 / 347 (490 before this rule
+# set), cross-event 2 / 1 / 1 / 1 / 1 / 1. 0.35 is the lowest that does not report more ECB+ pairs (different
+# outlets' reports of one event that share a wire sentence or two) than before. On the seeds the rewrite pair
+# 000/002 scores 0.50 and every other pair 0.11 or less.
+REWRITE_MIN_SIMILARITY = 0.35
 MIN_SHARED_SENTENCES = 2
 # At least this many of the aligned sentences must lie outside quotations (`kabar.dedup.align.is_quotation`): a
 # quote shared by two reports of one event is no sign of reuse. On the plagiarism corpus 1 costs one gold case of
@@ -188,11 +197,16 @@ class DedupIndex:
             self.remove(entry.doc_id)
         lean = entry.signature
         duplicates: list[Duplicate] = []
-        for other_id in sorted(self._lsh.query(lean)):
-            other = self._entries[other_id]
-            estimate = float(np.mean(other.signature.hashvalues == lean.hashvalues))
+        candidates = sorted(self._lsh.query(lean))
+        # One vector compare for all candidates: with one-row bands a document meets hundreds in a busy window.
+        estimates = np.zeros(len(candidates))
+        if candidates:
+            minima = np.stack([self._entries[key].signature.hashvalues for key in candidates])
+            estimates = (minima == lean.hashvalues).mean(axis=1)
+        for other_id, estimate in zip(candidates, estimates, strict=True):
             if estimate < MIN_ESTIMATED_JACCARD:
                 continue
+            other = self._entries[other_id]
             duplicate = compare(entry.doc_id, entry.sentences, other.doc_id, other.sentences)
             if duplicate is not None:
                 duplicates.append(duplicate)
