@@ -387,6 +387,29 @@ def test_a_list_of_dated_teasers_between_headline_and_body_does_not_give_the_hea
     assert result.title == "Council expands the bus network north"
 
 
+def test_a_site_named_after_the_datelines_city_is_not_the_headline() -> None:
+    # The site's name stands between headline and date; its city is the dateline of the first paragraph.
+    first = (
+        "SIOUX FALLS, S.D. – People across the state are talking about the new campaign that the governor "
+        "launched on Monday to warn teenagers about the drug."
+    )
+    second = (
+        "The governor said the agency had tested the slogan with parents and teachers before it was chosen, and "
+        "that the campaign would run on television and radio until the end of the year."
+    )
+    headline = "Meth jokes spread online and Twitter asks: Are you guys OK?"
+    lines = [
+        _menu(4),
+        headline,
+        "Jane Doe and John Roe",
+        "Sioux Falls Argus Leader",
+        "Published Nov 19, 2019",
+    ]
+    result = clean_lines("\n".join([*lines, first, second]))
+    assert result.title == headline
+    assert result.paragraphs == [first, second]
+
+
 def test_two_sentence_notice_is_not_the_headline() -> None:
     text = "\n".join(
         [

@@ -373,10 +373,15 @@ def _vocabulary(text: str) -> set[str]:
 
 
 def _body_vocabulary(units: list[Unit]) -> set[str]:
+    """The words the body's paragraphs use, without the datelines opening them ("SIOUX FALLS, S.D. –"): a dateline
+    stamps where the story was filed, and a site named after its city ("Sioux Falls Argus Leader", printed between
+    headline and date) took half its words from it and beat the headline (aeb tuning half: one page; no other
+    headline changed, 0.865 -> 0.878)."""
     words: set[str] = set()
     for unit in units:
         if unit.reason is None and _is_body_like(unit):
-            words |= _vocabulary(unit.text)
+            dateline = parse_dateline(unit.text)
+            words |= _vocabulary(unit.text[dateline.end :] if dateline is not None else unit.text)
     return words
 
 
