@@ -737,3 +737,13 @@ def test_a_last_section_under_a_short_subheading_stays_in_the_body() -> None:
     ]
     text = "\n".join([_menu(6), PARAGRAPH_A, PARAGRAPH_B, *sections, "More from the league", _menu(6)])
     assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, *sections]
+
+
+def test_an_embedded_post_closing_the_article_stays_with_its_attribution() -> None:
+    post = [
+        "Remember when the council promised night buses to the northern districts in 2014? "
+        "https://t.co/hFciHO5Qc7 pic.twitter.com/KQLpngeTbO",
+        "— Jane Doe (@janedoe) November 18, 2019",
+    ]
+    text = "\n".join([_menu(6), PARAGRAPH_A, PARAGRAPH_B, *post, "View Comments", _menu(6)])
+    assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, *post]

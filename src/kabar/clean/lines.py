@@ -1477,6 +1477,11 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
         if _opens_closing_section(units, end + 1):
             end += 2
             continue
+        if following.reason is None and end + 2 < len(units) and _is_attribution(units, end + 2):
+            # An embedded post or a quotation with its attribution right under it ("... pic.twitter.com/KQLpngeTbO"
+            # / "— Cooper Lund (@cooperlund) November 18, 2019"): part of the article, as inside it.
+            end += 2
+            continue
         header = following.reason is None and not _DIGIT_RE.search(following.text)
         start = end + 1 + (1 if header and not (took_list and _is_list_row(following)) else 0)
         rows = 0
