@@ -111,6 +111,22 @@ def test_photo_gallery_controls_and_gallery_captions_leave_the_body() -> None:
     assert caption in result.captions
 
 
+def test_a_caption_with_the_agencys_day_and_date_above_a_credit_leaves_the_body() -> None:
+    caption = (
+        "Commuters wait for the first bus of the new northern route at the depot in Springfield, Tuesday, "
+        "Nov. 19, 2019, as the mayor cuts the ribbon."
+    )
+    text = "\n".join(
+        [_menu(6), PARAGRAPH_A, PARAGRAPH_B, caption, "Michael Conroy, AP", PARAGRAPH_C, _menu(6)]
+    )
+    result = clean_lines(text)
+    assert result.paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]
+    assert caption in result.captions
+    # Without the credit under it, the same line is a sentence of the article.
+    text = "\n".join([_menu(6), PARAGRAPH_A, PARAGRAPH_B, caption, PARAGRAPH_C, _menu(6)])
+    assert caption in clean_lines(text).paragraphs
+
+
 def test_paragraph_above_a_lone_credit_stays_body() -> None:
     # An image between two paragraphs prints only its credit: the paragraph above it is not a caption.
     text = "\n".join([PARAGRAPH_A, "Foto: Dok. Istimewa", PARAGRAPH_B, PARAGRAPH_C])

@@ -658,7 +658,9 @@ DOUBLED_CAPTION_MAX_WORDS = 100
 def _mark_photo_captions(units: list[Unit]) -> None:
     """A line right above a photo credit is that photo's caption when the page marks it as such: it is printed
     twice in a row (caption and its enlarged copy), or a gallery control ("Image 2 of 5") or another credit stands
-    above it. A body paragraph followed by a credit alone (an image between paragraphs) has neither, and stays."""
+    above it, or it carries an agency caption's day and date ("..., Tuesday, Nov. 19, 2019, ..."; on the aeb tuning
+    half, the Indonesian set and the seeds 27 lines carry it, none body). A body paragraph followed by a credit alone
+    (an image between paragraphs) has none of these, and stays."""
     for index, unit in enumerate(units):
         if unit.reason is None and _SMALL_NUMBER_RE.match(unit.text):
             # The pieces of a counter split over lines: "Image" / "1" / "of" / "5".
@@ -681,7 +683,11 @@ def _mark_photo_captions(units: list[Unit]) -> None:
         ):
             continue
         above = units[index - 1].reason if index > 0 else None
-        if following > index + 1 or above in (rules.REASON_GALLERY, rules.REASON_CAPTION):
+        if (
+            following > index + 1
+            or above in (rules.REASON_GALLERY, rules.REASON_CAPTION)
+            or rules.CAPTION_DAY_DATE_RE.search(unit.text)
+        ):
             for caption in units[index:following]:
                 caption.reason = rules.REASON_CAPTION
                 caption.caption = True

@@ -373,6 +373,13 @@ CAPTION_CREDIT_RE = re.compile(
     + r")",
     re.IGNORECASE,
 )
+# The day and date stamp of an agency caption, inside the line: "... at the Statehouse in Indianapolis, Tuesday, Nov.
+# 19, 2019, calling for ...". News prose writes dates so too ("was discovered Tuesday, July 27, 2004, by a maid": 12
+# of ECB+'s 16,314 lines), so the stamp marks a caption only right above a photo credit (kabar.clean.lines).
+CAPTION_DAY_DATE_RE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2},\s+\d{4}\b"
+)
 # A caption with its expand/collapse toggle glued on: "... in Los Angeles Tuesday, Nov. 19, 2019. less", "...
 # concept vehicle at ... more" (galleries of Hearst and other newspaper sites). On the aeb pages 13 lines, all
 # chrome (both halves). Lower case only: "Read More" links are teasers, handled as related links.
