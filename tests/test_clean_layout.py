@@ -763,3 +763,11 @@ def test_an_embedded_post_closing_the_article_stays_with_its_attribution() -> No
     ]
     text = "\n".join([_menu(6), PARAGRAPH_A, PARAGRAPH_B, *post, "View Comments", _menu(6)])
     assert clean_lines(text).paragraphs == [PARAGRAPH_A, PARAGRAPH_B, *post]
+
+
+def test_an_instagram_embeds_photo_label_and_account_leave_the_body() -> None:
+    # An embed between paragraphs: its caption, the "Фото" (photo) label and the account, each on its own line.
+    embed = ["Фото", "@paulinaporizkov"]
+    text = "\n".join([_menu(6), PARAGRAPH_A, PARAGRAPH_B, *embed, PARAGRAPH_C, PARAGRAPH_ID, _menu(6)])
+    result = clean_lines(text)
+    assert result.paragraphs == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C, PARAGRAPH_ID]

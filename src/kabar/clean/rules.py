@@ -524,7 +524,7 @@ ABOUT_SECTION_MAX_LINES = 2
 # and the pieces of a counter split over lines ("Image", "1", "of", "23"). Never prose.
 GALLERY_CONTROL_RE = re.compile(
     r"^\W{0,3}(?:(?:(?:image|photo|picture|slide|foto|gambar)\s*)?\d+\s*(?:of|/|dari)\s*\d+"
-    r"|image|photo|caption|close|of|dari|back\s+to\s+gallery|(?:view|open|launch)\s+gallery|"
+    r"|image|photo|foto|фото|caption|close|of|dari|back\s+to\s+gallery|(?:view|open|launch)\s+gallery|"
     r"(?:hide|show|toggle)\s+caption|enlarge(?:\s+(?:this\s+)?image)?|full\s*screen|"
     r"(?:next|previous|prev)\s+(?:image|photo|slide)|view\s+all(?:\s*\(\d+\))?|"
     r"media\s+playback\s+is\s+(?:unsupported|not\s+supported)[^.]{0,40}|"
@@ -537,8 +537,9 @@ PUNCTUATION_LINE_RE = re.compile(r"^[^\w%$€£¥#]+$")
 
 # Lines that end an excerpt cut short: "...", "…", "[…]", "[...]", "(...)", "Read more »".
 # A layout label written like a slug ("medium-wide-browser", "portrait-tablet-and-above"). Bare web addresses
-# are kept: in articles they are usually references the text lists on purpose.
-LINK_LINE_RE = re.compile(r"^\W{0,3}[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*){1,}\W{0,3}$")
+# are kept: in articles they are usually references the text lists on purpose. A social account alone on its line
+# ("@paulinaporizkov", "@BryanDeArdo": the author's or an embed's; 7 such lines on the aeb tuning half, all chrome).
+LINK_LINE_RE = re.compile(r"^\W{0,3}[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*){1,}\W{0,3}$|^@\w[\w.]{0,29}$")
 REASON_LINK = "bare link or layout label"
 # Related headlines tagged by the site: "China furious at Macron [INSIGHT]", "Plane quarantined [VIDEO]".
 TAGGED_HEADLINE_RE = re.compile(r"\S.{10,}\[(?:[A-Z][A-Z ]{2,20})\]\W{0,3}$")
