@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kabar.cluster import DocFeatures, EventClusterer
@@ -128,6 +129,29 @@ def test_a_follow_up_past_the_window_joins_its_live_event() -> None:
     assignment = clusterer.add([*CIANJUR, *GARUT, CIANJUR_FOLLOW_UP])
     assert assignment["cianjur-3"] == assignment["cianjur-1"] == assignment["cianjur-2"]
     assert assignment["garut-1"] == assignment["garut-2"] != assignment["cianjur-1"]
+
+
+# A report of the Cianjur earthquake worded its own way: its displaced residents and a village the other reports do
+# not name, no magnitude, no official; few words and no name in common with the event.
+CIANJUR_OTHER_WORDS = _doc(
+    "cianjur-4",
+    "Ribuan pengungsi bertahan di tenda setelah guncangan",
+    "Ribuan pengungsi bertahan di tenda darurat setelah guncangan hebat meratakan kampung mereka di Desa Sarampad. "
+    "Relawan membagikan selimut, air bersih dan makanan. Anak-anak belajar di sekolah darurat.",
+    "2022-11-23T09:00:00+07:00",
+)
+
+
+@pytest.mark.parametrize("same_event", [True, False])
+def test_within_a_language_the_embedding_brings_in_a_report_worded_differently(same_event: bool) -> None:
+    # Unit vectors stand in for e5: the report joins the event whose embedding matches its own, and stays apart when
+    # the embeddings disagree, as it does on its terms alone (no model needed: features carry the vectors).
+    on_event, elsewhere = np.eye(8, dtype=np.float32)[:2]
+    clusterer = EventClusterer()
+    features = [replace(clusterer.features(doc), embedding=on_event) for doc in CIANJUR]
+    report = replace(clusterer.features(CIANJUR_OTHER_WORDS), embedding=on_event if same_event else elsewhere)
+    assignment = clusterer.add_features([*features, report])
+    assert (assignment["cianjur-4"] == assignment["cianjur-1"]) is same_event
 
 
 def test_events_idle_beyond_the_window_retire_but_stay_listed() -> None:

@@ -49,7 +49,7 @@ def tune(embeddings: bool) -> None:
             clusterer.ENTITY_GATE = gate
             for threshold in (0.22, 0.25, 0.3, 0.35):
                 for split in (0.0, 0.4, 0.5):
-                    for weight in (0.0, 0.2) if embeddings else (0.0,):
+                    for weight in (0.0, 0.2, 0.25, 0.3) if embeddings else (0.0,):
                         s = scores(
                             gold,
                             kabar_clusters(
