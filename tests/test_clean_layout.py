@@ -687,30 +687,6 @@ def test_a_short_wrapped_story_whose_one_line_paragraphs_fill_the_width_is_unwra
     assert [removed.text for removed in result.removed][-3:] == lines[-3:]
 
 
-def test_a_wrapped_story_whose_one_line_paragraphs_end_as_the_wrapper_would_break_is_unwrapped() -> None:
-    # One-sentence paragraphs filling the width pass the greedy test by chance, others fail it: the wrapper is
-    # judged on its breaks mid-sentence, which only it makes. Two paragraphs may come out as one; no line is lost.
-    paragraphs = [
-        "REPUBLIKA.CO.ID, JAKARTA -- Kementerian Agama membuka pendaftaran program beasiswa bagi santri "
-        "berprestasi untuk tahun akademik mendatang.",
-        "Program ini menyediakan kuota 2.000 kursi di sejumlah perguruan tinggi negeri.",
-        "Pendaftaran dibuka secara daring hingga akhir bulan depan.",
-        "Calon penerima wajib melampirkan rekomendasi dari pimpinan pondok pesantren.",
-        '"Kami ingin santri punya kesempatan yang sama untuk menempuh pendidikan tinggi," kata pejabat Kemenag.',
-    ]
-    lines = [
-        "Republika",
-        "Khazanah",
-        "Kemenag Buka Pendaftaran Beasiswa Santri Berprestasi",
-        "Red: Erik Purnama",
-    ]
-    lines += [_wrapped(paragraph, 79) for paragraph in paragraphs]
-    lines += ["Sumber: Antara", "Berita Terkait", "Kuota Haji Tahun Depan Diumumkan"]
-    result = clean_lines("\n".join(lines))
-    assert " ".join(result.paragraphs) == " ".join(paragraphs)
-    assert paragraphs[0] in result.paragraphs
-
-
 def test_captions_that_place_people_in_the_picture_leave_the_body() -> None:
     # A caption between two paragraphs, with no credit line to mark it: agencies say where people stand.
     caption = "Jose Mourinho, left, has replaced Mauricio Pochettino as manager of the club"

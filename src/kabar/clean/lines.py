@@ -161,11 +161,7 @@ def _units(text: str) -> tuple[list[Unit], int]:
 # ending a sentence is not joined to a related link, a prompt or a menu entry named on its own ("Lihat Juga" under
 # the last paragraph). Indonesian authored set at 79 columns 0.890 -> 0.955; the aeb pages unchanged (0.9505 tuning
 # half); still no plain scrape, ECB+ document or IndoSum article (1,499, paragraphs one a line or blank-separated)
-# is taken as hard-wrapped. Session 5: whether the wrapper is greedy is judged on the full lines that end
-# mid-sentence where there are at least HARD_WRAP_MIN_JOINS of them (only the wrapper breaks a sentence; a one-line
-# paragraph that fills the width passes or fails the greedy test by chance: 4 of 6 full lines passed in a short
-# story, both of its mid-sentence ones). Indonesian authored set at 79 columns 0.9548 -> 0.9682, at 72 columns
-# 0.9286 -> 0.9535; aeb pages, plain scrapes, ECB+, DUC 2004 and IndoSum unchanged.
+# is taken as hard-wrapped.
 HARD_WRAP_MIN_WIDTH = 40
 HARD_WRAP_MAX_WIDTH = 120
 HARD_WRAP_PERCENTILE = 0.9
@@ -222,10 +218,7 @@ def _unwrap_hard_wrapped(units: list[Unit]) -> list[Unit]:
         for index in full
         if len(units[index].text) + 1 + len(units[index + 1].text.split(" ", 1)[0]) > longest
     }
-    # Greedy or ragged is judged on the breaks mid-sentence, which only the wrapper makes (see above).
-    open_full = [index for index in full if not _is_sentence_end(units[index].text)]
-    judged = open_full if len(open_full) >= HARD_WRAP_MIN_JOINS else full
-    is_greedy = sum(1 for index in judged if index in greedy) >= HARD_WRAP_GREEDY_SHARE * len(judged)
+    is_greedy = len(greedy) >= HARD_WRAP_GREEDY_SHARE * len(full)
     # Mid-sentence ends among the full lines, or among the greedy breaks of a greedy wrapper (a short text has few
     # full lines, and its own one-line paragraphs may fill the width without being broken by the wrapper).
     if not any(
