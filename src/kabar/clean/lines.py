@@ -283,14 +283,14 @@ def _rejoin_datelines(units: list[Unit]) -> list[Unit]:
 # A line ending with a Chinese or Japanese comma ("、", "，") stops mid-sentence: the sentence goes on in the next line
 # (a page that sets each clause on a line of its own). No threshold; on the aeb tuning half one Japanese page ends its
 # article so (3 such lines, all body, lost as unpunctuated short lines before).
-_CJK_COMMA_END_RE = re.compile(r"[、，]$")
+_CJK_COMMAS = ("、", "，")
 
 
 def _rejoin_cjk_clauses(units: list[Unit]) -> list[Unit]:
     """Join a line ending with a CJK comma to the next line when that one goes on in Chinese or Japanese."""
     joined: list[Unit] = []
     for unit in units:
-        if joined and _CJK_COMMA_END_RE.search(joined[-1].text) and _DENSE_SCRIPT_RE.match(unit.text):
+        if joined and joined[-1].text.endswith(_CJK_COMMAS) and _DENSE_SCRIPT_RE.match(unit.text):
             joined[-1] = _joined(joined[-1], unit, "")
         else:
             joined.append(unit)
@@ -980,7 +980,8 @@ def classify_lines(
         # The headline printed again further down (over a gallery, in a share box) is not a line of the article.
         title_key = _tokens(units[title_index].text)
         for unit in units[title_index + 1 :]:
-            if unit.reason is None and _tokens(unit.text) == title_key:
+            # (No line longer than a headline can be; the length test spares tokenising every paragraph.)
+            if unit.reason is None and unit.words <= TITLE_MAX_WORDS and _tokens(unit.text) == title_key:
                 unit.reason = rules.REASON_DUPLICATE
         # The headline may have been the body's first line (`signed_first`), or a copy of it its last.
         body_like = [i for i in body_like if units[i].reason is None]
