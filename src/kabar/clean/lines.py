@@ -998,6 +998,8 @@ def classify_lines(
             start -= 1
         end = last
         end = _extend_over_lists(units, end)
+        headline = units[title_index].text if title_index is not None else title_hint
+        end = _extend_over_counted_blocks(units, end, headline)
         for i, unit in enumerate(units):
             if unit.reason is not None or start <= i <= end or extracted:
                 # The extractor already cut the page down to the article: its subheadings, list items and
@@ -1502,6 +1504,56 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
         end = start + rows - 1
         took_list = True
     return end
+
+
+# A listicle announces its count in the headline ("The 10 best early Black Friday deals", "7 Fakta ...", "Ini 5 hal
+# ...", "Мастера вкуса: 23 ...") and prints that many items after its introduction, each a block of short lines in
+# the same template (product name, feature lines, price, "Available from Amazon", "Buy Now"). Such blocks score as
+# menus in the span search and were cut off. The count is a figure of COUNTED_MIN_ITEMS to COUNTED_MAX_ITEMS among
+# the headline's first COUNTED_HEAD_WORDS words (or right after a colon); the blocks are found by a line printed
+# exactly that many times after the body, the first time within COUNTED_BLOCK_MAX_LINES lines of the body's end,
+# each next time within COUNTED_BLOCK_MAX_LINES lines of the last. The body grows to its last copy. A grid of other
+# stories repeats a byline or a "Read more" link too, but seldom exactly as many times as the headline counts.
+# Bounds, not gridded: set on the aeb tuning half (one page of 10 product blocks, 13 lines each).
+COUNTED_MIN_ITEMS = 3
+COUNTED_MAX_ITEMS = 50
+COUNTED_HEAD_WORDS = 3
+COUNTED_BLOCK_MAX_LINES = 30
+_COUNT_RE = re.compile(
+    r"^(?:\S+\s+){0," + str(COUNTED_HEAD_WORDS - 1) + r"}?(\d{1,2})\s+[^\W\d_]|:\s*(\d{1,2})\s+[^\W\d_]"
+)
+
+
+def _headline_count(headline: str) -> int | None:
+    """The number of items a listicle headline announces ("The 10 best ...": 10), or None."""
+    match = _COUNT_RE.search(headline)
+    if match is None:
+        return None
+    count = int(match.group(1) or match.group(2))
+    return count if COUNTED_MIN_ITEMS <= count <= COUNTED_MAX_ITEMS else None
+
+
+def _extend_over_counted_blocks(units: list[Unit], end: int, headline: str | None) -> int:
+    """Grow the body's end over the item blocks of a listicle whose headline announces their count."""
+    count = _headline_count(headline) if headline else None
+    if count is None:
+        return end
+    places: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        places.setdefault(unit.text, []).append(i)
+    best = end
+    for text, indexes in places.items():
+        if len(indexes) != count or indexes[0] <= end or not _LETTER_RE.search(text):
+            continue
+        gaps = [b - a for a, b in zip([end, *indexes], indexes, strict=False)]
+        if max(gaps) <= COUNTED_BLOCK_MAX_LINES:
+            best = max(best, indexes[-1])
+            for i in indexes:
+                # A line of the items' template is part of each item, even one a rule took for a prompt ("BGR
+                # may receive a commission"); an ad slot between the items stays out.
+                if units[i].reason not in (None, rules.REASON_AD):
+                    units[i].reason = None
+    return best
 
 
 _UPDATED_PREFIX_RE = re.compile(

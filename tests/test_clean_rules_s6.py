@@ -1,0 +1,62 @@
+"""Whole-page scrapes, session 6 rules: listicles whose headline counts their items (kabar.clean.lines)."""
+
+from __future__ import annotations
+
+from kabar.clean.lines import clean_lines
+
+INTRO_A = (
+    "Black Friday is still two weeks away, but the retailers have already cut the prices of many of the most "
+    "popular gadgets of the year, some of them to the lowest we have ever seen."
+)
+INTRO_B = (
+    "We went through hundreds of offers and kept only the deals that are really worth it, from wireless "
+    "earphones and smart watches to tablets and phones."
+)
+MENU = ["Tech", "Entertainment", "Deals", "Business", "Science"]
+FOOTER = [
+    "Follow us on Twitter to keep up with the latest and greatest deals from around the web every day.",
+    "Advertise",
+    "About",
+    "Contact",
+    "Privacy Policy",
+]
+
+
+def _item(name: str, price: str) -> list[str]:
+    return [
+        name,
+        "Automatically on, automatically connected",
+        "Easy setup for all your devices",
+        f"{name} (Latest Model)",
+        price,
+        "Available from the store",
+        "Buy Now",
+    ]
+
+
+def _listicle(headline: str, items: int) -> str:
+    names = ["Earbuds One", "Earbuds Two", "Watch Three", "Phone Four", "Tablet Five", "Speaker Six"]
+    blocks = [line for i in range(items) for line in _item(names[i], f"${100 + i}.99")]
+    return "\n".join([*MENU, headline, "By Jane Doe", INTRO_A, INTRO_B, *blocks, *FOOTER])
+
+
+def test_the_items_of_a_listicle_whose_headline_counts_them_stay_in_the_body() -> None:
+    result = clean_lines(_listicle("The 5 best early deals on gadgets this week", 5))
+    body = "\n".join(result.paragraphs)
+    assert INTRO_A in body
+    for name in ["Earbuds One", "Watch Three", "Tablet Five"]:
+        assert f"{name} (Latest Model)" in body
+    assert body.count("Buy Now") == 5
+    assert "$104.99" in body
+    assert "Privacy Policy" not in body
+    assert FOOTER[0] not in body
+
+
+def test_repeated_blocks_stay_out_when_the_headline_counts_another_number() -> None:
+    # Six blocks under a headline announcing 5: no line is printed exactly five times, so nothing is taken.
+    body = "\n".join(clean_lines(_listicle("The 5 best early deals on gadgets this week", 6)).paragraphs)
+    assert INTRO_A in body
+    assert "Buy Now" not in body
+    # Without a count in the headline the blocks stay out too.
+    body = "\n".join(clean_lines(_listicle("The best early deals on gadgets this week", 5)).paragraphs)
+    assert "Buy Now" not in body
