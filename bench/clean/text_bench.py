@@ -7,6 +7,9 @@ The set (bench/clean/data/, committed; no shared data needed):
 - id-authored: Indonesian scrapes imitating common Indonesian site families (id_authored/, see its README);
 - aeb: the article-extraction-benchmark pages (MIT) rendered to text like a browser copy, lines labelled by the
   page's ground-truth body (scrapes_aeb.jsonl.gz, built by bench/clean/build_scrapes.py).
+  32 of these pages (16 per half, drawn at random) were hand-checked line by line against the written guide
+  data/LABELLING.md (label_audit.json, every changed label with its line's text); the "audited" rows score those
+  documents on the automatic and on the hand-checked labels side by side.
 Line F1 is over body lines (a chrome line kept is a false positive, a body line removed a false negative), pooled
 over all lines of a subset ("micro") and averaged per document ("macro").
 """
@@ -43,6 +46,8 @@ class LabelledScrape:
     published_known: bool = False
     published_day: str | None = None
     lines: list[str] = field(default_factory=list)
+    # The hand-checked labels of an audited aeb page (label_audit.json), None elsewhere; set by apply_audit.
+    hand_labels: list[bool] | None = None
 
 
 def _non_empty_lines(text: str) -> list[str]:
@@ -140,23 +145,76 @@ def load_all(aeb_path: Path = AEB_SET) -> list[LabelledScrape]:
     return load_seeds() + load_authored() + load_aeb(aeb_path)
 
 
+AUDIT = DATA / "label_audit.json"
+AUDIT_TEXT_CHARS = 80
+
+
+def apply_audit(scrapes: list[LabelledScrape], path: Path = AUDIT) -> dict[str, int]:
+    """Attach the hand-checked labels of the audited aeb pages (`hand_labels`): the automatic labels with the
+    audit's changes applied. Every change is checked against the data — its line exists, the line starts with the
+    recorded text, the automatic label is the recorded `from` — and so are each page's line count and half, so a
+    rebuilt set that shifts or relabels a line fails here instead of scoring the wrong line. Returns how many labels
+    changed in each direction."""
+    audit = json.loads(path.read_text(encoding="utf-8"))
+    aeb = {scrape.id: scrape for scrape in scrapes if scrape.subset == "aeb"}
+    aeb_ids = sorted(aeb)
+    changed = {"body -> chrome": 0, "chrome -> body": 0}
+    for doc_id, entry in audit["documents"].items():
+        scrape = aeb.get(doc_id)
+        if scrape is None:
+            raise ValueError(f"{doc_id}: audited but not in the aeb set")
+        if entry["half"] != aeb_half(doc_id, aeb_ids):
+            raise ValueError(
+                f"{doc_id}: audited as {entry['half']}, the set puts it in {aeb_half(doc_id, aeb_ids)}"
+            )
+        if entry["lines"] != len(scrape.lines) or len(scrape.labels) != len(scrape.lines):
+            raise ValueError(
+                f"{doc_id}: audited with {entry['lines']} lines, the set has {len(scrape.lines)}"
+            )
+        hand = list(scrape.labels)
+        for change in entry["changes"]:
+            index = change["line"]
+            if not 0 <= index < len(scrape.lines):
+                raise ValueError(f"{doc_id}: changed line {index} out of range")
+            if scrape.lines[index][:AUDIT_TEXT_CHARS] != change["text"]:
+                raise ValueError(
+                    f"{doc_id} line {index}: audited {change['text']!r}, the set has {scrape.lines[index]!r}"
+                )
+            if scrape.labels[index] != change["from"] or change["from"] == change["to"]:
+                raise ValueError(
+                    f"{doc_id} line {index}: automatic label {scrape.labels[index]}, audit {change}"
+                )
+            hand[index] = change["to"]
+            changed["chrome -> body" if change["to"] else "body -> chrome"] += 1
+        scrape.hand_labels = hand
+    return changed
+
+
 def hard_wrapped(scrape: LabelledScrape, width: int) -> LabelledScrape:
     """The scrape as a text-mode dump (`lynx -dump`, `w3m -dump`, a wire feed) prints it: every line broken at
     `width` columns (words kept whole), each piece labelled as the line it came from; blank lines and the metadata
     labels stay."""
     out_lines: list[str] = []
     labels: list[bool] = []
-    label_of_line = iter(scrape.labels)
+    hand_labels: list[bool] = []
+    label_of_line = iter(zip(scrape.labels, scrape.hand_labels or scrape.labels, strict=True))
     for line in scrape.text.replace("\r\n", "\n").split("\n"):
         if not line.strip():
             out_lines.append("")
             continue
-        label = next(label_of_line)
+        label, hand_label = next(label_of_line)
         pieces = textwrap.wrap(line.strip(), width, break_long_words=False, break_on_hyphens=False)
         out_lines.extend(pieces)
         labels.extend([label] * len(pieces))
+        hand_labels.extend([hand_label] * len(pieces))
     text = "\n".join(out_lines)
-    return replace(scrape, text=text, labels=labels, lines=_non_empty_lines(text))
+    return replace(
+        scrape,
+        text=text,
+        labels=labels,
+        lines=_non_empty_lines(text),
+        hand_labels=hand_labels if scrape.hand_labels is not None else None,
+    )
 
 
 @dataclass
@@ -195,6 +253,7 @@ def _norm(value: str | None) -> str | None:
 
 def evaluate(scrapes: list[LabelledScrape], show_errors: int = 0) -> dict[str, object]:
     subsets: dict[str, Counts] = {}
+    audited: dict[str, Counts] = {}
     meta: dict[str, list[bool]] = {}
     lost_seed_lines: list[str] = []
     errors: list[str] = []
@@ -211,6 +270,13 @@ def evaluate(scrapes: list[LabelledScrape], show_errors: int = 0) -> dict[str, o
             names.append(aeb_half(scrape.id, aeb_ids))
         for name in names:
             subsets.setdefault(name, Counts()).add(predicted, scrape.labels)
+        if scrape.hand_labels is not None:
+            half = aeb_half(scrape.id, aeb_ids).removeprefix("aeb-")
+            for name in ("audited", f"audited-{half}"):
+                audited.setdefault(f"{name} (automatic labels)", Counts()).add(predicted, scrape.labels)
+                audited.setdefault(f"{name} (hand-checked labels)", Counts()).add(
+                    predicted, scrape.hand_labels
+                )
         for line, p, e in zip(scrape.lines, predicted, scrape.labels, strict=True):
             if p != e:
                 errors.append(f"{scrape.id:22} {'KEPT ' if p else 'LOST '}{line[:110]}")
@@ -237,6 +303,7 @@ def evaluate(scrapes: list[LabelledScrape], show_errors: int = 0) -> dict[str, o
         print(error)
     return {
         "lines": subsets,
+        "audited": audited,
         "meta": meta,
         "lost_seed_lines": lost_seed_lines,
         "seconds": elapsed,
@@ -263,6 +330,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     scrapes = load_all(args.aeb)
+    # The audit's changes are relative to the committed labels; another labelling of the pages has no hand labels.
+    audit_changes = apply_audit(scrapes) if args.aeb == AEB_SET else None
     if args.wrap:
         scrapes = [hard_wrapped(scrape, args.wrap) for scrape in scrapes]
     result = evaluate(scrapes, args.show_errors)
@@ -281,6 +350,19 @@ def main() -> None:
     print("|-------------------------|------|----------|")
     for name, hits in sorted(result["meta"].items()):  # type: ignore[attr-defined]
         print(f"| {name:23} | {len(hits):4} | {sum(hits) / len(hits):.3f}    |")
+    if audit_changes is not None:
+        changes = ", ".join(f"{n} {direction}" for direction, n in audit_changes.items())
+        print(f"\nhand-checked aeb pages ({AUDIT.name}, guide LABELLING.md; labels changed: {changes})")
+        head = "| docs | lines | line F1 (micro) | precision | recall | doc F1 (macro) |"
+        print(f"| {'audited subset (labels)':37} {head}")
+        print(f"|{'-' * 39}|------|-------|-----------------|-----------|--------|----------------|")
+        for name, counts in sorted(result["audited"].items()):  # type: ignore[attr-defined]
+            docs = len(counts.doc_f1)
+            lines = counts.tp + counts.fp + counts.fn + counts.tn
+            print(
+                f"| {name:37} | {docs:4} | {lines:5} | {counts.f1:.4f}          | {counts.precision:.4f}    | "
+                f"{counts.recall:.4f} | {sum(counts.doc_f1) / docs:.4f}         |"
+            )
     lost = result["lost_seed_lines"]
     print(f"\nseed body lines lost: {len(lost)}")  # type: ignore[arg-type]
     for line in lost:  # type: ignore[attr-defined]
