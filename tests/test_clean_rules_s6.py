@@ -60,3 +60,23 @@ def test_repeated_blocks_stay_out_when_the_headline_counts_another_number() -> N
     # Without a count in the headline the blocks stay out too.
     body = "\n".join(clean_lines(_listicle("The best early deals on gadgets this week", 5)).paragraphs)
     assert "Buy Now" not in body
+
+
+def test_a_you_may_also_like_header_in_portuguese_ends_the_article() -> None:
+    article = [
+        "O conselho da cidade aprovou na terça-feira a expansão da rede de ônibus para os bairros do norte, um "
+        "plano pedido pelos moradores desde que os novos conjuntos habitacionais foram abertos.",
+        "O prefeito disse que as primeiras linhas começam em março e que as tarifas ficam iguais por dois anos.",
+    ]
+    teasers = [
+        "A vida requer da gente otimismo e coragem para esperar o melhor e fazer o melhor acontecer todos os dias.",
+        "Compartilhar",
+        "Família unida é força, é certeza de apoio, compreensão e mãos estendidas em todos os momentos da vida.",
+        "Compartilhar",
+        "Força para vencer e fé para acreditar que tudo é possível e que todo obstáculo pode ser vencido.",
+    ]
+    text = "\n".join(["Início", "Mensagens", *article, "Você pode gostar...", *teasers, "Contato"])
+    body = "\n".join(clean_lines(text).paragraphs)
+    assert article[1] in body
+    assert "Você pode gostar" not in body
+    assert teasers[0] not in body

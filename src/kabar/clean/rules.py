@@ -249,6 +249,18 @@ NAV_WORDS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+# "You may also like" in Portuguese, Spanish, French, German and Italian ("Você pode gostar...", "Te puede
+# interesar", "Vous aimerez aussi", "Das könnte Sie auch interessieren", "Potrebbe interessarti"): a tail-section
+# header and a barrier like the English one. Seen on the aeb tuning half (a Brazilian page of quotes, whose
+# teasers under "Você pode gostar..." were kept: 7 chrome lines kept -> 3, 1 body line lost).
+_ALSO_LIKE_TRANSLATIONS = (
+    r"(?:voc[eê]\s+)?(?:tamb[eé]m\s+)?(?:pode|poder[aá])\s+(?:tamb[eé]m\s+)?gostar(?:\s+de)?",
+    r"(?:tambi[eé]n\s+)?(?:te|le)\s+puede\s+interesar",
+    r"vous\s+(?:aimerez|pourriez)\s+aussi(?:\s+aimer)?",
+    r"das\s+k[öo]nnte\s+sie\s+auch\s+interessieren",
+    r"(?:ti\s+)?potrebbe\s+(?:anche\s+)?interessarti",
+)
+
 # Section headers after which the rest of a page is lists of other articles, not this one.
 TAIL_SECTION_RE = re.compile(
     r"^\W{0,3}(?:"
@@ -259,6 +271,7 @@ TAIL_SECTION_RE = re.compile(
         r"more\s+(?:[\w'-]+\s+){0,3}(?:stories|news|articles)(?:\s+from\s+[\w .]+)?",
         r"(?:most|paling)\s+(?:popular|read|viewed|banyak\s+dibaca)",
         r"you\s+(?:may|might)\s+also\s+like",
+        *_ALSO_LIKE_TRANSLATIONS,
         r"recommended(?:\s+(?:for\s+you|stories|articles))?",
         r"rekomendasi(?:\s+(?:untuk\s+anda|berita))?",
         r"trending(?:\s+(?:now|news|stories|topics))?",
@@ -288,6 +301,7 @@ BARRIER_SECTION_RE = re.compile(
         r"trending(?:\s+(?:now|stories|news|topics))?",
         r"latest\s+(?:news|stories|videos|galleries|articles|posts)",
         r"you\s+(?:may|might)\s+also\s+(?:like|enjoy)",
+        *_ALSO_LIKE_TRANSLATIONS,
         r"recommended(?:\s+(?:for\s+you|stories|articles|videos))?",
         r"(?:berita|artikel)\s+(?:terpopuler|terkini|terbaru|lainnya|rekomendasi|pilihan)",
         r"terpopuler|terkini|paling\s+banyak\s+dibaca|rekomendasi(?:\s+untuk\s+anda)?",
