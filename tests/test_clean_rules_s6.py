@@ -80,3 +80,37 @@ def test_a_you_may_also_like_header_in_portuguese_ends_the_article() -> None:
     assert article[1] in body
     assert "Você pode gostar" not in body
     assert teasers[0] not in body
+
+
+def test_a_list_numbered_in_sequence_is_the_article_of_a_page_without_prose() -> None:
+    rows = [
+        "1a etapa: 10 de março – Interlagos",
+        "2a etapa: 8 de abril – Curitiba",
+        "3a etapa: 22 de abril – Velopark",
+        "4a etapa: 6 de maio – Londrina",
+        "5a etapa: 20 de maio – Santa Cruz do Sul",
+        "6a etapa: 5 de agosto – Goiânia",
+    ]
+    notice = "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador."
+    text = "\n".join(
+        [*MENU, "Calendário da Stock Car 2018", "segunda-feira, 22 de janeiro de 2018", *rows, "Tags", notice]
+    )
+    body = "\n".join(clean_lines(text).paragraphs)
+    for row in rows:
+        assert row in body
+    assert notice not in body
+    assert "Entertainment" not in body
+
+
+def test_numbered_headlines_are_not_an_enumerated_list() -> None:
+    article = [INTRO_A, INTRO_B]
+    most_read = [
+        "1. Mayor promises new buses for the north",
+        "2. Storm closes the coast road again",
+        "3. Local team wins the cup after extra time",
+    ]
+    # A numbered list of other stories in the sidebar, a menu between it and the article.
+    text = "\n".join([*most_read, *MENU, *article, *FOOTER])
+    body = "\n".join(clean_lines(text).paragraphs)
+    assert INTRO_B in body
+    assert most_read[0] not in body

@@ -15,7 +15,7 @@ Every line taken out is returned with its reason."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kabar.clean import rules
@@ -902,10 +902,11 @@ def classify_lines(
         table = _table_lines(units)
         # The cells of a table the page announces are body lines too (a standings page's article is its table).
         announced = _introduced_tables(units, table)
-        span_start, span_end = _densest_span(units, table, announced)
+        enumerated = _enumerated_rows(units)
+        span_start, span_end = _densest_span(units, table, announced, enumerated)
         body_like = sorted(
             {i for i in body_like if span_start <= i <= span_end}
-            | {i for i in announced if span_start <= i <= span_end}
+            | {i for i in announced | enumerated if span_start <= i <= span_end}
         )
         if not body_like:
             # The densest stretch holds no paragraph (each one stands alone among menus and costs more than it
@@ -1314,7 +1315,12 @@ def _introduced_tables(units: list[Unit], table: set[int]) -> set[int]:
     return introduced
 
 
-def _span_scores(units: list[Unit], table: set[int], introduced: set[int]) -> list[float]:
+def _span_scores(
+    units: list[Unit],
+    table: set[int],
+    introduced: set[int],
+    enumerated: frozenset[int] | set[int] = frozenset(),
+) -> list[float]:
     """Each line's score for the span search; `table` holds the table cells (`_table_lines`), `introduced` those of
     tables the page announces (`_introduced_tables`)."""
     plain = [_line_score(units, i) for i in range(len(units))]
@@ -1327,12 +1333,23 @@ def _span_scores(units: list[Unit], table: set[int], introduced: set[int]) -> li
         if before > 0 and after > 0:
             flanked.update(range(run_start, run_end + 1))
     return [
-        TABLE_INTRODUCED_CELL_SCORE if i in introduced else TABLE_CELL_SCORE if i in flanked else score
+        TABLE_INTRODUCED_CELL_SCORE
+        if i in introduced
+        else TABLE_CELL_SCORE
+        if i in flanked
+        else float(units[i].words)
+        if i in enumerated
+        else score
         for i, score in enumerate(plain)
     ]
 
 
-def _densest_span(units: list[Unit], table: set[int], introduced: set[int]) -> tuple[int, int]:
+def _densest_span(
+    units: list[Unit],
+    table: set[int],
+    introduced: set[int],
+    enumerated: frozenset[int] | set[int] = frozenset(),
+) -> tuple[int, int]:
     """The stretch of lines with the highest total score (maximum-sum segment): the article body.
 
     Comments follow the article: once a comments header comes after a substantial body, what follows counts only
@@ -1341,7 +1358,7 @@ def _densest_span(units: list[Unit], table: set[int], introduced: set[int]) -> t
     current, start = 0.0, 0
     body_so_far = 0.0
     discount = 1.0
-    scores = _span_scores(units, table, introduced)
+    scores = _span_scores(units, table, introduced, enumerated)
     for i in range(len(units)):
         score = scores[i]
         if score > 0:
@@ -1358,6 +1375,37 @@ def _densest_span(units: list[Unit], table: set[int], introduced: set[int]) -> t
         if current > best_sum:
             best_sum, best = current, (start, i)
     return best
+
+
+# A list numbered in sequence, one row per line ("1a etapa: 10 de março – Interlagos", "2a etapa: 8 de abril –
+# Curitiba", ...; "1. Preheat the oven to 200C", "2. ..."): a calendar, a ranking, the steps of a recipe. Each row,
+# once its ordinal is set aside, is a data row (a figure or a key and its value, at most LIST_ROW_MAX_WORDS words,
+# see `_is_list_row`), so a list of numbered headlines does not qualify. Rows of a run of at least
+# ENUMERATED_MIN_ROWS score their words in the span search, as paragraphs do, and count as body lines: a page
+# whose article is such a list has no paragraph to anchor it. Set on the aeb tuning half: the one such run in the
+# set (a motor-racing calendar of 12 rows, all body); the bound is that of closing lists (LIST_MIN_ROWS).
+ENUMERATED_MIN_ROWS = 3
+_ORDINAL_RE = re.compile(r"^\W{0,2}(\d{1,2})(?:[aoºª°]|st|nd|rd|th)?[.):]?\s+(?=\S)")
+
+
+def _enumerated_rows(units: list[Unit]) -> set[int]:
+    """Indexes of the rows of lists numbered in sequence (1, 2, 3, ...), each row a data row."""
+    rows: set[int] = set()
+    run: list[int] = []
+    expected = -1
+    for i, unit in enumerate(units):
+        match = _ORDINAL_RE.match(unit.text) if unit.reason is None else None
+        row_ok = match is not None and _is_list_row(replace(unit, text=unit.text[match.end() :]))
+        if match is not None and row_ok and int(match.group(1)) == expected:
+            run.append(i)
+            expected += 1
+            continue
+        if len(run) >= ENUMERATED_MIN_ROWS:
+            rows.update(run)
+        run, expected = ([i], int(match.group(1)) + 1) if match is not None and row_ok else ([], -1)
+    if len(run) >= ENUMERATED_MIN_ROWS:
+        rows.update(run)
+    return rows
 
 
 def _same_headline(line: str, title: str) -> bool:
