@@ -114,3 +114,20 @@ def test_numbered_headlines_are_not_an_enumerated_list() -> None:
     body = "\n".join(clean_lines(text).paragraphs)
     assert INTRO_B in body
     assert most_read[0] not in body
+
+
+def test_listicle_headlines_under_the_article_are_not_a_closing_list() -> None:
+    teasers = [
+        "27 Oddest Medical Case Reports",
+        "10 Strangest Medical Cases",
+        "The 11 Weird Things People Swallowed",
+    ]
+    text = "\n".join([*MENU, INTRO_A, INTRO_B, *teasers, "Sign up for e-mail newsletters", *FOOTER[1:]])
+    body = "\n".join(clean_lines(text).paragraphs)
+    assert INTRO_B in body
+    for teaser in teasers:
+        assert teaser not in body
+    # Rows with figures of their own still close the article (sales figures).
+    rows = ["Toyota Avanza 62,615 units", "Honda Brio 41,020 units", "Daihatsu Sigra 30,517 units"]
+    body = "\n".join(clean_lines("\n".join([*MENU, INTRO_A, INTRO_B, *rows, *FOOTER[1:]])).paragraphs)
+    assert rows[2] in body

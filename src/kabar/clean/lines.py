@@ -1445,11 +1445,33 @@ def _is_list_row(unit: Unit) -> bool:
         unit.reason is None
         and unit.words <= LIST_ROW_MAX_WORDS
         and (
-            bool(_DIGIT_RE.search(unit.text))
+            (bool(_DIGIT_RE.search(unit.text)) and not _is_counted_headline(unit.text))
             or bool(_KEY_VALUE_RE.search(unit.text))
             or _is_roster_row(unit.text)
         )
     )
+
+
+# The headline of another listicle ("27 Oddest Medical Case Reports", "The 11 Biggest Unanswered Questions About
+# Dark Matter"), as science and tech sites list them under an article: its only figure is the count, followed by
+# a capitalised word, and at least COUNTED_HEADLINE_CAPITALISED_SHARE of its words are capitalised (Title Case).
+# It carries a figure but is no data row of a closing list. At least COUNTED_HEADLINE_MIN_WORDS words. Set on the
+# aeb tuning half: two pages of one science site, three such links each between the article and its last line.
+COUNTED_HEADLINE_MIN_WORDS = 4
+COUNTED_HEADLINE_CAPITALISED_SHARE = 0.75
+_COUNTED_HEADLINE_RE = re.compile(r"^(?:[A-Z]\w*\s+)?\d{1,3}\s+[A-Z]")
+_NUMBER_RE = re.compile(r"\d+")
+
+
+def _is_counted_headline(text: str) -> bool:
+    words = text.split()
+    if len(words) < COUNTED_HEADLINE_MIN_WORDS or len(_NUMBER_RE.findall(text)) != 1:
+        return False
+    if not _COUNTED_HEADLINE_RE.match(text):
+        return False
+    lettered = [w for w in words if _LETTER_RE.search(w)]
+    capitalised = sum(1 for w in lettered if w[:1].isupper())
+    return capitalised >= COUNTED_HEADLINE_CAPITALISED_SHARE * len(lettered)
 
 
 # A line-up row: names separated by commas or semicolons ("Wahyu Nugroho; Otavio, Saputra, Rochman, Suroso;
