@@ -131,3 +131,19 @@ def test_listicle_headlines_under_the_article_are_not_a_closing_list() -> None:
     rows = ["Toyota Avanza 62,615 units", "Honda Brio 41,020 units", "Daihatsu Sigra 30,517 units"]
     body = "\n".join(clean_lines("\n".join([*MENU, INTRO_A, INTRO_B, *rows, *FOOTER[1:]])).paragraphs)
     assert rows[2] in body
+
+
+def test_short_sentences_opening_the_article_are_body_not_its_headline() -> None:
+    opening = [
+        "Your mindset matters. Here is why:",
+        "There is a strange disconnect in the online business world.",
+        "Online business owners tend to be introverts.",
+        "I mean, really, it is the perfect job for an introvert!",
+    ]
+    head = [*MENU, "How to Adopt an Online Leader Success Mindset", "Share", "Tweet", "Pamela Wilson"]
+    text = "\n".join([*head, *opening, INTRO_A, INTRO_B, *FOOTER[1:]])
+    result = clean_lines(text)
+    assert result.title == "How to Adopt an Online Leader Success Mindset"
+    body = "\n".join(result.paragraphs)
+    for line in opening:
+        assert line in body
