@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from kabar.clean.lines import clean_lines
 
 INTRO_A = (
@@ -147,3 +149,23 @@ def test_short_sentences_opening_the_article_are_body_not_its_headline() -> None
     body = "\n".join(result.paragraphs)
     for line in opening:
         assert line in body
+
+
+def test_a_hard_wrapped_article_among_many_short_menu_lines_is_unwrapped() -> None:
+    article = [
+        INTRO_A,
+        INTRO_B,
+        "The offers end on Monday at midnight, the retailers said, and stock is limited.",
+    ]
+    # As a text-mode browser prints it: paragraphs broken at 79 columns, a blank line between blocks.
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(paragraph, 79)) for paragraph in article)
+    menu = "\n".join(
+        f"Category {name} ({count})" for count, name in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 3)
+    )
+    text = "\n\n".join(
+        [menu, "Gadget deals start early\nPosted on November 19, 2019 by Admin", wrapped, menu]
+    )
+    result = clean_lines(text)
+    # Each paragraph comes back whole, not as pieces of 79 columns (the short lines are over 90 % of the page).
+    for paragraph in article:
+        assert paragraph in result.paragraphs
