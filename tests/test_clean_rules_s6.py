@@ -169,3 +169,22 @@ def test_a_hard_wrapped_article_among_many_short_menu_lines_is_unwrapped() -> No
     # Each paragraph comes back whole, not as pieces of 79 columns (the short lines are over 90 % of the page).
     for paragraph in article:
         assert paragraph in result.paragraphs
+
+
+def test_a_headline_written_as_a_sentence_with_its_date_line_under_it_is_the_headline() -> None:
+    headline = "South Dakota doubles down on its odd new slogan, and it just might work."
+    text = "\n".join(
+        [
+            "Enter City and State or Zip Code",
+            *MENU,
+            headline,
+            "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM",
+            INTRO_A,
+            INTRO_B,
+            *FOOTER[1:],
+        ]
+    )
+    assert clean_lines(text).title == headline
+    # A sentence without a date line under it is not taken for the headline.
+    text = "\n".join(["Enter City and State or Zip Code", *MENU, headline, INTRO_A, INTRO_B, *FOOTER[1:]])
+    assert clean_lines(text).title != headline
