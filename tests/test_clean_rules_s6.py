@@ -188,3 +188,22 @@ def test_a_headline_written_as_a_sentence_with_its_date_line_under_it_is_the_hea
     # A sentence without a date line under it is not taken for the headline.
     text = "\n".join(["Enter City and State or Zip Code", *MENU, headline, INTRO_A, INTRO_B, *FOOTER[1:]])
     assert clean_lines(text).title != headline
+
+
+def test_the_headline_printed_again_before_the_body_wins_over_a_signed_dek() -> None:
+    headline = "Star Trek 4 eyes Fargo creator Noah Hawley to direct"
+    dek = "The fourth in the reboot series of the space films"
+    head = [
+        *MENU,
+        headline,
+        "New",
+        "15",
+        "comments",
+        dek,
+        "By",
+        "Chaim Gartenberg",
+        "Nov 19, 2019, 7:53pm EST",
+    ]
+    share = ["Share this story", "All sharing options for:", headline, "Reddit", "Pocket"]
+    result = clean_lines("\n".join([*head, *share, INTRO_A, INTRO_B, *FOOTER[1:]]))
+    assert result.title == headline
