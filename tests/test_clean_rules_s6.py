@@ -207,3 +207,24 @@ def test_the_headline_printed_again_before_the_body_wins_over_a_signed_dek() -> 
     share = ["Share this story", "All sharing options for:", headline, "Reddit", "Pocket"]
     result = clean_lines("\n".join([*head, *share, INTRO_A, INTRO_B, *FOOTER[1:]]))
     assert result.title == headline
+
+
+def test_an_unbreakable_url_longer_than_the_wrap_width_does_not_keep_paragraphs_in_pieces() -> None:
+    # Greedy wrapping at 79 columns breaks "...to Apple tablets and" / "Google Pixel phones." because the next word
+    # would make 80; a URL of 80 characters on its own line must not make 80 columns look like room the wrapper
+    # left unused.
+    paragraphs = [
+        INTRO_A,
+        "We went through about three hundred offers and kept only the popular deals that are worth it, from Sony "
+        "earphones and Garmin watches to Apple tablets and Google Pixel phones.",
+        "Shoppers who wait for the day itself will find fewer offers, the retailers warned, and some of the best "
+        "deals will sell out within hours of going live online.",
+    ]
+    url = "https://example.com/2019/11/19/the-very-best-early-black-friday-deals-on-gadget/"
+    assert len(url) == 80
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(paragraph, 79)) for paragraph in paragraphs)
+    menu = "\n".join(MENU)
+    text = "\n\n".join([menu, "Gadget deals start early\nBy Jane Doe", wrapped, url, "\n".join(FOOTER[1:])])
+    result = clean_lines(text)
+    for paragraph in paragraphs:
+        assert paragraph in result.paragraphs

@@ -226,7 +226,11 @@ def _unwrap_hard_wrapped(units: list[Unit]) -> list[Unit]:
     long_lines = sum(1 for unit in units if len(unit.text) >= HARD_WRAP_MIN_WIDTH)
     if len(full) < HARD_WRAP_MIN_JOINS or len(full) < HARD_WRAP_MIN_SHARE * long_lines:
         return units
-    longest = max(len(unit.text) for unit in units if len(unit.text) <= HARD_WRAP_MAX_WIDTH)
+    # (A line of one word, an unbreakable URL, may run past the width: it does not set the longest line.)
+    longest = max(
+        (len(unit.text) for unit in units if len(unit.text) <= HARD_WRAP_MAX_WIDTH and " " in unit.text),
+        default=width,
+    )
     greedy = {
         index
         for index in full
