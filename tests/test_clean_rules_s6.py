@@ -228,3 +228,15 @@ def test_an_unbreakable_url_longer_than_the_wrap_width_does_not_keep_paragraphs_
     result = clean_lines(text)
     for paragraph in paragraphs:
         assert paragraph in result.paragraphs
+
+
+def test_another_storys_headline_in_capitals_between_paragraphs_leaves_the_body() -> None:
+    link = "TAYLOR SWIFT'S FORMER LABEL BOSS BLASTS HER 'BULLYING' CLAIMS, SAYS SHE KNEW ABOUT SALE"
+    subheading = "WILL SOMEONE STAND UP FOR THE ESTABLISHMENT?"
+    text = "\n".join(
+        [*MENU, INTRO_A, link, INTRO_B, subheading, INTRO_A.replace("Black Friday", "The sale"), *FOOTER]
+    )
+    body = "\n".join(clean_lines(text).paragraphs)
+    assert INTRO_B in body
+    assert link not in body
+    assert subheading in body  # a subheading in capitals is shorter

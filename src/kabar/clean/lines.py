@@ -759,6 +759,35 @@ def _remove_teasers(units: list[Unit]) -> None:
 # 39,240 dev paragraphs 16 are glued lines on their own (camel-case names: "kepada DailySocial") and none is in a
 # grid; of ECB+'s 16,314 lines (982 documents) 9 are ("BlackBerry Bold", "LinkdotNet"), none in a grid; none of
 # DUC 2004's 12,518 paragraphs (1,003 documents) is.
+# A headline of another story printed in capitals between two paragraphs ("A LONG, DRAWN OUT HISTORY OF TAYLOR
+# SWIFT'S FEUDS", "CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES LIVING OUT THEIR AMERICAN DREAM"), as Fox News and Fox
+# Business link their other stories inside the article: SHOUTED_LINK_MIN_WORDS to TITLE_MAX_WORDS words, no figure
+# (a ticker row "HD THE HOME DEPOT INC. 225.86 -12.99" is data), at least SHOUTED_LINK_UPPER_SHARE of its letters
+# capitals ("AMAs"), no full stop at the end. Subheadings in capitals are shorter ("WHAT YOU NEED TO MAKE JAM", "WILL
+# SOMEONE STAND UP FOR THE ESTABLISHMENT?": 6-7 words on the aeb pages). It is a related-article link (in-body: it
+# does not cut the body). Set on the aeb tuning half (two Fox pages, 4 such lines kept; no capitalised line of 8+
+# words without a figure is body anywhere in the set).
+SHOUTED_LINK_MIN_WORDS = 8
+SHOUTED_LINK_UPPER_SHARE = 0.9
+
+
+def _is_shouted_link(unit: Unit) -> bool:
+    text = unit.text
+    if not SHOUTED_LINK_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS or _DIGIT_RE.search(text):
+        return False
+    if text.rstrip().endswith("."):
+        return False
+    cased = [c for c in _LETTER_RE.findall(text) if c.lower() != c.upper()]
+    return bool(cased) and sum(c.isupper() for c in cased) >= SHOUTED_LINK_UPPER_SHARE * len(cased)
+
+
+def _mark_shouted_links(units: list[Unit]) -> None:
+    """Headlines of other stories printed in capitals among the paragraphs (see SHOUTED_LINK_MIN_WORDS)."""
+    for unit in units:
+        if unit.reason is None and _is_shouted_link(unit):
+            unit.reason = rules.REASON_RELATED
+
+
 GLUED_WORD_MIN_CHARS = 3
 GLUED_HEAD_MIN_WORDS = 4
 GLUED_HEAD_CAPITALISED_SHARE = 0.75
@@ -924,6 +953,7 @@ def classify_lines(
     found = _Found()
     _apply_rules(units, found, memory, outlet_hint)
     _mark_photo_captions(units)
+    _mark_shouted_links(units)
     _mark_glued_teasers(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
