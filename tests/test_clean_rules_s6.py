@@ -240,3 +240,11 @@ def test_another_storys_headline_in_capitals_between_paragraphs_leaves_the_body(
     assert INTRO_B in body
     assert link not in body
     assert subheading in body  # a subheading in capitals is shorter
+
+
+def test_a_teaser_headline_right_above_a_bare_read_more_leaves_the_body() -> None:
+    teaser = "Neil Young's Plan to Vote Against Trump Suffers Setback Over Marijuana Use"
+    text = "\n".join([*MENU, INTRO_A, teaser, "Read more", INTRO_B, *FOOTER])
+    body = "\n".join(clean_lines(text).paragraphs)
+    assert INTRO_A in body and INTRO_B in body
+    assert teaser not in body

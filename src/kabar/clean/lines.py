@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from kabar.clean import rules
 from kabar.clean.dates import FoundDate, date_line_value, find_dates
@@ -788,6 +789,30 @@ def _mark_shouted_links(units: list[Unit]) -> None:
             unit.reason = rules.REASON_RELATED
 
 
+# A teaser of another story with its link under it: a headline or a one-line blurb right above a bare "Read more"
+# ("Neil Young's Plan to Vote Against Trump Suffers Setback Over Marijuana Use" / "Read more", Newsweek's in-body
+# links; "The very best Black Friday deals and sales." / "Read More"). At most RELATED_SENTENCE_MAX_WORDS words: an
+# article's paragraph cut short above "Read More" is longer. On the aeb tuning half 8 lines stand above a bare
+# "Read more": 2 kept chrome lines are taken out, the rest were already chrome or are longer body paragraphs.
+_READ_MORE_RE = re.compile(
+    r"^\W{0,3}(?:read\s+more|continue\s+reading|baca\s+selengkapnya|leia\s+mais|lire\s+la\s+suite|"
+    r"weiterlesen|leer\s+m[aá]s|leggi\s+(?:tutto|di\s+pi[uù]))\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _mark_read_more_teasers(units: list[Unit]) -> None:
+    """Teasers right above a bare "Read more" link (see _READ_MORE_RE)."""
+    for unit, following in pairwise(units):
+        if (
+            unit.reason is None
+            and unit.words <= RELATED_SENTENCE_MAX_WORDS
+            and following.reason is not None
+            and _READ_MORE_RE.match(following.text)
+        ):
+            unit.reason = rules.REASON_RELATED
+
+
 GLUED_WORD_MIN_CHARS = 3
 GLUED_HEAD_MIN_WORDS = 4
 GLUED_HEAD_CAPITALISED_SHARE = 0.75
@@ -954,6 +979,7 @@ def classify_lines(
     _apply_rules(units, found, memory, outlet_hint)
     _mark_photo_captions(units)
     _mark_shouted_links(units)
+    _mark_read_more_teasers(units)
     _mark_glued_teasers(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
