@@ -248,3 +248,24 @@ def test_a_teaser_headline_right_above_a_bare_read_more_leaves_the_body() -> Non
     body = "\n".join(clean_lines(text).paragraphs)
     assert INTRO_A in body and INTRO_B in body
     assert teaser not in body
+
+
+def test_the_items_of_a_key_points_box_above_the_article_leave_the_body() -> None:
+    points = [
+        "The retailers have cut the prices of many popular gadgets two weeks before Black Friday.",
+        "Some of the offers are the lowest we have ever seen, and stock is limited.",
+    ]
+    opening = "NEW YORK (Reuters) — " + INTRO_A
+    text = "\n".join(
+        [*MENU, "Gadget deals start early", "By Jane Doe", "Key Points", *points, opening, INTRO_B]
+    )
+    body = "\n".join(clean_lines(text + "\n" + "\n".join(FOOTER)).paragraphs)
+    assert opening in body and INTRO_B in body
+    for point in points:
+        assert point not in body
+    # Without a dateline, an item the article prints again word for word is the copy.
+    text = "\n".join(
+        [*MENU, "Gadget deals start early", "Highlights", points[0], INTRO_A, points[0], INTRO_B]
+    )
+    body = clean_lines(text + "\n" + "\n".join(FOOTER)).paragraphs
+    assert body.count(points[0]) == 1 and body.index(points[0]) > body.index(INTRO_A)

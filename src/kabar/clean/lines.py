@@ -813,6 +813,42 @@ def _mark_read_more_teasers(units: list[Unit]) -> None:
             unit.reason = rules.REASON_RELATED
 
 
+# A summary box above the article under a "Key Points" / "Highlights" header (CNBC, Al Bawaba): its items restate the
+# article (the labelling guide counts such copies as chrome). Its items run from the header to the article's first
+# paragraph, known by its dateline ("DUBAI, United Arab Emirates — ...") within KEY_POINTS_MAX_LINES lines (a lead
+# photo's caption between them goes too, under the same reason); with no
+# dateline that near, an item is one the page prints again further down, word for word. Set on the aeb tuning half
+# (two pages: 2 items and a lead caption up to a dateline; 1 item repeated in the article).
+KEY_POINTS_MAX_LINES = 5
+_KEY_POINTS_RE = re.compile(
+    r"^\W{0,3}(?:key\s+points|highlights|key\s+takeaways|poin\s+penting|sorotan)\W{0,3}$", re.IGNORECASE
+)
+
+
+def _mark_key_points(units: list[Unit]) -> None:
+    """The items of a summary box under a "Key Points" header that opens the page's prose (_KEY_POINTS_RE)."""
+    for index, unit in enumerate(units):
+        if not _KEY_POINTS_RE.match(unit.text) or any(
+            u.reason is None and _is_body_like(u) for u in units[:index]
+        ):
+            continue
+        window = units[index + 1 : index + 1 + KEY_POINTS_MAX_LINES]
+        opening = next((k for k, u in enumerate(window) if _opens_with_outlet_dateline(u.text)), None)
+        if opening is not None:
+            items = window[:opening]
+        else:
+            later = {u.text for u in units[index + 1 + KEY_POINTS_MAX_LINES :]}
+            items = []
+            for k, item in enumerate(window):
+                if item.text not in later and item.text not in {u.text for u in window[k + 1 :]}:
+                    break
+                items.append(item)
+        for item in items:
+            if item.reason is None:
+                item.reason = rules.REASON_DUPLICATE
+        return
+
+
 GLUED_WORD_MIN_CHARS = 3
 GLUED_HEAD_MIN_WORDS = 4
 GLUED_HEAD_CAPITALISED_SHARE = 0.75
@@ -980,6 +1016,7 @@ def classify_lines(
     _mark_photo_captions(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
+    _mark_key_points(units)
     _mark_glued_teasers(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
