@@ -269,3 +269,18 @@ def test_the_items_of_a_key_points_box_above_the_article_leave_the_body() -> Non
     )
     body = clean_lines(text + "\n" + "\n".join(FOOTER)).paragraphs
     assert body.count(points[0]) == 1 and body.index(points[0]) > body.index(INTRO_A)
+
+
+def test_a_text_that_opens_with_its_headline_keeps_it_and_a_dek_under_a_headline_is_no_headline() -> None:
+    # ECB+-like copies: the headline is the first line, a question; nothing stands above it.
+    text = "\n".join(["It's about time, right?", INTRO_A, INTRO_B])
+    assert clean_lines(text).title == "It's about time, right?"
+    # A dated sentence right under a headline is its dek.
+    dek = "The gang member shot a deputy outside a Hawaiian Gardens building in 2005."
+    text = "\n".join(["Deputy's killer gets death sentence", dek, "April 04, 2007", INTRO_A, INTRO_B])
+    assert clean_lines(text).title == "Deputy's killer gets death sentence"
+    # A headline in capitals is no link to another story: no sentence stands above it.
+    shouted = "REPORT: RED SOX MAKE HUGE OFFER TO THEIR FIRST BASEMAN TARGET"
+    url = "http: / / www. example. co. uk / news / provisional - trial - date - set - for - double - murder - accused"
+    text = "\n".join([url, shouted, "Published at 12: 45, Wednesday, 12 June 2013", INTRO_A, INTRO_B])
+    assert clean_lines(text).title == shouted
