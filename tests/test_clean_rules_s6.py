@@ -284,3 +284,22 @@ def test_a_text_that_opens_with_its_headline_keeps_it_and_a_dek_under_a_headline
     url = "http: / / www. example. co. uk / news / provisional - trial - date - set - for - double - murder - accused"
     text = "\n".join([url, shouted, "Published at 12: 45, Wednesday, 12 June 2013", INTRO_A, INTRO_B])
     assert clean_lines(text).title == shouted
+
+
+def test_a_greedy_wrap_broken_short_before_a_long_word_is_joined() -> None:
+    about = (
+        "After training in direct marketing, which he finished in 2010 as the best of his year, he chose a dual "
+        "course of study at the DHBW in Mannheim. He then earned his degree as a Bachelor of Arts in "
+        "BWL/Dienstleistungsmarketing/Gesundheitsoekonomie followed in 2013, and since May 2017 he has been part of "
+        "the sales team."
+    )
+    paragraphs = [INTRO_A, INTRO_B, about]
+    pieces = textwrap.wrap(about, 79)
+    assert any(
+        len(piece) < 59 for piece in pieces[:-1]
+    )  # broken well short of the width before the long word
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(paragraph, 79)) for paragraph in paragraphs)
+    text = "\n\n".join(
+        ["\n".join(MENU), "Gadget deals start early\nBy Jane Doe", wrapped, "\n".join(FOOTER[1:])]
+    )
+    assert about in clean_lines(text).paragraphs

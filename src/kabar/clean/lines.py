@@ -247,7 +247,17 @@ def _unwrap_hard_wrapped(units: list[Unit]) -> list[Unit]:
     ):
         return units
     if is_greedy:
-        full = greedy
+        # A greedy wrapper also breaks short of the fill share before a long word ("... Bachelor of Arts für" /
+        # "BWL/Dienstleistungsmarketing folgte 2013 ..."): a line that ends mid-sentence, at least
+        # HARD_WRAP_MIN_WIDTH long, whose next word would not have fit, is broken too.
+        full = greedy | {
+            index
+            for index in range(len(units) - 1)
+            if not units[index + 1].blank_before
+            and len(units[index].text) >= HARD_WRAP_MIN_WIDTH
+            and not _is_sentence_end(units[index].text)
+            and len(units[index].text) + 1 + len(units[index + 1].text.split(" ", 1)[0]) > longest
+        }
     # A line that ends a sentence is not joined to a link, a prompt or a menu entry that a rule names on its own
     # ("Baca juga: ...", "Lihat Juga", "Facebook"): such a line is a block of its own printed right under the
     # paragraph. (Not for notices: a wrapped copyright notice is named by its whole text, see the tests.)
