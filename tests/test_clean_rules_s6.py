@@ -303,3 +303,27 @@ def test_a_greedy_wrap_broken_short_before_a_long_word_is_joined() -> None:
         ["\n".join(MENU), "Gadget deals start early\nBy Jane Doe", wrapped, "\n".join(FOOTER[1:])]
     )
     assert about in clean_lines(text).paragraphs
+
+
+def test_a_reader_support_appeal_letter_after_the_article_leaves_the_body() -> None:
+    staff = [
+        "Editorial",
+        "David Mikkelson",
+        "Doreen Marchionni",
+        "David Emery",
+        "Bond Huberman",
+        "Jordan Liles",
+    ]
+    letter = [
+        "Most of our assignments begin when readers ask us whether a claim is true, and those tips launch our "
+        "fact-checkers on sprints across a vast range of political, scientific and legal information.",
+        "We do this work every day at no cost to you, but it is far from free to produce, and we cannot afford to "
+        "slow down. To grow and serve more readers, we need your financial support.",
+    ]
+    text = "\n".join(
+        [*MENU, INTRO_A, INTRO_B, "A Word to Our Loyal Readers", "Read the Letter", *staff, *letter, *FOOTER]
+    )
+    body = "\n".join(clean_lines(text).paragraphs)
+    assert INTRO_B in body
+    assert letter[1] not in body
+    assert "Doreen Marchionni" not in body

@@ -647,7 +647,9 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             unit.caption = True
         elif words <= LABELLED_LINK_MAX_WORDS and rules.LABELLED_LINK_RE.match(text):
             unit.reason = rules.REASON_LINK
-        elif words <= rules.PROMPT_MAX_WORDS and rules.is_prompt(text):
+        elif (words <= rules.PROMPT_MAX_WORDS and rules.is_prompt(text)) or (
+            words <= rules.APPEAL_MAX_WORDS and rules.APPEAL_RE.search(text)
+        ):
             unit.reason = rules.REASON_SHARE
         elif words <= rules.AUTHOR_NOTE_MAX_WORDS and rules.is_author_note(text):
             unit.reason = rules.REASON_BYLINE

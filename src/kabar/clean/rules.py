@@ -461,6 +461,19 @@ def is_prompt(text: str) -> bool:
     return any(key in lowered for key in _PROMPT_KEYS) and PROMPT_ANYWHERE_RE.search(text) is not None
 
 
+# A reader-revenue appeal written as a paragraph ("We do this work every day at no cost to you, but it is far from
+# free to produce ... We need your financial support.", "Slate relies on advertising to support our journalism."):
+# the phrases of PROMPT_ANYWHERE_RE's appeals that only an appeal writes, up to APPEAL_MAX_WORDS words (a prompt is
+# at most PROMPT_MAX_WORDS). Set on the aeb tuning half: one page's appeal letter (50 words) kept the support box
+# around it in the body (24 chrome lines); on both halves the phrases occur in 3 lines, all chrome.
+APPEAL_MAX_WORDS = 60
+APPEAL_RE = re.compile(
+    r"\bat\s+no\s+cost\s+to\s+you\b|\bwe\s+need\s+your\s+(?:financial\s+)?support\b|"
+    r"\brel(?:y|ies)\s+on\s+(?:advertising|readers?|your\s+support)\s+to\s+support\s+our\s+journalism\b",
+    re.IGNORECASE,
+)
+
+
 # Site-wide legal notices printed in the footer: "The material on this site may not be reproduced, ...",
 # "Registration on or use of this site constitutes acceptance of our User Agreement".
 LEGAL_NOTICE_RE = re.compile(
