@@ -327,3 +327,12 @@ def test_a_reader_support_appeal_letter_after_the_article_leaves_the_body() -> N
     assert INTRO_B in body
     assert letter[1] not in body
     assert "Doreen Marchionni" not in body
+
+
+def test_a_smiley_closes_a_sentence_of_casual_writing() -> None:
+    closing = "We will always strive to make our culture widely known to the world 🙂"
+    text = "\n".join([*MENU, INTRO_A, INTRO_B, closing, *FOOTER[1:]])
+    assert closing in clean_lines(text).paragraphs
+    # A menu glyph is no smiley.
+    text = "\n".join(["☰", *MENU, INTRO_A, INTRO_B, *FOOTER[1:]])
+    assert "☰" not in "\n".join(clean_lines(text).paragraphs)

@@ -346,7 +346,15 @@ def _without_trailing_emoji(text: str) -> str:
     return _TRAILING_EMOJI_RE.sub("", text) if text and ord(text[-1]) >= 0x2190 else text
 
 
+# A face closing a sentence of casual writing in place of its full stop ("... widely known to the world 🙂", "Try
+# something new with your couple this weekend 😉"): a smiley (U+1F600-1F64F, U+1F910-1F92F, U+263A) after a word.
+# On the aeb pages 2 such lines, both body.
+_EMOJI_STOP_RE = re.compile(r"\w\s*[\U0001f600-\U0001f64f\U0001f910-\U0001f92f\u263a]\ufe0f?\s*$")
+
+
 def _is_sentence_end(text: str) -> bool:
+    if text and ord(text[-1]) >= 0x2190 and _EMOJI_STOP_RE.search(text):
+        return True
     text = _CREDIT_TAIL_RE.sub("", _without_trailing_emoji(text))
     return bool(rules.SENTENCE_END_RE.search(text)) and not rules.TRUNCATED_RE.search(text)
 
