@@ -336,3 +336,29 @@ def test_a_smiley_closes_a_sentence_of_casual_writing() -> None:
     # A menu glyph is no smiley.
     text = "\n".join(["☰", *MENU, INTRO_A, INTRO_B, *FOOTER[1:]])
     assert "☰" not in "\n".join(clean_lines(text).paragraphs)
+
+
+def test_a_grid_of_other_stories_is_not_a_counted_listicle() -> None:
+    # As many "Read more" links as the headline counts, under a "Related stories" header: other stories.
+    grid = []
+    for i in range(5):
+        grid += [f"Other story number {i} about something else entirely", "By Jane Doe", "Read more"]
+    text = "\n".join(
+        [
+            *MENU,
+            "The 5 best early deals on gadgets this week",
+            INTRO_A,
+            INTRO_B,
+            "Related stories",
+            *grid,
+            *FOOTER,
+        ]
+    )
+    body = "\n".join(clean_lines(text).paragraphs)
+    assert INTRO_B in body
+    assert "Other story number 3" not in body
+    assert "Read more" not in body and "By Jane Doe" not in body
+    # Without the header the grid's own lines are named by rules ("Read more" links, bylines): still no items.
+    text = "\n".join([*MENU, "The 5 best early deals on gadgets this week", INTRO_A, INTRO_B, *grid, *FOOTER])
+    body = "\n".join(clean_lines(text).paragraphs)
+    assert "Read more" not in body and "By Jane Doe" not in body

@@ -1766,7 +1766,9 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
 # the headline's first COUNTED_HEAD_WORDS words (or right after a colon); the blocks are found by a line printed
 # exactly that many times after the body, the first time within COUNTED_BLOCK_MAX_LINES lines of the body's end,
 # each next time within COUNTED_BLOCK_MAX_LINES lines of the last. The body grows to its last copy. A grid of other
-# stories repeats a byline or a "Read more" link too, but seldom exactly as many times as the headline counts.
+# stories repeats a byline or a "Read more" link too, but seldom exactly as many times as the headline counts; and
+# a line a rule names (a "Read more" link, an ad slot; a commerce prompt aside) or a "Related" / "Most popular"
+# header among the blocks rules them out.
 # Bounds, not gridded: set on the aeb tuning half (one page of 10 product blocks, 13 lines each).
 COUNTED_MIN_ITEMS = 3
 COUNTED_MAX_ITEMS = 50
@@ -1798,14 +1800,19 @@ def _extend_over_counted_blocks(units: list[Unit], end: int, headline: str | Non
     for text, indexes in places.items():
         if len(indexes) != count or indexes[0] <= end or not _LETTER_RE.search(text):
             continue
+        if any(units[i].reason not in (None, rules.REASON_SHARE) for i in indexes):
+            continue  # a grid's "Read more" links, "Advertisement" slots: not the items' own lines
         gaps = [b - a for a, b in zip([end, *indexes], indexes, strict=False)]
-        if max(gaps) <= COUNTED_BLOCK_MAX_LINES:
-            best = max(best, indexes[-1])
-            for i in indexes:
-                # A line of the items' template is part of each item, even one a rule took for a prompt ("BGR
-                # may receive a commission"); an ad slot between the items stays out.
-                if units[i].reason not in (None, rules.REASON_AD):
-                    units[i].reason = None
+        if max(gaps) > COUNTED_BLOCK_MAX_LINES or any(
+            rules.BARRIER_SECTION_RE.match(u.text) or rules.TAIL_SECTION_RE.match(u.text)
+            for u in units[end + 1 : indexes[-1]]
+        ):
+            continue  # behind a "Related" / "Most popular" header the blocks are other stories
+        best = max(best, indexes[-1])
+        for i in indexes:
+            # A line of the items' template is part of each item, even one a rule took for a commerce prompt
+            # ("BGR may receive a commission").
+            units[i].reason = None
     return best
 
 
