@@ -362,3 +362,18 @@ def test_a_grid_of_other_stories_is_not_a_counted_listicle() -> None:
     text = "\n".join([*MENU, "The 5 best early deals on gadgets this week", INTRO_A, INTRO_B, *grid, *FOOTER])
     body = "\n".join(clean_lines(text).paragraphs)
     assert "Read more" not in body and "By Jane Doe" not in body
+
+
+def test_links_between_the_article_and_its_closing_line_leave_and_the_closing_line_stays() -> None:
+    links = [
+        "Amazing Images of Distant Stars",
+        "Fascinating Facts About Our Galaxy",
+        "Unanswered Questions About Matter",
+    ]
+    closing = "Originally published on Live Science."
+    text = "\n".join(
+        [*MENU, INTRO_A, INTRO_B, *links, closing, "Sign up for e-mail newsletters", *FOOTER[1:]]
+    )
+    body = clean_lines(text).paragraphs
+    assert closing in body
+    assert not any(link in body for link in links)

@@ -1723,6 +1723,37 @@ def _opens_closing_section(units: list[Unit], index: int) -> bool:
     )
 
 
+# Science and tech sites (Live Science, Space.com) print two to CLOSING_LINKS_MAX_LINES headlines of other stories
+# between the article and its closing line ("Originally published on Live Science.", "Editor's note: This story was
+# updated ..."). A run of headline-like lines (no sentence end) right after the body with a short sentence under it,
+# and no paragraph after that, is such a box; the sentence closes the article. Set on the aeb tuning half: 3 pages of
+# two sites, 3 links each.
+CLOSING_LINKS_MIN_LINES = 2
+CLOSING_LINKS_MAX_LINES = 4
+
+
+def _links_before_closing_line(units: list[Unit], end: int) -> int:
+    """How many headline links stand between the body's end and a closing sentence (0 where there is no such box)."""
+    links = 0
+    while (
+        end + 1 + links < len(units)
+        and links <= CLOSING_LINKS_MAX_LINES
+        and units[end + 1 + links].reason is None
+        and _is_headline_like(units[end + 1 + links])
+        and not _is_sentence_end(units[end + 1 + links].text)
+    ):
+        links += 1
+    closing = end + 1 + links
+    if not CLOSING_LINKS_MIN_LINES <= links <= CLOSING_LINKS_MAX_LINES or closing >= len(units):
+        return 0
+    if not _joins_body(units[closing]) or units[closing].words >= BODY_LONG_WORDS:
+        return 0
+    after = _neighbour(units, closing, 1)
+    if after is not None and after.reason is None and _is_body_like(after):
+        return 0
+    return links
+
+
 def _extend_over_lists(units: list[Unit], end: int) -> int:
     """Grow the body's end over adjacent sentences, data rows, a list its last paragraph announces, a last section
     under a subheading and a closing list of numbered rows."""
@@ -1738,6 +1769,13 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
             continue
         if _opens_closing_section(units, end + 1):
             end += 2
+            continue
+        if links := _links_before_closing_line(units, end):
+            # Links to other stories between the article and its closing line ("15 Amazing Images of Stars", ...,
+            # "Originally published on Live Science."): the links leave, the closing line joins the body.
+            for unit in units[end + 1 : end + 1 + links]:
+                unit.reason = rules.REASON_RELATED
+            end += links + 1
             continue
         if following.reason is None and end + 2 < len(units) and _is_attribution(units, end + 2):
             # An embedded post or a quotation with its attribution right under it ("... pic.twitter.com/KQLpngeTbO"
