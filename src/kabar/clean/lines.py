@@ -495,6 +495,13 @@ def _dated_byline(text: str) -> tuple[list[FoundDate], list[Byline]] | None:
     return dates, credits
 
 
+def _is_signed(text: str) -> bool:
+    """A byline or a date-and-author meta line."""
+    return parse_bylines(text) is not None or (
+        len(text.split()) <= DATED_BYLINE_MAX_WORDS and _dated_byline(text) is not None
+    )
+
+
 def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, outlet: str | None) -> None:
     index = 0
     while index < len(units):
@@ -510,8 +517,8 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             follower = index + 1
             while follower < len(units) and taken < NEXT_POST_MAX_LINES:
                 nxt = units[follower]
-                if rules.NEXT_POST_RE.match(nxt.text):
-                    break
+                if rules.NEXT_POST_RE.match(nxt.text) or _is_signed(nxt.text):
+                    break  # the post's own date-and-author line under an empty "Previous Post / Next Post" bar
                 is_teaser = (
                     date_line_value(nxt.text) is not None
                     or rules.TRUNCATED_RE.search(nxt.text) is not None
