@@ -40,3 +40,44 @@ def test_meta_line_under_an_empty_next_post_bar_dates_the_post() -> None:
     assert result.published == "2018-09-10"
     assert result.authors == ["Catherine"]
     assert not any("Catherine" in paragraph for paragraph in result.paragraphs)
+
+
+def _article(meta_line: str) -> str:
+    return "\n\n".join([MENU, "South Korea's roadmap to drive down solar costs", meta_line, BODY, COMMENTS])
+
+
+def test_date_then_name_line_dates_and_signs_the_post() -> None:
+    result = clean_lines(_article("November 20, 2019 Emiliano Bellini"))
+    assert result.published == "2019-11-20"
+    assert result.authors == ["Emiliano Bellini"]
+    assert result.line_is_body.count(True) == 3  # the meta line is not a body line
+
+
+def test_name_then_date_and_time_line_dates_the_post() -> None:
+    result = clean_lines(_article("Brent Co November 20, 2019 12:32"))
+    assert result.published == "2019-11-20"
+    assert result.authors == ["Brent Co"]
+    indonesian = clean_lines(_article("Selasa, 12 Sep 2023 10:15 WIB Ahmad Fauzi"))
+    assert indonesian.published == "2023-09-12T10:15:00+07:00"
+    assert indonesian.authors == ["Ahmad Fauzi"]
+
+
+def test_date_name_and_categories_dates_the_post_but_names_nobody() -> None:
+    # The categories after the name cannot be told from a longer name: the line dates the post, the author stays
+    # unknown.
+    result = clean_lines(_article("21/06/2014 Tony Carter All, Books, Kit Reviews, News"))
+    assert result.published == "2014-06-21"
+    assert result.authors == []
+    assert result.line_is_body.count(True) == 3
+
+
+def test_embedded_post_signature_is_body_and_no_byline() -> None:
+    # "— Name (@handle) date" closes a quoted tweet inside the article: it stays in the body and dates nothing.
+    signature = "— Governor Kristi Noem (@govkristinoem) November 18, 2019"
+    scrape = "\n\n".join(
+        [MENU, "South Dakota doubles down on its meth campaign", BODY, signature, BODY, COMMENTS]
+    )
+    result = clean_lines(scrape)
+    assert signature in result.paragraphs
+    assert result.published is None
+    assert result.authors == []

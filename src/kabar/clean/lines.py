@@ -21,7 +21,14 @@ from functools import lru_cache
 from kabar.clean import rules
 from kabar.clean.dates import FoundDate, date_line_value, find_dates
 from kabar.clean.memory import ChromeMemory
-from kabar.clean.meta import CONTINUATION_RE, Byline, is_lone_dateline, parse_bylines, parse_dateline
+from kabar.clean.meta import (
+    CONTINUATION_RE,
+    Byline,
+    is_lone_dateline,
+    parse_bylines,
+    parse_dated_names,
+    parse_dateline,
+)
 from kabar.records import Removed
 
 # A sentence-like line that anchors the body: at least this many words and sentence-final punctuation. Eight words
@@ -486,8 +493,10 @@ _BY_RE = re.compile(r"(?:^|(?<=[\s|/·•,–—-]))(?:by|oleh|por|von|par)\s+(?
 def _dated_byline(text: str) -> tuple[list[FoundDate], list[Byline]] | None:
     """The dates and credits of a date-and-author meta line, or None."""
     match = _BY_RE.search(text)
-    if match is None or _is_sentence_end(text):
+    if _is_sentence_end(text):
         return None
+    if match is None:
+        return parse_dated_names(text)
     dates = find_dates(text)
     if not dates:
         return None

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kabar.clean import rules
+from kabar.clean.dates import FoundDate, dates_and_rest
 
 # A name written like a web address: "KOMPAS.com", "AKURAT.CO", "Netizen.co.id", "WartaBulukumba.Com".
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,6}){1,2}"
@@ -126,6 +127,31 @@ def _looks_like_names(text: str) -> bool:
         return False
     joiners = {"and", "dan", "&", "with", "bin", "binti", "van", "de", "der", "al", "el"}
     return all(w[0].isupper() or w.lower() in joiners or not w[0].isalpha() for w in words)
+
+
+# A date with a name beside it and nothing else is a post's meta line, written without "by": "November 20, 2019
+# Emiliano Bellini", "Brent Co November 20, 2019 12:32", "Selasa, 12 Sep 2023 10:15 WIB Ahmad Fauzi", or with the
+# post's categories after the name ("21/06/2014 Tony Carter All, Books, Kit Reviews, News"). Only a run of at most
+# DATED_NAME_MAX_WORDS capitalised words without commas is taken as the author's name; a longer run dates the
+# post but names nobody (unknown stays null). A name with a handle ("— Jane Doe (@janedoe) November 18, 2019") signs
+# an embedded social-media post quoted in the body, not the article.
+DATED_NAME_MAX_WORDS = 4
+_SEPARATORS = " |/·•,-–—:()[]"
+
+
+def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
+    """The dates and the author of a date-and-name meta line without a role word, or None."""
+    found = dates_and_rest(line)
+    if found is None:
+        return None
+    dates, rest = found
+    rest = re.sub(r"\s+", " ", rest).strip(_SEPARATORS)
+    if "@" in rest or not re.search(r"[^\W\d_]", rest) or not _looks_like_names(rest):
+        return None  # "— Jane Doe (@janedoe) November 18, 2019" signs an embedded post, which is body
+    name = re.sub(r"\s*[|/·•–—]\s*", " ", rest).strip(_SEPARATORS)
+    if "," in name or len(name.split()) > DATED_NAME_MAX_WORDS or any(ch.isdigit() for ch in name):
+        return dates, []
+    return dates, [Byline("by", name)]
 
 
 # Titles copied from a <title> often end with the outlet: "Headline - Kompas.com", "Headline | CNN Indonesia".
