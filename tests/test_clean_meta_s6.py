@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kabar.clean.lines import clean_lines
+from kabar.clean.meta import Byline, parse_bylines
 
 MENU = "\n".join(["Home", "About", "Research", "Blog", "Contact Us", "Donate"])
 BODY = "\n\n".join(
@@ -81,3 +82,23 @@ def test_embedded_post_signature_is_body_and_no_byline() -> None:
     assert signature in result.paragraphs
     assert result.published is None
     assert result.authors == []
+
+
+def test_date_before_the_credit_and_date_after_a_name_in_indonesian_bylines() -> None:
+    result = clean_lines(_article("Rabu, 13 September 2023 10:15 WIB | Penulis: Ahmad Fauzi"))
+    assert result.published == "2023-09-13T10:15:00+07:00"
+    assert result.authors == ["Ahmad Fauzi"]
+    assert parse_bylines("Oleh Ahmad Fauzi - 14/09/2023") == [Byline("oleh", "Ahmad Fauzi")]
+
+
+def test_comma_before_the_next_labelled_role_separates_credits() -> None:
+    result = clean_lines(
+        _article("Reporter: Budi Santoso, Editor: Ani Lestari | 14 September 2023 21:31 WIB")
+    )
+    assert result.authors == ["Budi Santoso"]
+    assert result.editors == ["Ani Lestari"]
+    assert result.published == "2023-09-14T21:31:00+07:00"
+    # Commas between names stay inside one credit.
+    assert parse_bylines("By Jane Doe, John Roe and Ann Poe") == [
+        Byline("by", "Jane Doe, John Roe and Ann Poe")
+    ]

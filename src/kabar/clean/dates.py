@@ -235,6 +235,11 @@ _DATE_WORDS_RE = re.compile(
 _OUTLET_NAME_RE = re.compile(r"\b[A-Za-z][\w-]*(?:\.[A-Za-z]{2,6}){1,2}\b")
 
 
+def is_date_words(text: str) -> bool:
+    """Whether `text` holds no word but weekdays, months, zones, times and words such as "Published" ("Rabu,")."""
+    return re.search(r"[^\W\d_]", _TIME_RE.sub(" ", _DATE_WORDS_RE.sub(" ", text))) is None
+
+
 def dates_and_rest(line: str) -> tuple[list[FoundDate], str] | None:
     """The dates in a short `line` and what is left of it without them, their times, weekdays and words such as
     "Published" or "WIB" ("Brent Co November 20, 2019 12:32" -> "Brent Co"); None without a date."""

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kabar.clean import rules
-from kabar.clean.dates import FoundDate, dates_and_rest
+from kabar.clean.dates import FoundDate, dates_and_rest, find_dates, is_date_words
 
 # A name written like a web address: "KOMPAS.com", "AKURAT.CO", "Netizen.co.id", "WartaBulukumba.Com".
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,6}){1,2}"
@@ -91,7 +91,12 @@ class Byline:
         return self.role in rules.EDITOR_ROLES
 
 
-_SEGMENT_SPLIT_RE = re.compile(r"\s*[|/•·]\s*|\s{2,}|\s*;\s*")
+# Credits are separated by bars, slashes, bullets, semicolons, wide gaps, or a comma before the next labelled role
+# ("Reporter: Budi Santoso, Editor: Ani").
+_ROLES = "|".join(
+    sorted((r.replace(" ", r"\s+") for r in rules.AUTHOR_ROLES | rules.EDITOR_ROLES), key=len, reverse=True)
+)
+_SEGMENT_SPLIT_RE = re.compile(rf"\s*[|/•·]\s*|\s{{2,}}|\s*;\s*|\s*,\s*(?=(?:{_ROLES})\s*:)", re.IGNORECASE)
 
 
 def parse_bylines(line: str) -> list[Byline] | None:
@@ -100,13 +105,19 @@ def parse_bylines(line: str) -> list[Byline] | None:
     if len(line.split()) > limit:
         return None
     found: list[Byline] = []
-    for segment in _SEGMENT_SPLIT_RE.split(line.strip()):
+    text = line.strip()
+    if any(ch.isdigit() for ch in text):
+        # A date is a segment of its own, before or after the credit ("Rabu, 13 September 2023 10:15 WIB |
+        # Penulis: Budi", "Oleh Budi - 14/09/2023"), never part of a name.
+        for item in reversed(find_dates(text)):
+            text = f"{text[: item.start]} | {text[item.end :]}"
+    for segment in _SEGMENT_SPLIT_RE.split(text):
         if not segment:
             continue
         match = rules.BYLINE_RE.match(segment)
         if match is None:
-            if found:
-                continue  # a trailing date or outlet after the credit ("By Jane Doe | Reuters")
+            if found or is_date_words(segment):
+                continue  # a date or an outlet beside the credit ("By Jane Doe | Reuters")
             return None
         role = re.sub(r"\s+", " ", match.group("role").lower())
         names = match.group("name").strip(" :-–—,.()[]")
