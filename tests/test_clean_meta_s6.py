@@ -102,3 +102,32 @@ def test_comma_before_the_next_labelled_role_separates_credits() -> None:
     assert parse_bylines("By Jane Doe, John Roe and Ann Poe") == [
         Byline("by", "Jane Doe, John Roe and Ann Poe")
     ]
+
+
+def test_dates_of_a_list_of_other_stories_do_not_date_the_article() -> None:
+    # The article's meta line, then "MORE STORIES LIKE THIS ONE" (headline, date, headline, date, ...) between it
+    # and the body: the list's dates are nearer the body but date other stories.
+    teasers = [
+        line
+        for headline, day in [
+            ("2017 Lexus LC500 coupe arrives in the Philippines", "May 15, 2017"),
+            ("NAIAS 2016: All-new Lexus LC500 makes world premiere", "January 12, 2016"),
+            ("First Impressions: 2013 Lexus IS 350, IS 350 F Sport", "June 18, 2013"),
+            ("This topless Hyundai Santa Fe is the strangest thing you'll see", "September 12, 2018"),
+        ]
+        for line in ("AUTO NEWS", headline, day)
+    ]
+    scrape = "\n\n".join(
+        [
+            MENU,
+            "Lexus wants you to go topless with 2020 LC500 Convertible",
+            "Brent Co November 20, 2019 12:32",
+            "MORE STORIES LIKE THIS ONE",
+            *teasers,
+            BODY,
+        ]
+    )
+    assert clean_lines(scrape).published == "2019-11-20"
+    # With nothing else to go by, the list's dates still stand (unknown would be no better founded).
+    alone = "\n\n".join([MENU, "Lexus wants you to go topless with 2020 LC500 Convertible", *teasers, BODY])
+    assert clean_lines(alone).published == "2018-09-12"

@@ -1584,13 +1584,32 @@ _UPDATED_PREFIX_RE = re.compile(
 PUBLISHED_ABOVE_MAX_LINES = 40
 
 
+def _listed_dates(units: list[Unit], found: _Found) -> set[int]:
+    """The date lines of a list of other stories ("MORE STORIES LIKE THIS ONE": headline, date, headline, date, ...):
+    at least DATED_TEASER_LIST_MIN_ITEMS lines that are nothing but a date, each under a line without one and at
+    most DATED_TEASER_MAX_GAP lines after the previous. The article's own date line stands alone or carries its
+    author (a byline, never a member of such a run)."""
+    dated = {e[0] for e in found.dates}
+    runs: list[list[int]] = []
+    for index in sorted(dated):
+        if units[index].reason != rules.REASON_DATE or index - 1 in dated:
+            continue
+        if runs and index - runs[-1][-1] <= DATED_TEASER_MAX_GAP:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return {index for run in runs if len(run) >= DATED_TEASER_LIST_MIN_ITEMS for index in run}
+
+
 def _publication_time(units: list[Unit], found: _Found) -> str | None:
     """The date line nearest above the body within PUBLISHED_ABOVE_MAX_LINES (a page prints other stories' dates
-    further up), else the nearest below it; "Updated ..." lines only when nothing else dates the article; a time
-    with offset before a bare day."""
+    further up), else the nearest below it; "Updated ..." lines only when nothing else dates the article, the dates
+    of a list of other stories (`_listed_dates`) likewise; a time with offset before a bare day."""
     body = [i for i, u in enumerate(units) if u.reason is None]
     if not found.dates:
         return None
+    listed = _listed_dates(units, found)
+    dates = [e for e in found.dates if e[0] not in listed] or found.dates
     start = body[0] if body else len(units)
     end = body[-1] if body else len(units)
 
@@ -1599,7 +1618,7 @@ def _publication_time(units: list[Unit], found: _Found) -> str | None:
         return start - index if index < start else (index - end if index > end else 0)
 
     for allowed in (lambda e: e[0] not in found.updated, lambda e: True):
-        candidates = [e for e in found.dates if allowed(e)]
+        candidates = [e for e in dates if allowed(e)]
         # Above (or inside) the body first: below it come comments and lists of other stories, with their dates.
         above = [e for e in candidates if e[0] <= end and distance(e) <= PUBLISHED_ABOVE_MAX_LINES]
         candidates = above or candidates
