@@ -131,3 +131,12 @@ def test_dates_of_a_list_of_other_stories_do_not_date_the_article() -> None:
     # With nothing else to go by, the list's dates still stand (unknown would be no better founded).
     alone = "\n\n".join([MENU, "Lexus wants you to go topless with 2020 LC500 Convertible", *teasers, BODY])
     assert clean_lines(alone).published == "2018-09-12"
+
+
+def test_two_word_headline_over_the_post_date_is_the_headline() -> None:
+    menu = "\n".join(["Join Private Club", "Dare to Play 3", "Register", "Log In", "Blog"])
+    signed = "\n\n".join([menu, "About bugs", "August 13, 2018", "Leave a comment", BODY])
+    assert clean_lines(signed).title == "About bugs"
+    # Without the date under it a two-word line is a menu entry or a section name, never the headline.
+    unsigned = "\n\n".join([menu, "About bugs", "Leave a comment", BODY])
+    assert clean_lines(unsigned).title != "About bugs"

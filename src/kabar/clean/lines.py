@@ -403,9 +403,9 @@ def _byline_follows(units: list[Unit], index: int) -> bool:
     return any(u.reason in (rules.REASON_BYLINE, rules.REASON_DATE) for u in following)
 
 
-def _is_headline_like(unit: Unit) -> bool:
+def _is_headline_like(unit: Unit, min_words: int = TITLE_MIN_WORDS) -> bool:
     text = unit.text
-    if not TITLE_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS:
+    if not min_words <= unit.words <= TITLE_MAX_WORDS:
         return False
     if re.search(r"[.,;:。，；：]$", text) and not text.endswith("..."):
         return False
@@ -422,6 +422,21 @@ def _is_headline_like(unit: Unit) -> bool:
         return False
     dateline = parse_dateline(text)
     return not (dateline is not None and dateline.outlet)
+
+
+# A headline shorter than TITLE_MIN_WORDS ("About bugs") is a candidate only with the post's date or byline on the
+# very next line: short lines are mostly menu entries and section names, which are not signed. Two words at least.
+SIGNED_TITLE_MIN_WORDS = 2
+
+
+def _is_signed_short_headline(units: list[Unit], index: int) -> bool:
+    unit = units[index]
+    return (
+        SIGNED_TITLE_MIN_WORDS <= unit.words < TITLE_MIN_WORDS
+        and index + 1 < len(units)
+        and units[index + 1].reason in (rules.REASON_BYLINE, rules.REASON_DATE)
+        and _is_headline_like(unit, SIGNED_TITLE_MIN_WORDS)
+    )
 
 
 def _related_reason(text: str, words: int) -> str | None:
@@ -951,7 +966,8 @@ def classify_lines(
         candidates = [
             i
             for i in range(window_start, min(first, len(units)))
-            if units[i].reason is None and _is_headline_like(units[i])
+            if units[i].reason is None
+            and (_is_headline_like(units[i]) or _is_signed_short_headline(units, i))
         ]
         # The body's first line may be the headline itself, taken in because it ends with a quote ("... – 'The
         # plague is coming'"): a headline-like line signed right under it (a byline or date within
