@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kabar.clean.lines import clean_lines
-from kabar.clean.meta import Byline, parse_bylines
+from kabar.clean.meta import Byline, parse_bylines, parse_dated_names
 
 MENU = "\n".join(["Home", "About", "Research", "Blog", "Contact Us", "Donate"])
 BODY = "\n\n".join(
@@ -140,3 +140,10 @@ def test_two_word_headline_over_the_post_date_is_the_headline() -> None:
     # Without the date under it a two-word line is a menu entry or a section name, never the headline.
     unsigned = "\n\n".join([menu, "About bugs", "Leave a comment", BODY])
     assert clean_lines(unsigned).title != "About bugs"
+
+
+def test_labelled_field_beside_a_date_names_nobody() -> None:
+    result = clean_lines(_article("Air Date: November 19, 2019"))
+    assert result.authors == []
+    assert parse_dated_names("Air Date: November 19, 2019") is not None
+    assert parse_dated_names("Air Date: November 19, 2019")[1] == []  # type: ignore[index]

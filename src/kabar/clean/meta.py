@@ -156,12 +156,18 @@ def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
     if found is None:
         return None
     dates, rest = found
+    labelled = re.search(r"[^\W\d_]\s*:", rest) is not None
     rest = re.sub(r"\s+", " ", rest).strip(_SEPARATORS)
     if "@" in rest or not re.search(r"[^\W\d_]", rest) or not _looks_like_names(rest):
         return None  # "— Jane Doe (@janedoe) November 18, 2019" signs an embedded post, which is body
     name = re.sub(r"\s*[|/·•–—]\s*", " ", rest).strip(_SEPARATORS)
-    if "," in name or len(name.split()) > DATED_NAME_MAX_WORDS or any(ch.isdigit() for ch in name):
-        return dates, []
+    if (
+        "," in name
+        or labelled
+        or len(name.split()) > DATED_NAME_MAX_WORDS
+        or any(ch.isdigit() for ch in name)
+    ):
+        return dates, []  # ":" labels a field, not a person ("Air Date: November 19, 2019")
     return dates, [Byline("by", name)]
 
 
