@@ -96,27 +96,28 @@ class Byline:
 _ROLES = "|".join(
     sorted((r.replace(" ", r"\s+") for r in rules.AUTHOR_ROLES | rules.EDITOR_ROLES), key=len, reverse=True)
 )
+_ROLE_WORD_RE = re.compile(rf"\b(?:{_ROLES})\b", re.IGNORECASE)  # every credit names its role
 _SEGMENT_SPLIT_RE = re.compile(rf"\s*[|/•·]\s*|\s{{2,}}|\s*;\s*|\s*,\s*(?=(?:{_ROLES})\s*:)", re.IGNORECASE)
 
 
 def parse_bylines(line: str) -> list[Byline] | None:
     """Author and editor credits in `line` ("Penulis: Budi | Editor: Ani"), or None where it is no byline."""
     limit = rules.WIRE_CREDIT_MAX_WORDS if rules.WIRE_CREDIT_RE.match(line) else rules.BYLINE_MAX_WORDS
-    if len(line.split()) > limit:
+    if len(line.split()) > limit or not _ROLE_WORD_RE.search(line):
         return None
     found: list[Byline] = []
     text = line.strip()
-    if any(ch.isdigit() for ch in text):
-        # A date is a segment of its own, before or after the credit ("Rabu, 13 September 2023 10:15 WIB |
-        # Penulis: Budi", "Oleh Budi - 14/09/2023"), never part of a name.
-        for item in reversed(find_dates(text)):
-            text = f"{text[: item.start]} | {text[item.end :]}"
+    dates = find_dates(text) if any(ch.isdigit() for ch in text) else []
+    # A date is a segment of its own, before or after the credit ("Rabu, 13 September 2023 10:15 WIB | Penulis:
+    # Budi", "Oleh Budi - 14/09/2023"), never part of a name.
+    for item in reversed(dates):
+        text = f"{text[: item.start]} | {text[item.end :]}"
     for segment in _SEGMENT_SPLIT_RE.split(text):
         if not segment:
             continue
         match = rules.BYLINE_RE.match(segment)
         if match is None:
-            if found or is_date_words(segment):
+            if found or (dates and is_date_words(segment)):
                 continue  # a date or an outlet beside the credit ("By Jane Doe | Reuters")
             return None
         role = re.sub(r"\s+", " ", match.group("role").lower())
