@@ -147,3 +147,22 @@ def test_labelled_field_beside_a_date_names_nobody() -> None:
     assert result.authors == []
     assert parse_dated_names("Air Date: November 19, 2019") is not None
     assert parse_dated_names("Air Date: November 19, 2019")[1] == []  # type: ignore[index]
+
+
+def test_next_post_teaser_keeps_its_own_date_and_author_line() -> None:
+    # Under "Next Post" the teaser's headline comes first; its date-and-author line belongs to the teaser and does
+    # not date this article.
+    scrape = "\n\n".join(
+        [
+            MENU,
+            "Lexus wants you to go topless with 2020 LC500 Convertible",
+            BODY,
+            "Next Post",
+            "2020 Mini JCW GP is a 300HP monster hatch",
+            "Marcus De Guzman 2019-11-20 17:27:46",
+            "Tags: lexus, convertible",
+        ]
+    )
+    result = clean_lines(scrape)
+    assert result.published is None
+    assert result.authors == []

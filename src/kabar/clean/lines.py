@@ -541,8 +541,10 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             follower = index + 1
             while follower < len(units) and taken < NEXT_POST_MAX_LINES:
                 nxt = units[follower]
-                if rules.NEXT_POST_RE.match(nxt.text) or _is_signed(nxt.text):
-                    break  # the post's own date-and-author line under an empty "Previous Post / Next Post" bar
+                if rules.NEXT_POST_RE.match(nxt.text) or (taken == 0 and _is_signed(nxt.text)):
+                    # A teaser leads with its headline: a date-and-author line right under the marker is the post's
+                    # own meta line under an empty "Previous Post / Next Post" bar.
+                    break
                 is_teaser = (
                     date_line_value(nxt.text) is not None
                     or rules.TRUNCATED_RE.search(nxt.text) is not None
