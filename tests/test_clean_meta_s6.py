@@ -166,3 +166,11 @@ def test_next_post_teaser_keeps_its_own_date_and_author_line() -> None:
     result = clean_lines(scrape)
     assert result.published is None
     assert result.authors == []
+
+
+def test_place_before_its_date_is_no_author() -> None:
+    # "Place, date" is how a dateline or a letter is signed: it dates the text, the author stays unknown.
+    result = clean_lines(_article("Jakarta Selatan, 14 September 2023"))
+    assert result.authors == []
+    assert result.published == "2023-09-14"
+    assert parse_dated_names("Bandung Barat, Rabu (13/9/2023)")[1] == []  # type: ignore[index]

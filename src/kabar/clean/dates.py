@@ -235,9 +235,14 @@ _DATE_WORDS_RE = re.compile(
 _OUTLET_NAME_RE = re.compile(r"\b[A-Za-z][\w-]*(?:\.[A-Za-z]{2,6}){1,2}\b")
 
 
+def without_date_words(text: str) -> str:
+    """`text` without weekdays, months, zones, times and words such as "Published" ("Bandung, Rabu (" -> "Bandung, (")."""
+    return _TIME_RE.sub(" ", _DATE_WORDS_RE.sub(" ", text))
+
+
 def is_date_words(text: str) -> bool:
     """Whether `text` holds no word but weekdays, months, zones, times and words such as "Published" ("Rabu,")."""
-    return re.search(r"[^\W\d_]", _TIME_RE.sub(" ", _DATE_WORDS_RE.sub(" ", text))) is None
+    return re.search(r"[^\W\d_]", without_date_words(text)) is None
 
 
 def dates_and_rest(line: str) -> tuple[list[FoundDate], str] | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kabar.clean import rules
-from kabar.clean.dates import FoundDate, dates_and_rest, find_dates, is_date_words
+from kabar.clean.dates import FoundDate, dates_and_rest, find_dates, is_date_words, without_date_words
 
 # A name written like a web address: "KOMPAS.com", "AKURAT.CO", "Netizen.co.id", "WartaBulukumba.Com".
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,6}){1,2}"
@@ -158,6 +158,10 @@ def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
         return None
     dates, rest = found
     labelled = re.search(r"[^\W\d_]\s*:", rest) is not None
+    # "Jakarta Selatan, 14 September 2023", "Bandung, Rabu (13/9/2023)": a place set before its date with a comma, as
+    # a dateline or a letter is signed.
+    before = without_date_words(line[: dates[0].start]).rstrip(" ([")
+    placed = before.endswith(",") and re.search(r"[^\W\d_]", before) is not None
     rest = re.sub(r"\s+", " ", rest).strip(_SEPARATORS)
     if "@" in rest or not re.search(r"[^\W\d_]", rest) or not _looks_like_names(rest):
         return None  # "— Jane Doe (@janedoe) November 18, 2019" signs an embedded post, which is body
@@ -165,10 +169,14 @@ def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
     if (
         "," in name
         or labelled
+        or placed
         or len(name.split()) > DATED_NAME_MAX_WORDS
         or any(ch.isdigit() for ch in name)
     ):
-        return dates, []  # ":" labels a field, not a person ("Air Date: November 19, 2019")
+        return (
+            dates,
+            [],
+        )  # ":" labels a field ("Air Date: November 19, 2019"), a comma a place: neither a person
     return dates, [Byline("by", name)]
 
 
