@@ -235,8 +235,19 @@ _DATE_WORDS_RE = re.compile(
 _OUTLET_NAME_RE = re.compile(r"\b[A-Za-z][\w-]*(?:\.[A-Za-z]{2,6}){1,2}\b")
 
 
-def date_line_value(line: str) -> FoundDate | None:
-    """The date when `line` is essentially nothing but a date ("Kamis, 14/09/2023 10:15 WIB"), else None."""
+def without_date_words(text: str) -> str:
+    """`text` without weekdays, months, zones, times and words such as "Published" ("Bandung, Rabu (" -> "Bandung, (")."""
+    return _TIME_RE.sub(" ", _DATE_WORDS_RE.sub(" ", text))
+
+
+def is_date_words(text: str) -> bool:
+    """Whether `text` holds no word but weekdays, months, zones, times and words such as "Published" ("Rabu,")."""
+    return re.search(r"[^\W\d_]", without_date_words(text)) is None
+
+
+def dates_and_rest(line: str) -> tuple[list[FoundDate], str] | None:
+    """The dates in a short `line` and what is left of it without them, their times, weekdays and words such as
+    "Published" or "WIB" ("Brent Co November 20, 2019 12:32" -> "Brent Co"); None without a date."""
     if len(line) > 90 or not any(ch.isdigit() for ch in line):
         return None
     dates = find_dates(line)
@@ -248,6 +259,15 @@ def date_line_value(line: str) -> FoundDate | None:
     rest = _OUTLET_NAME_RE.sub(" ", rest)
     rest = _DATE_WORDS_RE.sub(" ", rest)
     rest = _TIME_RE.sub(" ", rest)
+    return dates, rest
+
+
+def date_line_value(line: str) -> FoundDate | None:
+    """The date when `line` is essentially nothing but a date ("Kamis, 14/09/2023 10:15 WIB"), else None."""
+    found = dates_and_rest(line)
+    if found is None:
+        return None
+    dates, rest = found
     leftover = re.findall(r"[^\W\d_]+", rest)
     if len(leftover) > 1:
         return None

@@ -22,7 +22,14 @@ from itertools import pairwise
 from kabar.clean import rules
 from kabar.clean.dates import FoundDate, date_line_value, find_dates
 from kabar.clean.memory import ChromeMemory
-from kabar.clean.meta import CONTINUATION_RE, Byline, is_lone_dateline, parse_bylines, parse_dateline
+from kabar.clean.meta import (
+    CONTINUATION_RE,
+    Byline,
+    is_lone_dateline,
+    parse_bylines,
+    parse_dated_names,
+    parse_dateline,
+)
 from kabar.records import Removed
 
 # A sentence-like line that anchors the body: at least this many words and sentence-final punctuation. Eight words
@@ -433,9 +440,9 @@ def _byline_follows(units: list[Unit], index: int) -> bool:
     return any(u.reason in (rules.REASON_BYLINE, rules.REASON_DATE) for u in following)
 
 
-def _is_headline_like(unit: Unit) -> bool:
+def _is_headline_like(unit: Unit, min_words: int = TITLE_MIN_WORDS) -> bool:
     text = unit.text
-    if not TITLE_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS:
+    if not min_words <= unit.words <= TITLE_MAX_WORDS:
         return False
     if re.search(r"[.,;:。，；：]$", text) and not text.endswith("..."):
         return False
@@ -468,6 +475,21 @@ def _is_dated_sentence_headline(units: list[Unit], index: int) -> bool:
         and unit.text.endswith(".")
         and _is_headline_like(Unit(unit.text[:-1], unit.origins, unit.blank_before))
         and not (index > 0 and units[index - 1].reason is None and _is_headline_like(units[index - 1]))
+    )
+
+
+# A headline shorter than TITLE_MIN_WORDS ("About bugs") is a candidate only with the post's date or byline on the
+# very next line: short lines are mostly menu entries and section names, which are not signed. Two words at least.
+SIGNED_TITLE_MIN_WORDS = 2
+
+
+def _is_signed_short_headline(units: list[Unit], index: int) -> bool:
+    unit = units[index]
+    return (
+        SIGNED_TITLE_MIN_WORDS <= unit.words < TITLE_MIN_WORDS
+        and index + 1 < len(units)
+        and units[index + 1].reason in (rules.REASON_BYLINE, rules.REASON_DATE)
+        and _is_headline_like(unit, SIGNED_TITLE_MIN_WORDS)
     )
 
 
@@ -540,13 +562,22 @@ _BY_RE = re.compile(r"(?:^|(?<=[\s|/·•,–—-]))(?:by|oleh|por|von|par)\s+(?
 def _dated_byline(text: str) -> tuple[list[FoundDate], list[Byline]] | None:
     """The dates and credits of a date-and-author meta line, or None."""
     match = _BY_RE.search(text)
-    if match is None or _is_sentence_end(text):
+    if _is_sentence_end(text):
         return None
+    if match is None:
+        return parse_dated_names(text)
     dates = find_dates(text)
     if not dates:
         return None
     credits = parse_bylines("by " + text[match.end() :].strip(" |/·•")) or []
     return dates, credits
+
+
+def _is_signed(text: str) -> bool:
+    """A byline or a date-and-author meta line."""
+    return parse_bylines(text) is not None or (
+        len(text.split()) <= DATED_BYLINE_MAX_WORDS and _dated_byline(text) is not None
+    )
 
 
 def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, outlet: str | None) -> None:
@@ -564,7 +595,9 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             follower = index + 1
             while follower < len(units) and taken < NEXT_POST_MAX_LINES:
                 nxt = units[follower]
-                if rules.NEXT_POST_RE.match(nxt.text):
+                if rules.NEXT_POST_RE.match(nxt.text) or (taken == 0 and _is_signed(nxt.text)):
+                    # A teaser leads with its headline: a date-and-author line right under the marker is the post's
+                    # own meta line under an empty "Previous Post / Next Post" bar.
                     break
                 is_teaser = (
                     date_line_value(nxt.text) is not None
@@ -1115,7 +1148,11 @@ def classify_lines(
             i
             for i in range(window_start, min(first, len(units)))
             if units[i].reason is None
-            and (_is_headline_like(units[i]) or _is_dated_sentence_headline(units, i))
+            and (
+                _is_headline_like(units[i])
+                or _is_dated_sentence_headline(units, i)
+                or _is_signed_short_headline(units, i)
+            )
         ]
         # The body's first line may be the headline itself, taken in because it ends with a quote ("... – 'The
         # plague is coming'"): a headline-like line signed right under it (a byline or date within
@@ -1866,13 +1903,32 @@ _UPDATED_PREFIX_RE = re.compile(
 PUBLISHED_ABOVE_MAX_LINES = 40
 
 
+def _listed_dates(units: list[Unit], found: _Found) -> set[int]:
+    """The date lines of a list of other stories ("MORE STORIES LIKE THIS ONE": headline, date, headline, date, ...):
+    at least DATED_TEASER_LIST_MIN_ITEMS lines that are nothing but a date, each under a line without one and at
+    most DATED_TEASER_MAX_GAP lines after the previous. The article's own date line stands alone or carries its
+    author (a byline, never a member of such a run)."""
+    dated = {e[0] for e in found.dates}
+    runs: list[list[int]] = []
+    for index in sorted(dated):
+        if units[index].reason != rules.REASON_DATE or index - 1 in dated:
+            continue
+        if runs and index - runs[-1][-1] <= DATED_TEASER_MAX_GAP:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return {index for run in runs if len(run) >= DATED_TEASER_LIST_MIN_ITEMS for index in run}
+
+
 def _publication_time(units: list[Unit], found: _Found) -> str | None:
     """The date line nearest above the body within PUBLISHED_ABOVE_MAX_LINES (a page prints other stories' dates
-    further up), else the nearest below it; "Updated ..." lines only when nothing else dates the article; a time
-    with offset before a bare day."""
+    further up), else the nearest below it; "Updated ..." lines only when nothing else dates the article, the dates
+    of a list of other stories (`_listed_dates`) likewise; a time with offset before a bare day."""
     body = [i for i, u in enumerate(units) if u.reason is None]
     if not found.dates:
         return None
+    listed = _listed_dates(units, found)
+    dates = [e for e in found.dates if e[0] not in listed] or found.dates
     start = body[0] if body else len(units)
     end = body[-1] if body else len(units)
 
@@ -1881,7 +1937,7 @@ def _publication_time(units: list[Unit], found: _Found) -> str | None:
         return start - index if index < start else (index - end if index > end else 0)
 
     for allowed in (lambda e: e[0] not in found.updated, lambda e: True):
-        candidates = [e for e in found.dates if allowed(e)]
+        candidates = [e for e in dates if allowed(e)]
         # Above (or inside) the body first: below it come comments and lists of other stories, with their dates.
         above = [e for e in candidates if e[0] <= end and distance(e) <= PUBLISHED_ABOVE_MAX_LINES]
         candidates = above or candidates

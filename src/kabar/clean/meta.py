@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kabar.clean import rules
+from kabar.clean.dates import FoundDate, dates_and_rest, find_dates, is_date_words, without_date_words
 
 # A name written like a web address: "KOMPAS.com", "AKURAT.CO", "Netizen.co.id", "WartaBulukumba.Com".
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,6}){1,2}"
@@ -90,22 +91,34 @@ class Byline:
         return self.role in rules.EDITOR_ROLES
 
 
-_SEGMENT_SPLIT_RE = re.compile(r"\s*[|/•·]\s*|\s{2,}|\s*;\s*")
+# Credits are separated by bars, slashes, bullets, semicolons, wide gaps, or a comma before the next labelled role
+# ("Reporter: Budi Santoso, Editor: Ani").
+_ROLES = "|".join(
+    sorted((r.replace(" ", r"\s+") for r in rules.AUTHOR_ROLES | rules.EDITOR_ROLES), key=len, reverse=True)
+)
+_ROLE_WORD_RE = re.compile(rf"\b(?:{_ROLES})\b", re.IGNORECASE)  # every credit names its role
+_SEGMENT_SPLIT_RE = re.compile(rf"\s*[|/•·]\s*|\s{{2,}}|\s*;\s*|\s*,\s*(?=(?:{_ROLES})\s*:)", re.IGNORECASE)
 
 
 def parse_bylines(line: str) -> list[Byline] | None:
     """Author and editor credits in `line` ("Penulis: Budi | Editor: Ani"), or None where it is no byline."""
     limit = rules.WIRE_CREDIT_MAX_WORDS if rules.WIRE_CREDIT_RE.match(line) else rules.BYLINE_MAX_WORDS
-    if len(line.split()) > limit:
+    if len(line.split()) > limit or not _ROLE_WORD_RE.search(line):
         return None
     found: list[Byline] = []
-    for segment in _SEGMENT_SPLIT_RE.split(line.strip()):
+    text = line.strip()
+    dates = find_dates(text) if any(ch.isdigit() for ch in text) else []
+    # A date is a segment of its own, before or after the credit ("Rabu, 13 September 2023 10:15 WIB | Penulis:
+    # Budi", "Oleh Budi - 14/09/2023"), never part of a name.
+    for item in reversed(dates):
+        text = f"{text[: item.start]} | {text[item.end :]}"
+    for segment in _SEGMENT_SPLIT_RE.split(text):
         if not segment:
             continue
         match = rules.BYLINE_RE.match(segment)
         if match is None:
-            if found:
-                continue  # a trailing date or outlet after the credit ("By Jane Doe | Reuters")
+            if found or (dates and is_date_words(segment)):
+                continue  # a date or an outlet beside the credit ("By Jane Doe | Reuters")
             return None
         role = re.sub(r"\s+", " ", match.group("role").lower())
         names = match.group("name").strip(" :-–—,.()[]")
@@ -126,6 +139,45 @@ def _looks_like_names(text: str) -> bool:
         return False
     joiners = {"and", "dan", "&", "with", "bin", "binti", "van", "de", "der", "al", "el"}
     return all(w[0].isupper() or w.lower() in joiners or not w[0].isalpha() for w in words)
+
+
+# A date with a name beside it and nothing else is a post's meta line, written without "by": "November 20, 2019
+# Emiliano Bellini", "Brent Co November 20, 2019 12:32", "Selasa, 12 Sep 2023 10:15 WIB Ahmad Fauzi", or with the
+# post's categories after the name ("21/06/2014 Tony Carter All, Books, Kit Reviews, News"). Only a run of at most
+# DATED_NAME_MAX_WORDS capitalised words without commas is taken as the author's name; a longer run dates the
+# post but names nobody (unknown stays null). A name with a handle ("— Jane Doe (@janedoe) November 18, 2019") signs
+# an embedded social-media post quoted in the body, not the article.
+DATED_NAME_MAX_WORDS = 4
+_SEPARATORS = " |/·•,-–—:()[]"
+
+
+def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
+    """The dates and the author of a date-and-name meta line without a role word, or None."""
+    found = dates_and_rest(line)
+    if found is None:
+        return None
+    dates, rest = found
+    labelled = re.search(r"[^\W\d_]\s*:", rest) is not None
+    # "Jakarta Selatan, 14 September 2023", "Bandung, Rabu (13/9/2023)": a place set before its date with a comma, as
+    # a dateline or a letter is signed.
+    before = without_date_words(line[: dates[0].start]).rstrip(" ([")
+    placed = before.endswith(",") and re.search(r"[^\W\d_]", before) is not None
+    rest = re.sub(r"\s+", " ", rest).strip(_SEPARATORS)
+    if "@" in rest or not re.search(r"[^\W\d_]", rest) or not _looks_like_names(rest):
+        return None  # "— Jane Doe (@janedoe) November 18, 2019" signs an embedded post, which is body
+    name = re.sub(r"\s*[|/·•–—]\s*", " ", rest).strip(_SEPARATORS)
+    if (
+        "," in name
+        or labelled
+        or placed
+        or len(name.split()) > DATED_NAME_MAX_WORDS
+        or any(ch.isdigit() for ch in name)
+    ):
+        return (
+            dates,
+            [],
+        )  # ":" labels a field ("Air Date: November 19, 2019"), a comma a place: neither a person
+    return dates, [Byline("by", name)]
 
 
 # Titles copied from a <title> often end with the outlet: "Headline - Kompas.com", "Headline | CNN Indonesia".
