@@ -1,6 +1,10 @@
 """Over-removal check on real Indonesian news: clean IndoSum articles (../shared/data/indosum, read in place).
 
-Run from the repository root:  nice .venv/bin/python -m bench.clean.indosum_check [--limit N] [--show K]
+Run from the repository root:
+  nice .venv/bin/python -m bench.clean.indosum_check [--files dev.01.jsonl] [--skip-ids-of F] [--limit N] [--show K]
+
+dev.01 is the design fold. The held-out fold is dev.04 (the fold that shares the fewest article ids with dev.01:
+25 of 750; dev.02 shares 34, dev.03 31, dev.05 26), read with ``--files dev.04.jsonl --skip-ids-of dev.01.jsonl``.
 
 IndoSum's articles (CNN Indonesia, Kumparan, Antara, Merdeka, Suara, ... via an aggregator) are bodies that were
 already cleaned by their makers, one paragraph per line here, but some "Baca juga" links and credits are left.
@@ -33,14 +37,24 @@ def detokenise(tokens: list[str]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=750, help="articles to read (dev.01 first)")
+    parser.add_argument("--files", nargs="+", default=["dev.01.jsonl"], help="fold files, read in this order")
+    parser.add_argument(
+        "--skip-ids-of", nargs="*", default=[], help="fold files whose article ids are skipped"
+    )
+    parser.add_argument("--limit", type=int, default=750, help="articles to read (first N of --files)")
     parser.add_argument("--show", type=int, default=30, help="removed paragraphs to print")
     args = parser.parse_args()
     root = require_dataset("indosum")
+    skip: set[str] = set()
+    for name in args.skip_ids_of:
+        skip.update(json.loads(line)["id"] for line in (root / name).read_text(encoding="utf-8").splitlines())
     articles = []
-    for path in sorted(root.glob("dev.0*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            articles.append(json.loads(line))
+    for name in args.files:
+        for line in (root / name).read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            if article["id"] in skip:
+                continue
+            articles.append(article)
             if len(articles) >= args.limit:
                 break
         if len(articles) >= args.limit:
@@ -59,14 +73,15 @@ def main() -> None:
             removed += 1
             reasons[item.reason] += 1
             if len(sample) < args.show:
-                sample.append(f"  [{item.reason}] {item.text[:140]}")
+                sample.append(f"  {article['id'][:40]} [{item.reason}] {item.text[:160]}")
     print(
-        f"IndoSum dev, {len(articles)} articles, {paragraphs} paragraphs; {removed} removed ({removed / paragraphs:.1%})"
+        f"IndoSum {'+'.join(args.files)}, {len(articles)} articles, {paragraphs} paragraphs; {removed} removed ({removed / paragraphs:.1%})"
     )
     print("| reason | lines |")
     print("|---|---|")
     for reason, count in reasons.most_common():
         print(f"| {reason} | {count} |")
+    print("counts: " + " ".join(f"{reason}={count}" for reason, count in sorted(reasons.items())))
     print("\n".join(sample))
 
 
