@@ -1,0 +1,68 @@
+"""Indonesian news copied as plain text, session 6: body paragraphs kept, short ones and quotes included
+(kabar.clean.lines). Each text is made up for the test; each test fails with its rule switched off."""
+
+from __future__ import annotations
+
+from kabar.clean.lines import clean_lines
+
+MENU = ["Beranda", "Nasional", "Ekonomi", "Olahraga", "Hiburan"]
+FOOTER = ["Tentang Kami", "Redaksi", "Pedoman Media Siber", "Kontak"]
+
+
+def _page(*paragraphs: str) -> str:
+    return "\n\n".join([*MENU, *paragraphs, *FOOTER])
+
+
+BODY = [
+    "Kepala Dinas Perhubungan mengatakan uji coba jalur sepeda di pusat kota akan berlangsung selama tiga bulan "
+    "sebelum pemerintah memutuskan apakah jalur itu dipertahankan.",
+    "Selama uji coba, petugas akan menghitung jumlah pesepeda setiap pagi dan sore di empat titik pengamatan "
+    "yang sudah ditentukan.",
+    "Warga yang ingin menyampaikan pendapat dapat mengisi formulir yang disediakan di kantor kelurahan masing-masing.",
+]
+
+
+def test_quote_paragraph_that_lost_its_closing_mark_stays() -> None:
+    # An unstopped paragraph of 20+ words opening with a quotation mark is body, not a long unpunctuated line.
+    quote = (
+        "“Kami berharap warga mau mencoba jalur ini dulu sebelum menilai, karena manfaatnya baru terasa setelah "
+        "beberapa minggu dipakai setiap hari oleh banyak orang di kota ini"
+    )
+    text = _page(BODY[0], BODY[1], quote, "Daftar titik pengamatan:", "Titik utara", "Titik selatan")
+    result = clean_lines(text)
+    assert quote in result.paragraphs
+    assert "Daftar titik pengamatan:" in result.paragraphs
+
+
+def test_question_paragraph_opening_the_text_is_no_headline() -> None:
+    # A question put to the reader (20+ words, in lower case) opens the text; the short line under it is not the
+    # headline and stays too.
+    question = (
+        "Pernahkah kamu berjalan kaki di trotoar kota dan bertanya-tanya kenapa jalur sepeda di sebelahnya selalu "
+        "kosong padahal banyak orang mengeluh soal kemacetan setiap hari?"
+    )
+    short = "Jawabannya ternyata tidak sesederhana itu!"
+    result = clean_lines("\n\n".join([question, short, *BODY]))
+    assert result.paragraphs[:2] == [question, short]
+    assert result.title is None
+
+
+def test_unstopped_paragraph_under_a_dateline_stays() -> None:
+    lead = (
+        "Kotaraya - Pemerintah kota resmi membuka jalur sepeda sepanjang dua belas kilometer di pusat kota untuk "
+        "mengurangi kemacetan pada jam sibuk pagi dan sore"
+    )
+    result = clean_lines("\n\n".join([lead, *BODY]))
+    assert result.paragraphs[0] == lead
+
+
+def test_dated_first_paragraph_alone_is_not_taken_for_a_teaser() -> None:
+    # "PLACE – ..." opens the article: its first paragraph stays though an unpunctuated line follows it, and that
+    # line is not taken for the headline.
+    lead = (
+        "KOTARAYA – Pemerintah kota resmi membuka jalur sepeda sepanjang dua belas kilometer di pusat kota."
+    )
+    second = "Jalur itu dibangun dengan anggaran sebesar tiga miliar rupiah selama enam bulan"
+    result = clean_lines("\n\n".join([lead, second, *BODY]))
+    assert result.paragraphs[:2] == [lead, second]
+    assert result.title is None
