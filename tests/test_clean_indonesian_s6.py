@@ -66,3 +66,15 @@ def test_dated_first_paragraph_alone_is_not_taken_for_a_teaser() -> None:
     result = clean_lines("\n\n".join([lead, second, *BODY]))
     assert result.paragraphs[:2] == [lead, second]
     assert result.title is None
+
+
+def test_spaced_double_dash_dateline_opens_the_article() -> None:
+    # "Place, Outlet - -" (a double dash a tokeniser spaced out) is the outlet's dateline: the first paragraph is
+    # not a lone teaser though a short list introduction follows it.
+    lead = (
+        "Kotaraya, Warta Kota - - Ribuan pesepeda memadati jalur baru di pusat kota pada hari pertama uji coba. "
+        "Petugas sempat menutup satu ruas jalan."
+    )
+    result = clean_lines("\n\n".join([lead, "Berikut kronologinya:", *BODY]))
+    assert result.paragraphs[:2] == [lead, "Berikut kronologinya:"]
+    assert result.outlet == "Warta Kota"

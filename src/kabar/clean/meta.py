@@ -16,7 +16,8 @@ from kabar.clean.dates import FoundDate, dates_and_rest, find_dates, is_date_wor
 
 # A name written like a web address: "KOMPAS.com", "AKURAT.CO", "Netizen.co.id", "WartaBulukumba.Com".
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,6}){1,2}"
-_DASH = r"(?:-{1,2}|–|—|:|\|)"
+# A double dash may come spaced ("Jakarta, CNN Indonesia - - Ribuan ...") where the copy went through a tokeniser.
+_DASH = r"(?:-\s-|-{1,2}|–|—|:|\|)"
 _PLACE = r"[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,2}"
 # A brand written in words: "CNN Indonesia", "Bisnis Indonesia", "The Jakarta Post", "BBC News Indonesia".
 _BRAND = r"(?:The\s+)?[A-Z][A-Za-z0-9&'’.]*(?:\s+[A-Z][A-Za-z0-9&'’.]*){0,3}"
@@ -26,7 +27,7 @@ DOMAIN_DATELINE_RE = re.compile(
     rf"(?:\s*,\s*(?P<place2>{_PLACE})\s*{_DASH}|\s*(?:{_DASH}|,))\s*"
 )
 BRACKET_DATELINE_RE = re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{_BRAND}|{_DOMAIN})\)\s*{_DASH}\s*")
-PLACE_OUTLET_RE = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_BRAND})\s*(?:--|–|—)\s*")
+PLACE_OUTLET_RE = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_BRAND})\s*(?:--|-\s-|–|—)\s*")
 PLACE_ONLY_RE = re.compile(rf"^(?P<place>{_PLACE})\s*(?:{_DASH})\s+")
 # Parts of a domain-like name that show it is an abbreviation, not a web address ("U.S.", "a.m.").
 _NOT_TLDS = frozenset({"m", "s", "a", "p"})
