@@ -78,3 +78,25 @@ def test_spaced_double_dash_dateline_opens_the_article() -> None:
     result = clean_lines("\n\n".join([lead, "Berikut kronologinya:", *BODY]))
     assert result.paragraphs[:2] == [lead, "Berikut kronologinya:"]
     assert result.outlet == "Warta Kota"
+
+
+MATCH = [
+    "Persatu Kotaraya menang 2-1 atas tamunya Persita Lembah dalam laga pekan kelima liga di Stadion Kotaraya, "
+    "Sabtu sore, berkat dua gol di babak kedua.",
+    "Tim tamu sempat unggul lebih dulu lewat sundulan pada menit ke-20, tetapi tuan rumah bangkit setelah jeda.",
+    "Susunan pemain kedua tim:",
+    "Persatu (4-4-2): 1 - Adi Saputra; 2 - Budi Santoso, 3 - Candra Wijaya, 4 - Dedi Kurnia, 5 - Eko Prasetyo; "
+    "6 - Fajar Nugroho, 7 - Gilang Ramadhan, 8 - Hendra Putra, 9 - Irfan Hakim; 10 - Joko Susilo, 11 - Kiki Amalia",
+    "Pelatih: Lukman Hakim",
+    "Persita (4-3-3): 12 - Mario Siregar; 13 - Nanda Putra, 14 - Oki Setiawan, 15 - Putu Gede, 16 - Rudi Hartono; "
+    "17 - Sandi Pratama, 18 - Taufik Hidayat, 19 - Umar Said; 20 - Viktor Sinaga, 21 - Wahyu Adi, 22 - Yosef Manu",
+    "Pelatih: Zainal Abidin",
+    "Wasit: Ahmad Fauzi (Kotaraya)",
+]
+
+
+def test_keyed_rows_under_a_closing_line_up_stay() -> None:
+    # The last line-up is long enough to count as a paragraph; the coach and the referee under it are rows of
+    # the same list, not a footer.
+    result = clean_lines(_page(*MATCH))
+    assert result.paragraphs[-2:] == ["Pelatih: Zainal Abidin", "Wasit: Ahmad Fauzi (Kotaraya)"]
