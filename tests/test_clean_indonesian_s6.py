@@ -100,3 +100,17 @@ def test_keyed_rows_under_a_closing_line_up_stay() -> None:
     # the same list, not a footer.
     result = clean_lines(_page(*MATCH))
     assert result.paragraphs[-2:] == ["Pelatih: Zainal Abidin", "Wasit: Ahmad Fauzi (Kotaraya)"]
+
+
+def test_long_line_up_rows_under_their_header_stay() -> None:
+    # Line-up rows of more than 20 words (a team and eleven names) under "Susunan Pemain:".
+    home = (
+        "Persatu: Adi Saputra; Budi Santoso, Candra Wijaya, Dedi Kurnia, Eko Prasetyo, Fajar Nugroho, "
+        "Gilang Ramadhan, Hendra Putra, Irfan Hakim, Joko Susilo, Kiki Amalia"
+    )
+    away = (
+        "Persita: Mario Siregar; Nanda Putra, Oki Setiawan, Putu Gede, Rudi Hartono, Sandi Pratama, "
+        "Taufik Hidayat, Umar Said, Viktor Sinaga, Wahyu Adi, Yosef Manu"
+    )
+    result = clean_lines(_page(MATCH[0], MATCH[1], "Susunan Pemain:", home, away))
+    assert result.paragraphs[-3:] == ["Susunan Pemain:", home, away]

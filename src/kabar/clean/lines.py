@@ -1711,14 +1711,15 @@ _KEY_VALUE_RE = re.compile(r"^[^:–—]{2,60}?(?::|\s[–—-]{1,2})\s+\S")
 
 
 def _is_list_row(unit: Unit) -> bool:
+    if unit.reason is not None:
+        return False
+    if unit.words > LIST_ROW_MAX_WORDS:
+        # A team's line-up names eleven players and their substitutes (see ROSTER_ROW_MAX_WORDS).
+        return unit.words <= ROSTER_ROW_MAX_WORDS and _is_roster_row(unit.text)
     return (
-        unit.reason is None
-        and unit.words <= LIST_ROW_MAX_WORDS
-        and (
-            (bool(_DIGIT_RE.search(unit.text)) and not _is_counted_headline(unit.text))
-            or bool(_KEY_VALUE_RE.search(unit.text))
-            or _is_roster_row(unit.text)
-        )
+        (bool(_DIGIT_RE.search(unit.text)) and not _is_counted_headline(unit.text))
+        or bool(_KEY_VALUE_RE.search(unit.text))
+        or _is_roster_row(unit.text)
     )
 
 
@@ -1750,6 +1751,11 @@ def _is_counted_headline(text: str) -> bool:
 # tuning half, 1 chrome on the held-out half), none of which changes the body found.
 ROSTER_MIN_NAMES = 4
 ROSTER_NAME_MAX_WORDS = 4
+# A line-up row may be longer than other list rows ("Liverpool: Simon Mignolet; Joel Matip, Dejan Lovren, ...,
+# Divock Origi", 23 words): up to this many words. Set on IndoSum dev.01 (rows of 23 and 24 words under
+# "Susunan Pemain:"); 30, 40 and 60 give the same figures there and on the aeb pages; 40 leaves room for eleven
+# names of up to three words and a team name.
+ROSTER_ROW_MAX_WORDS = 40
 
 
 def _is_roster_row(text: str) -> bool:
