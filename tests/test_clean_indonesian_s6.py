@@ -114,3 +114,12 @@ def test_long_line_up_rows_under_their_header_stay() -> None:
     )
     result = clean_lines(_page(MATCH[0], MATCH[1], "Susunan Pemain:", home, away))
     assert result.paragraphs[-3:] == ["Susunan Pemain:", home, away]
+
+
+def test_closing_quote_with_its_attribution_and_no_full_stop_stays() -> None:
+    closing = (
+        "“Uji coba ini baru langkah awal. Kami akan mengevaluasi hasilnya bersama warga dan para pakar transportasi di "
+        "kota,” tutup Budi"
+    )
+    result = clean_lines(_page(*BODY, closing))
+    assert result.paragraphs[-1] == closing
