@@ -123,3 +123,17 @@ def test_closing_quote_with_its_attribution_and_no_full_stop_stays() -> None:
     )
     result = clean_lines(_page(*BODY, closing))
     assert result.paragraphs[-1] == closing
+
+
+def test_question_to_the_reader_opening_the_text_is_no_headline() -> None:
+    # A short sentence-case question in the second person opens the article; Indonesian headlines are in Title Case.
+    question = "Sudah pernahkah kamu mencoba bersepeda ke kantor?"
+    result = clean_lines("\n\n".join([question, *BODY]))
+    assert result.title is None
+    assert result.paragraphs[0] == question
+
+
+def test_title_case_question_is_still_the_headline() -> None:
+    headline = "Sudah Pernahkah Kamu Mencoba Bersepeda ke Kantor?"
+    result = clean_lines("\n\n".join([headline, *BODY]))
+    assert result.title == headline

@@ -522,6 +522,26 @@ def _is_headline_like(unit: Unit, min_words: int = TITLE_MIN_WORDS) -> bool:
     return not (dateline is not None and dateline.outlet)
 
 
+# A question put to the reader in the second person, in sentence case ("Siapa di antara kalian yang hobi membuat kue
+# atau roti?", "Apa varian cokelat Kit Kat favoritmu?"), opens the article: Indonesian headlines are set in Title
+# Case ("Terapi Kuliner Jadi Alternatif untuk Atasi Depresi"), so such a line is no headline candidate and joins the
+# body as the short sentence it is. Sentence case: at least UNSTOPPED_PROSE_LOWER_SHARE of its words in lower case.
+# The second person: "kamu", "kalian", "anda", "engkau", or a possessive "-mu" on a word of five letters or more
+# ("favoritmu"; not "bertemu", "ilmu"). English questions are left alone ("It's about time, right?" opens ECB+'s
+# documents as their headline). A switch: on IndoSum dev.01 2 headlines taken from the first line go back to the
+# body; on the aeb pages no line or headline changes.
+READER_QUESTION_IS_NO_HEADLINE = True
+_READER_RE = re.compile(r"\b(?:kamu|kalian|anda|engkau)\b|\b\w{3,}(?<!te)mu\b", re.IGNORECASE)
+
+
+def _is_reader_question(text: str) -> bool:
+    text = text.strip()
+    if not READER_QUESTION_IS_NO_HEADLINE or not text.endswith("?") or not _READER_RE.search(text):
+        return False
+    words = _LETTERED_WORD_RE.findall(text)
+    return bool(words) and sum(1 for w in words if w[0].islower()) >= UNSTOPPED_PROSE_LOWER_SHARE * len(words)
+
+
 def _is_dated_sentence_headline(units: list[Unit], index: int) -> bool:
     """A headline written as a sentence ("South Dakota doubles down on 'Meth. We're on it.' They just might be."),
     with its date line right under it: headline-like but for its full stop. Other lines ending with a full stop
@@ -1214,6 +1234,7 @@ def classify_lines(
                 or _is_dated_sentence_headline(units, i)
                 or _is_signed_short_headline(units, i)
             )
+            and not _is_reader_question(units[i].text)
         ]
         # The body's first line may be the headline itself, taken in because it ends with a quote ("... – 'The
         # plague is coming'"): a headline-like line signed right under it (a byline or date within
