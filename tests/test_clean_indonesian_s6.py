@@ -137,3 +137,8 @@ def test_title_case_question_is_still_the_headline() -> None:
     headline = "Sudah Pernahkah Kamu Mencoba Bersepeda ke Kantor?"
     result = clean_lines("\n\n".join([headline, *BODY]))
     assert result.title == headline
+
+
+def test_two_word_closing_question_stays() -> None:
+    result = clean_lines(_page(*BODY, "Tertarik mencoba?"))
+    assert result.paragraphs[-1] == "Tertarik mencoba?"

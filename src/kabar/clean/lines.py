@@ -2064,9 +2064,17 @@ def _publication_time(units: list[Unit], found: _Found) -> str | None:
     return None
 
 
+# A question closing or opening the article may be shorter than other edge sentences ("Tertarik berkunjung?",
+# "Mau coba?"): from this many words. On IndoSum dev.01 1 closing question back (2 words); 1 word gives the same
+# figures there and on the aeb pages, where no line changes; 2 keeps one-word prompts ("Comments?") out.
+EDGE_QUESTION_MIN_WORDS = 2
+
+
 def _joins_body(unit: Unit) -> bool:
     if unit.reason is None and unit.words >= BODY_LONG_WORDS and rules.TRUNCATED_RE.search(unit.text):
         return True  # a paragraph the page cut short ("…" of a paywall), not a teaser blurb: those are short
+    if unit.reason is None and unit.words >= EDGE_QUESTION_MIN_WORDS and unit.text.rstrip().endswith("?"):
+        return True
     return unit.reason is None and unit.words >= EDGE_SENTENCE_MIN_WORDS and _is_sentence_end(unit.text)
 
 
