@@ -142,3 +142,14 @@ def test_title_case_question_is_still_the_headline() -> None:
 def test_two_word_closing_question_stays() -> None:
     result = clean_lines(_page(*BODY, "Tertarik mencoba?"))
     assert result.paragraphs[-1] == "Tertarik mencoba?"
+
+
+def test_subheading_with_a_results_row_after_results_stays() -> None:
+    rows = [
+        "Berikut hasil wakil Indonesia hari ini.",
+        "MS: Adi Saputra vs Kenta Nishi (JPN) 21 - 17, 21 - 10",
+        "Laga kedua",
+        "WS: Sinta Dewi vs Mai Sato (JPN) 15 - 21, 19 - 21",
+    ]
+    result = clean_lines(_page(*BODY, *rows))
+    assert result.paragraphs[-2:] == rows[-2:]

@@ -1890,6 +1890,8 @@ def _links_before_closing_line(units: list[Unit], end: int) -> int:
 # row being enough, as under a list just taken. A switch, not a bound: on IndoSum dev.01 it brings back 6 lines of
 # 5 match reports (no chrome); on the aeb pages no line changes. Rows with a figure only ("0" under a comment box)
 # do not continue such a body: allowing them kept one chrome line on the aeb held-out half (0.9465 -> 0.9463).
+# The switch also covers a subheading with keyed rows under it there (see `_extend_over_lists`; IndoSum dev.01:
+# 2 lines of 1 badminton report back; aeb pages unchanged).
 ROW_CONTINUES = True
 
 
@@ -1943,7 +1945,17 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
             rows += 1
         # A header ending with a colon announces its list ("Susunan Pemain:", "Cara membuat:"): one row is enough.
         introduced = header and following.text.rstrip().endswith(":")
-        if rows < (1 if (continues and start == end + 1) or introduced else LIST_MIN_ROWS):
+        # So is a subheading (SECTION_HEADING_MAX_WORDS words at most) with keyed rows under it after a body that
+        # ends with a row ("XD: ... 11-21, 8-21" / "Laga kedua" / "XD: ... 13-21, 19-21").
+        subsection = (
+            ROW_CONTINUES
+            and row_end
+            and start == end + 2
+            and following.words <= SECTION_HEADING_MAX_WORDS
+            and rows > 0
+            and bool(_KEY_VALUE_RE.search(units[start].text))
+        )
+        if rows < (1 if (continues and start == end + 1) or introduced or subsection else LIST_MIN_ROWS):
             break
         end = start + rows - 1
         took_list = True
