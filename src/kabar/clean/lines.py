@@ -1328,17 +1328,23 @@ DATED_TEASER_LIST_MIN_ITEMS = 3
 DATED_TEASER_MAX_GAP = 4
 
 
-def _dated_teasers(units: list[Unit], candidates: list[int]) -> set[int]:
-    """The headline candidates that are items of a list of dated teasers."""
+def _dated_list_items(indexes: list[int]) -> set[int]:
+    """The indexes (ascending) that belong to a run of at least DATED_TEASER_LIST_MIN_ITEMS, each at most
+    DATED_TEASER_MAX_GAP lines after the previous: the items of a list of dated teasers."""
     runs: list[list[int]] = []
-    for index in candidates:
-        if index + 1 >= len(units) or units[index + 1].reason != rules.REASON_DATE:
-            continue
+    for index in indexes:
         if runs and index - runs[-1][-1] <= DATED_TEASER_MAX_GAP:
             runs[-1].append(index)
         else:
             runs.append([index])
     return {index for run in runs if len(run) >= DATED_TEASER_LIST_MIN_ITEMS for index in run}
+
+
+def _dated_teasers(units: list[Unit], candidates: list[int]) -> set[int]:
+    """The headline candidates that are items of a list of dated teasers."""
+    return _dated_list_items(
+        [i for i in candidates if i + 1 < len(units) and units[i + 1].reason == rules.REASON_DATE]
+    )
 
 
 def _without_lead_caption(units: list[Unit], body_like: list[int]) -> list[int]:
@@ -2037,15 +2043,9 @@ def _listed_dates(units: list[Unit], found: _Found) -> set[int]:
     most DATED_TEASER_MAX_GAP lines after the previous. The article's own date line stands alone or carries its
     author (a byline, never a member of such a run)."""
     dated = {e[0] for e in found.dates}
-    runs: list[list[int]] = []
-    for index in sorted(dated):
-        if units[index].reason != rules.REASON_DATE or index - 1 in dated:
-            continue
-        if runs and index - runs[-1][-1] <= DATED_TEASER_MAX_GAP:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    return {index for run in runs if len(run) >= DATED_TEASER_LIST_MIN_ITEMS for index in run}
+    return _dated_list_items(
+        [i for i in sorted(dated) if units[i].reason == rules.REASON_DATE and i - 1 not in dated]
+    )
 
 
 def _publication_time(units: list[Unit], found: _Found) -> str | None:
