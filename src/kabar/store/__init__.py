@@ -12,6 +12,7 @@ import base64
 import json
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -41,6 +42,17 @@ ARRAY_TAG = "__ndarray__"
 # How long a writer waits for another writer's transaction before giving up. A document's transaction takes
 # milliseconds; event updates over large stores take seconds, so wait generously.
 BUSY_TIMEOUT_SECONDS = 120.0
+# Opening a store sets its journal mode and migrates it. Two processes opening a new file at the same moment both
+# take a shared lock and then ask for the exclusive one; SQLite breaks that deadlock by failing one of them at once
+# ("database is locked") instead of calling the busy handler, so the busy timeout above does not cover it. The
+# open is retried, from a short pause doubling up to OPEN_RETRY_MAX_PAUSE_SECONDS, until BUSY_TIMEOUT_SECONDS.
+OPEN_RETRY_FIRST_PAUSE_SECONDS = 0.02
+OPEN_RETRY_MAX_PAUSE_SECONDS = 1.0
+
+
+def _is_lock_error(error: sqlite3.OperationalError) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
 
 
 def default_db_path() -> str:
@@ -81,15 +93,30 @@ class Store:
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: cannot open store ({error})") from None
         self._db.row_factory = sqlite3.Row
-        try:
-            self._db.execute("PRAGMA foreign_keys = ON")
-            if self.path != MEMORY:
-                self._db.execute("PRAGMA journal_mode = WAL")
-                self._db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
-        except sqlite3.DatabaseError as error:
-            self._db.close()
-            raise StoreError(f"{self.path}: not a kabar store ({error})") from None
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        pause = OPEN_RETRY_FIRST_PAUSE_SECONDS
+        while True:
+            try:
+                self._set_up()
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_lock_error(error) or time.monotonic() + pause > deadline:
+                    self._db.close()
+                    reason = "locked by another process" if _is_lock_error(error) else "not a kabar store"
+                    raise StoreError(f"{self.path}: {reason} ({error})") from None
+                time.sleep(pause)
+                pause = min(pause * 2, OPEN_RETRY_MAX_PAUSE_SECONDS)
+            except sqlite3.DatabaseError as error:
+                self._db.close()
+                raise StoreError(f"{self.path}: not a kabar store ({error})") from None
+
+    def _set_up(self) -> None:
+        """Journal mode and schema; safe to repeat after a lock error (each step is idempotent)."""
+        self._db.execute("PRAGMA foreign_keys = ON")
+        if self.path != MEMORY:
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
 
     # -- life cycle ---------------------------------------------------------------------------------------------
 
