@@ -153,3 +153,39 @@ def test_subheading_with_a_results_row_after_results_stays() -> None:
     ]
     result = clean_lines(_page(*BODY, *rows))
     assert result.paragraphs[-2:] == rows[-2:]
+
+
+SQUADS = [
+    "1 Adi Saputra; 2 Budi Santoso, 3 Candra Wijaya, 4 Dedi Kurnia, 5 Eko Prasetyo; 6 Fajar Nugroho, "
+    "7 Gilang Ramadhan, 8 Hendra Putra; 9 Irfan Hakim, 10 Joko Susilo, 11 Kiki Amalia",
+    "Cadangan: 12 Mario Siregar, 13 Nanda Putra, 14 Oki Setiawan, 15 Putu Gede, 16 Rudi Hartono",
+]
+
+
+def test_line_up_with_shirt_numbers_under_a_subheading_stays() -> None:
+    # "Susunan Pemain" without a colon, a coach glued to the team name, rows with shirt numbers (LINEUP_NOTES_DROPPED).
+    block = ["Susunan Pemain", "Persatu KotarayaPelatih: Lukman Hakim", *SQUADS]
+    result = clean_lines(_page(MATCH[0], MATCH[1], *block))
+    assert result.paragraphs[-4:] == block
+
+
+def test_two_line_ups_with_substitutions_close_the_report() -> None:
+    home = "PERSATU: Adi; Budi (Candra 60'), Dedi, Eko, Fajar; Gilang, Hendra; Irfan, Joko, Kiki"
+    away = "PERSITA: Mario; Nanda, Oki, Putu, Rudi (Sandi 75'); Taufik, Umar; Viktor, Wahyu, Yosef"
+    result = clean_lines(_page(MATCH[0], MATCH[1], home, away))
+    assert result.paragraphs[-2:] == [home, away]
+
+
+def test_coach_under_a_line_up_that_ends_with_a_full_stop_stays() -> None:
+    away = (
+        "Persita: Mario Siregar; Nanda Putra, Oki Setiawan, Putu Gede, Rudi Hartono, Sandi Pratama, Taufik Hidayat, "
+        "Umar Said, Viktor Sinaga, Wahyu Adi, Yosef Manu. Cadangan: Zainal Abidin; Ahmad Fauzi, Bayu Aji."
+    )
+    result = clean_lines(_page(MATCH[0], MATCH[1], away, "Pelatih: Lukman Hakim"))
+    assert result.paragraphs[-2:] == [away, "Pelatih: Lukman Hakim"]
+
+
+def test_stopped_list_of_names_in_a_sentence_is_no_line_up() -> None:
+    from kabar.clean.lines import _is_roster_row
+
+    assert not _is_roster_row("Hadir pula Budi, Candra, Dedi, Eko.")

@@ -618,6 +618,8 @@ def _is_keyword_list(text: str, after_header: bool) -> bool:
         return False
     if not all(0 < len(item.split()) <= KEYWORD_ITEM_MAX_WORDS for item in items):
         return False
+    if LINEUP_NOTES_DROPPED and _is_roster_row(text):
+        return after_header  # shirt numbers before capitalised names ("1 Adi Saputra, 2 Budi ..."): a line-up
     return after_header or all(not item[:1].isupper() for item in items)
 
 
@@ -1801,7 +1803,29 @@ ROSTER_NAME_MAX_WORDS = 4
 ROSTER_ROW_MAX_WORDS = 40
 
 
+# A line-up as match reports print it carries more than names: a team and its formation before a colon ("Arsenal
+# (3-4-2-1): Cech; ..."), shirt numbers ("1 Yoo Jae Hoon; 21 Yustinus Pae, ..."), substitutions in brackets
+# ("Bardsley (Lowton 46')"), and the bench after a full stop ("... Marcel Sacramento. Cadangan: M Ridwan; ...").
+# With LINEUP_NOTES_DROPPED these are set aside before the names are counted, and such a row may end with a full
+# stop. A switch: on IndoSum dev.02+dev.03 (design) it brings back the line-ups of 7 match reports; see
+# `_extend_over_lists` for what else it takes.
+LINEUP_NOTES_DROPPED = True
+_LINEUP_NOTE_RE = re.compile(r"\([^()]*\)|(?<![^\s;,:])\d{1,3}\s*(?:[-–]\s*)?(?=[^\W\d_])")
+_LINEUP_SPLIT_RE = re.compile(r"[;,]|[.:](?=\s)")
+
+
 def _is_roster_row(text: str) -> bool:
+    if LINEUP_NOTES_DROPPED:
+        stripped = _LINEUP_NOTE_RE.sub(" ", text)
+        items = [item.strip() for item in _LINEUP_SPLIT_RE.split(stripped.rstrip(". "))]
+        # The team before the first colon is a key, not a name.
+        if ":" in stripped.split(";")[0] and len(items) > 1:
+            items = items[1:]
+        if len(items) < ROSTER_MIN_NAMES or (_is_sentence_end(text) and ";" not in text):
+            return False  # a stopped list of names without semicolons may be a sentence ("Hadir pula A, B, C, D.")
+        return all(
+            0 < len(item.split()) <= ROSTER_NAME_MAX_WORDS and item[:1].isupper() for item in items if item
+        )
     items = [item.strip() for item in re.split(r"[;,]", text)]
     if len(items) < ROSTER_MIN_NAMES or _is_sentence_end(text):
         return False
@@ -1910,15 +1934,28 @@ def _is_unstopped_row(unit: Unit) -> bool:
     )
 
 
+def _ends_with_row(unit: Unit) -> bool:
+    """An unstopped row, or a line-up row that ends with a full stop ("... Muchlis Hadi Ning.")."""
+    return _is_unstopped_row(unit) or (
+        LINEUP_NOTES_DROPPED and unit.reason is None and _is_roster_row(unit.text)
+    )
+
+
+# Two line-ups, one per team, are a list on their own ("BURNLEY: Pope; Bardsley (Lowton 46'), ..." /
+# "MANCHESTER CITY: Ederson; ..."), and a subheading over a line-up ("Susunan Pemain", "Perkiraan Susunan Pemain")
+# introduces its rows as a colon does. LINEUP_MIN_ROWS: two teams. Set on IndoSum dev.02+dev.03 (design).
+LINEUP_MIN_ROWS = 2
+
+
 def _extend_over_lists(units: list[Unit], end: int) -> int:
     """Grow the body's end over adjacent sentences, data rows, a list its last paragraph announces, a last section
     under a subheading and a closing list of numbered rows."""
     took_list = False
-    row_end = _is_unstopped_row(units[end])
+    row_end = _ends_with_row(units[end])
     while end + 1 < len(units):
         following = units[end + 1]
         if _joins_body(following) or _is_data_row(following):
-            row_end = _is_unstopped_row(following)
+            row_end = _ends_with_row(following)
             end += 1
             continue
         if announced := _announced_rows(units, end):
@@ -1951,6 +1988,12 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
             rows += 1
         # A header ending with a colon announces its list ("Susunan Pemain:", "Cara membuat:"): one row is enough.
         introduced = header and following.text.rstrip().endswith(":")
+        lineups = (
+            sum(1 for unit in units[start : start + rows] if _is_roster_row(unit.text))
+            if LINEUP_NOTES_DROPPED
+            else 0
+        )
+        introduced = introduced or (header and start == end + 2 and lineups > 0)
         # So is a subheading (SECTION_HEADING_MAX_WORDS words at most) with keyed rows under it after a body that
         # ends with a row ("XD: ... 11-21, 8-21" / "Laga kedua" / "XD: ... 13-21, 19-21").
         subsection = (
@@ -1961,6 +2004,8 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
             and rows > 0
             and bool(_KEY_VALUE_RE.search(units[start].text))
         )
+        if lineups >= LINEUP_MIN_ROWS:
+            introduced = True
         if rows < (1 if (continues and start == end + 1) or introduced or subsection else LIST_MIN_ROWS):
             break
         end = start + rows - 1
