@@ -189,3 +189,24 @@ def test_stopped_list_of_names_in_a_sentence_is_no_line_up() -> None:
     from kabar.clean.lines import _is_roster_row
 
     assert not _is_roster_row("Hadir pula Budi, Candra, Dedi, Eko.")
+
+
+def test_list_in_sections_under_short_colon_headers_stays() -> None:
+    # Each section of a closing list has a short header closing with a colon (LIST_SECTIONS_CONTINUE).
+    sections = [
+        "Kategori Foto Terbaik:",
+        "Senja di Pelabuhan",
+        "Pasar Pagi",
+        "Anak Sungai",
+        "Kategori Video Terbaik:",
+        "Jalan Pulang",
+        "Rumah Panggung",
+    ]
+    result = clean_lines(_page(*BODY, "Berikut daftar lengkap pemenang lomba tahun ini.", *sections))
+    assert result.paragraphs[-len(sections) :] == sections
+
+
+def test_shouted_colon_header_over_other_stories_does_not_announce_them() -> None:
+    teasers = ["Warga Kota Ramai Ramai Bersepeda ke Kantor", "Harga Cabai Naik Lagi Jelang Lebaran"]
+    result = clean_lines(_page(*BODY, "BERITA MENARIK LAINNYA:", *teasers))
+    assert not set(teasers) & set(result.paragraphs)

@@ -1842,10 +1842,28 @@ ANNOUNCED_LIST_MAX_ROWS = 10
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
-def _announced_rows(units: list[Unit], end: int) -> int:
-    """How many lines after `end` are the items of a list its paragraph announces with a colon."""
-    if units[end].words < BODY_MIN_WORDS or not units[end].text.rstrip().endswith(":"):
+# A list may run in sections, each under a short header of its own that closes with a colon ("Film Terpilih:" / five
+# titles / "Sutradara Terpilih:" / five names): with LIST_SECTIONS_CONTINUE, such a header right after an announced
+# list (or a list just taken) announces its rows too, whatever its length, and an item that closes with a colon ends
+# the items before it. A switch: on IndoSum dev.02+dev.03 (design) it brings back one list of award nominees
+# (14 lines); see the commit for the other figures.
+LIST_SECTIONS_CONTINUE = True
+# Unless at least this share of its words is in capitals (IndoSum design: the one such label, "BERITA MENARIK
+# LAINNYA:", has 3 of 4; the section headers there have none).
+SHOUTED_HEADER_SHARE = 0.5
+
+
+def _announced_rows(units: list[Unit], end: int, *, section: bool = False) -> int:
+    """How many lines after `end` are the items of a list its paragraph announces with a colon (`section`: `end`
+    is a short header inside a list, see LIST_SECTIONS_CONTINUE)."""
+    text = units[end].text
+    if not text.rstrip().endswith(":"):
         return 0
+    if units[end].words < BODY_MIN_WORDS:
+        # A short header in capitals is a box's label ("Suara.com - BERITA MENARIK LAINNYA:" over other stories).
+        words = [w for w in _LETTERED_WORD_RE.findall(text) if len(w) > 1]  # not "Grup F"
+        if not section or sum(1 for w in words if w.isupper()) >= SHOUTED_HEADER_SHARE * max(1, len(words)):
+            return 0
     rows = 0
     while (
         end + 1 + rows < len(units)
@@ -1853,6 +1871,7 @@ def _announced_rows(units: list[Unit], end: int) -> int:
         and units[end + 1 + rows].reason is None
         and units[end + 1 + rows].words <= LIST_ROW_MAX_WORDS
         and _LETTER_RE.search(units[end + 1 + rows].text)  # a separator ("____") is no item
+        and not (LIST_SECTIONS_CONTINUE and rows and units[end + 1 + rows].text.rstrip().endswith(":"))
     ):
         rows += 1
     return rows
@@ -1958,9 +1977,17 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
             row_end = _ends_with_row(following)
             end += 1
             continue
-        if announced := _announced_rows(units, end):
+        if announced := _announced_rows(units, end, section=LIST_SECTIONS_CONTINUE):
             end += announced
             took_list = True
+            continue
+        if (
+            LIST_SECTIONS_CONTINUE
+            and took_list
+            and following.reason is None
+            and (announced := _announced_rows(units, end + 1, section=True))
+        ):
+            end += 1 + announced
             continue
         if _opens_closing_section(units, end + 1):
             end += 2
