@@ -210,3 +210,13 @@ def test_shouted_colon_header_over_other_stories_does_not_announce_them() -> Non
     teasers = ["Warga Kota Ramai Ramai Bersepeda ke Kantor", "Harga Cabai Naik Lagi Jelang Lebaran"]
     result = clean_lines(_page(*BODY, "BERITA MENARIK LAINNYA:", *teasers))
     assert not set(teasers) & set(result.paragraphs)
+
+
+def test_last_section_under_a_sentence_case_subheading_of_five_words_stays() -> None:
+    section = [
+        "Dua pelari lokal gagal finis",
+        "Dari nomor maraton penuh, dua pelari tuan rumah tidak mencapai garis akhir karena cedera otot di kilometer "
+        "ketiga puluh.",
+    ]
+    result = clean_lines(_page(*BODY, *section))
+    assert result.paragraphs[-2:] == section

@@ -1888,6 +1888,25 @@ def _announced_rows(units: list[Unit], end: int, *, section: bool = False) -> in
 SECTION_HEADING_MAX_WORDS = 4
 
 
+# A subheading written in sentence case ("Tiga pemain tunggal putra tersungkur", "Menghilangkan noda pada peralatan
+# dapur": a capital on the first word only) may be longer: up to SENTENCE_CASE_HEADING_MAX_WORDS words. The teasers
+# that 5+ words let in on the aeb pages are in Title Case or behind a breadcrumb ("» Coluna de Adauto Silva").
+# Set on IndoSum dev.02+dev.03 (design): 2 last sections of 2 articles back (4 lines, no chrome) with 5 to 12 words
+# alike, and the aeb tuning half unchanged with any of them; 6 leaves a word over the 5-word headings seen.
+SENTENCE_CASE_HEADING_MAX_WORDS = 6
+
+
+def _is_sentence_case(text: str) -> bool:
+    """A capital on the first word only ("Tiga pemain tunggal putra tersungkur"), no breadcrumb or link sign."""
+    words = _LETTERED_WORD_RE.findall(text)
+    return (
+        len(words) > 1
+        and words[0][:1].isupper()
+        and all(w[:1].islower() for w in words[1:])
+        and not _BREADCRUMB_RE.search(text)
+    )
+
+
 def _opens_closing_section(units: list[Unit], index: int) -> bool:
     """Whether a subheading stands at `index`, right after the body, with a sentence of the article under it."""
     if index + 1 >= len(units):
@@ -1895,7 +1914,10 @@ def _opens_closing_section(units: list[Unit], index: int) -> bool:
     heading, following = units[index], units[index + 1]
     return (
         heading.reason is None
-        and heading.words <= SECTION_HEADING_MAX_WORDS
+        and (
+            heading.words <= SECTION_HEADING_MAX_WORDS
+            or (heading.words <= SENTENCE_CASE_HEADING_MAX_WORDS and _is_sentence_case(heading.text))
+        )
         and not _is_sentence_end(heading.text)
         and _LETTER_RE.search(heading.text) is not None
         and (_joins_body(following) or (following.reason is None and _is_body_like(following)))
