@@ -220,3 +220,13 @@ def test_last_section_under_a_sentence_case_subheading_of_five_words_stays() -> 
     ]
     result = clean_lines(_page(*BODY, *section))
     assert result.paragraphs[-2:] == section
+
+
+def test_paragraph_that_lost_its_last_stop_between_paragraphs_stays() -> None:
+    lead = "Kotaraya resmi membuka jalur sepeda baru sepanjang dua belas kilometer di pusat kota pada Senin pagi."
+    unstopped = (
+        "Jalur itu menghubungkan stasiun dengan kawasan perkantoran. Sebelumnya warga harus bersepeda di jalan raya "
+        "yang padat kendaraan pada jam sibuk"
+    )
+    result = clean_lines(_page(lead, unstopped, *BODY))
+    assert result.paragraphs[:2] == [lead, unstopped]

@@ -103,6 +103,8 @@ class Unit:
     blank_before: bool
     reason: str | None = None
     caption: bool = False
+    # Set by `_mark_flanked_paragraphs`: a paragraph that lost its last stop between two paragraphs.
+    flanked: bool = False
     words: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -380,6 +382,8 @@ _BODY_END_RE = re.compile(
 def _is_body_like(unit: Unit) -> bool:
     if rules.TRUNCATED_RE.search(unit.text):
         return False
+    if unit.flanked:
+        return True
     if unit.words >= BODY_LONG_WORDS:
         return True
     if unit.words < BODY_MIN_WORDS:
@@ -436,6 +440,35 @@ def _is_unstopped_paragraph(text: str) -> bool:
         return False
     words = _LETTERED_WORD_RE.findall(text)
     return bool(words) and sum(1 for w in words if w[0].islower()) >= UNSTOPPED_PROSE_LOWER_SHARE * len(words)
+
+
+# A paragraph of several sentences whose copy lost the last stop ("Di usia 38, Rossi ... musim ini. Meski ...,
+# The Doctor tetap mampu memuncaki klasemen") right between two paragraphs is one too: prose (at least
+# UNSTOPPED_PARAGRAPH_MIN_WORDS words, UNSTOPPED_PROSE_LOWER_SHARE of them in lower case) with a paragraph right above
+# and right below it. Alone, such a line may be a notice or a promo box that lost its stop (see above); between
+# paragraphs it cost the body its first paragraph or its end. A switch: on IndoSum dev.02+dev.03 (design) it brings
+# back 4 lines of 2 articles (no chrome).
+FLANKED_PARAGRAPHS = True
+
+
+def _mark_flanked_paragraphs(units: list[Unit]) -> None:
+    if not FLANKED_PARAGRAPHS:
+        return
+    for i in range(1, len(units) - 1):
+        unit, before, after = units[i], units[i - 1], units[i + 1]
+        if (
+            unit.reason is None
+            and unit.words >= UNSTOPPED_PARAGRAPH_MIN_WORDS
+            and not _is_body_like(unit)
+            and not rules.TRUNCATED_RE.search(unit.text)
+            and before.reason is None
+            and after.reason is None
+            and _is_body_like(before)
+            and _is_body_like(after)
+        ):
+            words = _LETTERED_WORD_RE.findall(unit.text)
+            lower = sum(1 for w in words if w[0].islower())
+            unit.flanked = lower >= UNSTOPPED_PROSE_LOWER_SHARE * len(words)
 
 
 @lru_cache(maxsize=4096)
@@ -1175,6 +1208,7 @@ def classify_lines(
     _remove_teasers(units)
     _mark_tail_sections(units)
     _mark_comment_threads(units)
+    _mark_flanked_paragraphs(units)
 
     body_like = [i for i, u in enumerate(units) if u.reason is None and _is_body_like(u)]
     if not extracted and body_like:
