@@ -230,3 +230,19 @@ def test_paragraph_that_lost_its_last_stop_between_paragraphs_stays() -> None:
     )
     result = clean_lines(_page(lead, unstopped, *BODY))
     assert result.paragraphs[:2] == [lead, unstopped]
+
+
+def test_listicle_items_in_a_keyed_template_stay_to_the_last() -> None:
+    # Each item: a place name, then "Tempat menarik: ..." (REPEATED_KEY_LOOKBACK); the last ones lost their stop.
+    items = [
+        "Lembah Hijau",
+        "Tempat menarik: Air terjun dan kebun teh.",
+        "Bukit Batu",
+        "Tempat menarik: Gua kapur dan menara pandang.",
+        "Danau Biru",
+        "Tempat menarik: Perahu kayu dan pasar ikan",
+        "Pulau Kecil",
+        "Tempat menarik: Pantai pasir putih",
+    ]
+    result = clean_lines(_page(*BODY, *items))
+    assert result.paragraphs[-len(items) :] == items

@@ -2022,6 +2022,18 @@ def _ends_with_row(unit: Unit) -> bool:
 LINEUP_MIN_ROWS = 2
 
 
+# How far up (in lines, from the body's end) an item's key is looked for: two items of a name and a row each.
+# Set on IndoSum dev.02+dev.03 (design: one travel listicle, 4 lines back, no chrome); the aeb pages do not change.
+REPEATED_KEY_LOOKBACK = 4
+_ROW_KEY_RE = re.compile(r"^([^:–—]{2,30}?):\s+\S")
+
+
+def _row_key(text: str) -> str | None:
+    """The key of a keyed row ("Tempat menarik: ..." -> "tempat menarik")."""
+    match = _ROW_KEY_RE.match(text)
+    return match.group(1).strip().casefold() if match else None
+
+
 def _extend_over_lists(units: list[Unit], end: int) -> int:
     """Grow the body's end over adjacent sentences, data rows, a list its last paragraph announces, a last section
     under a subheading and a closing list of numbered rows."""
@@ -2089,6 +2101,16 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
         )
         if lineups >= LINEUP_MIN_ROWS:
             introduced = True
+        # The next item of a listicle printed in a template: a name over a keyed row whose key the items above used
+        # too ("Banfora" / "Tempat menarik: Air Terjun ..." / "Djibo" / "Tempat menarik: Museum ...").
+        if REPEATED_KEY_LOOKBACK and header and rows and start == end + 2:
+            key = _row_key(units[start].text)
+            introduced = introduced or (
+                key is not None
+                and any(
+                    _row_key(u.text) == key for u in units[max(0, end + 1 - REPEATED_KEY_LOOKBACK) : end + 1]
+                )
+            )
         if rows < (1 if (continues and start == end + 1) or introduced or subsection else LIST_MIN_ROWS):
             break
         end = start + rows - 1
