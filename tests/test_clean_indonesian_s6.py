@@ -246,3 +246,10 @@ def test_listicle_items_in_a_keyed_template_stay_to_the_last() -> None:
     ]
     result = clean_lines(_page(*BODY, *items))
     assert result.paragraphs[-len(items) :] == items
+
+
+def test_rhetorical_question_with_a_question_word_opening_the_text_is_no_headline() -> None:
+    question = "Siapa yang tidak suka bersepeda di pagi hari?"
+    result = clean_lines("\n\n".join([question, *BODY]))
+    assert result.title is None
+    assert result.paragraphs[0] == question
