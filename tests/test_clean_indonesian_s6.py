@@ -253,3 +253,10 @@ def test_rhetorical_question_with_a_question_word_opening_the_text_is_no_headlin
     result = clean_lines("\n\n".join([question, *BODY]))
     assert result.title is None
     assert result.paragraphs[0] == question
+
+
+def test_closing_question_under_a_related_link_stays() -> None:
+    link = "[Baca Juga: Jalur Sepeda Baru Dibuka di Lima Kota]"
+    result = clean_lines("\n\n".join([*BODY, link, "Bagaimana menurutmu?"]))
+    assert result.paragraphs[-1] == "Bagaimana menurutmu?"
+    assert link not in result.paragraphs

@@ -2048,6 +2048,10 @@ def _row_key(text: str) -> str | None:
     return match.group(1).strip().casefold() if match else None
 
 
+# A switch: on IndoSum dev.02+dev.03 (design) 1 closing question back; the aeb pages do not change.
+CLOSING_LINE_PAST_LINK = True
+
+
 def _extend_over_lists(units: list[Unit], end: int) -> int:
     """Grow the body's end over adjacent sentences, data rows, a list its last paragraph announces, a last section
     under a subheading and a closing list of numbered rows."""
@@ -2080,6 +2084,16 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
             for unit in units[end + 1 : end + 1 + links]:
                 unit.reason = rules.REASON_RELATED
             end += links + 1
+            continue
+        if (
+            CLOSING_LINE_PAST_LINK
+            and following.reason == rules.REASON_RELATED
+            and end + 2 == len(units) - 1
+            and _joins_body(units[end + 2])
+        ):
+            # The text's last line, a short sentence or question, under a "Baca juga" link ("Bagaimana pendapatmu?"):
+            # the link stays out, the line closes the article.
+            end += 2
             continue
         if following.reason is None and end + 2 < len(units) and _is_attribution(units, end + 2):
             # An embedded post or a quotation with its attribution right under it ("... pic.twitter.com/KQLpngeTbO"
