@@ -260,3 +260,17 @@ def test_closing_question_under_a_related_link_stays() -> None:
     result = clean_lines("\n\n".join([*BODY, link, "Bagaimana menurutmu?"]))
     assert result.paragraphs[-1] == "Bagaimana menurutmu?"
     assert link not in result.paragraphs
+
+
+def test_last_subheading_of_a_copy_cut_short_stays() -> None:
+    # The body has subheadings of its own; the copy ends with the next one, its text lost.
+    text = [
+        BODY[0],
+        "Jalur utara",
+        BODY[1],
+        "Jalur selatan",
+        BODY[2],
+        "Jalur timur dan barat",
+    ]
+    result = clean_lines("\n\n".join(text))
+    assert result.paragraphs[-1] == "Jalur timur dan barat"

@@ -2048,6 +2048,33 @@ def _row_key(text: str) -> str | None:
     return match.group(1).strip().casefold() if match else None
 
 
+# A copy cut short may end with the subheading of a section whose text it lost ("Gabriel Torres (Panama vs Kosta Rika
+# 2017)" after "Geoff Hurst (Inggris vs Jerman Piala Dunia 1966)" / its paragraphs / ...): the text's last line, a
+# subheading of at most TRAILING_SUBHEADING_MAX_WORDS words, joins a body that has subheadings of its own (a short
+# unstopped line between two paragraphs). Set on IndoSum dev.02+dev.03 (design): 2 lines of 2 articles back, no
+# chrome (headings of 3 and 7 words; 8 leaves a word over); the aeb pages do not change. 0 switches it off.
+TRAILING_SUBHEADING_MAX_WORDS = 8
+
+
+def _is_subheading(unit: Unit) -> bool:
+    return (
+        unit.reason is None
+        and 0 < unit.words <= TRAILING_SUBHEADING_MAX_WORDS
+        and not _is_sentence_end(unit.text)
+        and _LETTER_RE.search(unit.text) is not None
+        and not _BREADCRUMB_RE.search(unit.text)
+    )
+
+
+def _has_subheadings(units: list[Unit], end: int) -> bool:
+    """Whether a subheading stands between two paragraphs at or above `end`."""
+    return any(
+        _is_subheading(units[i]) and _is_body_like(units[i - 1]) and _is_body_like(units[i + 1])
+        for i in range(1, end)
+        if units[i - 1].reason is None and units[i + 1].reason is None
+    )
+
+
 # A switch: on IndoSum dev.02+dev.03 (design) 1 closing question back; the aeb pages do not change.
 CLOSING_LINE_PAST_LINK = True
 
@@ -2084,6 +2111,9 @@ def _extend_over_lists(units: list[Unit], end: int) -> int:
             for unit in units[end + 1 : end + 1 + links]:
                 unit.reason = rules.REASON_RELATED
             end += links + 1
+            continue
+        if end + 1 == len(units) - 1 and _is_subheading(following) and _has_subheadings(units, end):
+            end += 1
             continue
         if (
             CLOSING_LINE_PAST_LINK
