@@ -274,3 +274,24 @@ def test_last_subheading_of_a_copy_cut_short_stays() -> None:
     ]
     result = clean_lines("\n\n".join(text))
     assert result.paragraphs[-1] == "Jalur timur dan barat"
+
+
+def test_announced_list_of_twelve_links_stays_whole() -> None:
+    names = [
+        "utara",
+        "selatan",
+        "timur",
+        "barat",
+        "tengah",
+        "pesisir",
+        "gunung",
+        "lembah",
+        "danau",
+        "sungai",
+        "pantai",
+        "kota",
+    ]
+    sites = [f"http://pengumuman.{name}.ac.id" for name in names]
+    intro = "Selain situs utama, panitia juga menyediakan dua belas situs cadangan berikut ini:"
+    result = clean_lines(_page(*BODY, intro, *sites))
+    assert result.paragraphs[-12:] == sites

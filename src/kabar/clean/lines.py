@@ -1884,9 +1884,11 @@ def _is_roster_row(text: str) -> bool:
 
 # A paragraph closing with a colon announces what follows ("Here's the short version of signing up:"): the short
 # lines right under it, up to the first line a rule names or a longer one, are its list's items (steps, options)
-# even without figures or full stops. At most ANNOUNCED_LIST_MAX_ROWS of them (a bound, not gridded: the one such
-# list on the aeb tuning half has 3 items; a longer run is more likely a menu under an embed the copy lost).
-ANNOUNCED_LIST_MAX_ROWS = 10
+# even without figures or full stops. At most ANNOUNCED_LIST_MAX_ROWS of them (the one such list on the aeb tuning
+# half has 3 items; a longer run is more likely a menu under an embed the copy lost). Was 10; IndoSum dev.02+dev.03
+# (design) has a list of 12 mirror sites: 15 and 20 bring back its last 2 and the paragraph under it (3 lines, no
+# chrome), the aeb pages and dev.01 unchanged with either; 15 is the tighter.
+ANNOUNCED_LIST_MAX_ROWS = 15
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
