@@ -5,6 +5,9 @@ Run from the repository root:
 
 dev.01 is the design fold. The held-out fold is dev.04 (the fold that shares the fewest article ids with dev.01:
 25 of 750; dev.02 shares 34, dev.03 31, dev.05 26), read with ``--files dev.04.jsonl --skip-ids-of dev.01.jsonl``.
+A second round designed on dev.02+dev.03 minus the ids of dev.01 and dev.04 (``--files dev.02.jsonl dev.03.jsonl
+--skip-ids-of dev.01.jsonl dev.04.jsonl --limit 5000``) and checked on dev.05 minus the ids of dev.01-dev.04 (fresh)
+and on dev.04 minus dev.01 again.
 
 IndoSum's articles (CNN Indonesia, Kumparan, Antara, Merdeka, Suara, ... via an aggregator) are bodies that were
 already cleaned by their makers, one paragraph per line here, but some "Baca juga" links and credits are left.
