@@ -244,3 +244,46 @@ def test_sentences_opening_with_link_words_are_prose_but_link_phrases_are_links(
     doc = clean(RawDocument(source="r.txt", kind="text", body=body), doc_id="r")
     assert "Related to this, police said nothing." in doc.text
     assert "Baca juga" not in doc.text
+
+
+# A rider's name in the outlet's standings sidebar (on every page) and, on one page, in the article's own list of the
+# podium: the memory knows the name as frame, but this page prints it twice and one copy is the article's.
+SIDEBAR_NAME = "Marc Marquez"
+PODIUMS = [
+    ["Francesco Bagnaia", SIDEBAR_NAME, "Jorge Martin"],
+    ["Brad Binder", "Jack Miller", "Luca Marini"],
+    ["Enea Bastianini", "Maverick Vinales", "Aleix Espargaro"],
+    ["Johann Zarco", "Alex Rins", "Joan Mir"],
+]
+CIRCUITS = ["mandalika", "sepang", "motegi", "buriram"]
+
+
+def _race_page(index: int) -> RawDocument:
+    circuit = CIRCUITS[index]
+    podium = "\n\n".join(PODIUMS[index])
+    text = (
+        "Beranda\n\nOlahraga\n\n"
+        f"Berita nomor {index} tentang {circuit} di sirkuit\n\n"
+        f"Contoh.co.id - Balapan {circuit} berlangsung ketat sejak awal hingga akhir, kata panitia pada hari "
+        f"ke-{index}.\n\n"
+        f"Tiga pebalap terdepan di {circuit} setelah putaran terakhir adalah:\n\n"
+        f"{podium}\n\n"
+        f"Panitia berharap balapan {circuit} berikutnya berjalan lebih lancar dan aman bagi semua pebalap.\n\n"
+        f"Klasemen\n\n{SIDEBAR_NAME}\n\nFabio Quartararo\n\n"
+    )
+    url = f"https://contoh.co.id/{index}.html"
+    return RawDocument(source=url, kind="text", body=text, url=url)
+
+
+def test_chrome_memory_leaves_a_line_the_page_prints_twice_to_the_page() -> None:
+    pages = [_race_page(i) for i in range(len(CIRCUITS))]
+    memory = ChromeMemory()
+    for page in pages[1:]:
+        observe(memory, page)
+    cleaned = clean(pages[0], doc_id="a", chrome=memory)
+    body = cleaned.text.split("\n\n")
+    # The podium and the closing paragraph stay: the memory's mark on the name no longer cuts the article.
+    assert body[body.index("Francesco Bagnaia") : body.index("Jorge Martin") + 1] == PODIUMS[0]
+    assert any(line.startswith("Panitia berharap balapan mandalika") for line in body)
+    # The sidebar heading, printed once, is still the memory's to remove.
+    assert any(r.text == "Klasemen" and r.reason.startswith("repeated") for r in cleaned.removed)

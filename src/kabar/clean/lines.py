@@ -15,13 +15,14 @@ Every line taken out is returned with its reason."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
 from kabar.clean import rules
 from kabar.clean.dates import FoundDate, date_line_value, find_dates
-from kabar.clean.memory import ChromeMemory
+from kabar.clean.memory import ChromeMemory, line_key
 from kabar.clean.meta import (
     CONTINUATION_RE,
     Byline,
@@ -710,7 +711,21 @@ def _is_signed(text: str) -> bool:
     )
 
 
+def _printed_once(units: list[Unit]) -> set[str]:
+    """The line keys (as the chrome memory compares lines) that the page prints exactly once.
+
+    The chrome memory says a line is the outlet's frame; it cannot say which copy on the page is the frame when the
+    page prints the line twice. A driver's name in a standings sidebar and in the article's results table, table
+    heads printed above two tables, the headline at the top and in the page's own "most read" box: there the
+    memory's mark on the article's copy broke the table (289 of 294 body lines lost) or the listicle's headline
+    (bench/clean/memory_bench.py, simulated sibling pages, 2026-12-06). Such lines are left to the page's own rules.
+    """
+    counts = Counter(line_key(unit.text) for unit in units)
+    return {key for key, count in counts.items() if count == 1}
+
+
 def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, outlet: str | None) -> None:
+    once = _printed_once(units) if memory is not None else set()
     index = 0
     while index < len(units):
         unit = units[index]
@@ -861,7 +876,7 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
         ):
             unit.reason = rules.REASON_CAPTION
             unit.caption = True
-        elif memory is not None and memory.is_chrome(text, outlet=outlet):
+        elif memory is not None and line_key(text) in once and memory.is_chrome(text, outlet=outlet):
             unit.reason = rules.REASON_REPEATED
         index += 1
 
