@@ -287,3 +287,30 @@ def test_chrome_memory_leaves_a_line_the_page_prints_twice_to_the_page() -> None
     assert any(line.startswith("Panitia berharap balapan mandalika") for line in body)
     # The sidebar heading, printed once, is still the memory's to remove.
     assert any(r.text == "Klasemen" and r.reason.startswith("repeated") for r in cleaned.removed)
+
+
+def _popular_page(index: int, headlines: list[str]) -> RawDocument:
+    """A page of an outlet whose "Terpopuler" box lists the first story's headline on every other page."""
+    circuit = CIRCUITS[index]
+    popular = headlines[1] if index == 0 else headlines[0]
+    text = (
+        "Beranda\n\nOlahraga\n\n"
+        f"{headlines[index]}\n\n"
+        f"Contoh.co.id - Balapan di {circuit} berlangsung ketat sejak awal hingga akhir, kata panitia pada hari "
+        f"ke-{index}.\n\n"
+        f"Panitia berharap balapan di {circuit} berikutnya berjalan lebih lancar dan aman bagi semua pebalap.\n\n"
+        f"Terpopuler\n\n{popular}\n\n"
+    )
+    url = f"https://contoh.co.id/populer-{index}.html"
+    return RawDocument(source=url, kind="text", body=text, url=url)
+
+
+def test_a_headline_the_outlets_other_pages_list_as_popular_stays_the_headline() -> None:
+    headlines = [f"Pebalap Tuan Rumah Menang Dramatis di Sirkuit {c.capitalize()}" for c in CIRCUITS]
+    pages = [_popular_page(i, headlines) for i in range(len(CIRCUITS))]
+    memory = ChromeMemory()
+    for page in pages[1:]:
+        observe(memory, page)
+    assert clean(pages[0], doc_id="a").title == headlines[0]
+    assert clean(pages[0], doc_id="a", chrome=memory).title == headlines[0]
+    assert clean(pages[1], doc_id="b", chrome=memory).title == headlines[1]
