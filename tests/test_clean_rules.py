@@ -258,21 +258,28 @@ PODIUMS = [
 CIRCUITS = ["mandalika", "sepang", "motegi", "buriram"]
 
 
-def _race_page(index: int) -> RawDocument:
+def _outlet_page(index: int, headline: str, middle: str, box: str) -> RawDocument:
+    """A race report of Contoh.co.id: menu, headline, opening paragraph, `middle`, closing paragraph, `box`."""
     circuit = CIRCUITS[index]
-    podium = "\n\n".join(PODIUMS[index])
     text = (
         "Beranda\n\nOlahraga\n\n"
-        f"Berita nomor {index} tentang {circuit} di sirkuit\n\n"
-        f"Contoh.co.id - Balapan {circuit} berlangsung ketat sejak awal hingga akhir, kata panitia pada hari "
+        f"{headline}\n\n"
+        f"Contoh.co.id - Balapan di {circuit} berlangsung ketat sejak awal hingga akhir, kata panitia pada hari "
         f"ke-{index}.\n\n"
-        f"Tiga pebalap terdepan di {circuit} setelah putaran terakhir adalah:\n\n"
-        f"{podium}\n\n"
-        f"Panitia berharap balapan {circuit} berikutnya berjalan lebih lancar dan aman bagi semua pebalap.\n\n"
-        f"Klasemen\n\n{SIDEBAR_NAME}\n\nFabio Quartararo\n\n"
+        f"{middle}"
+        f"Panitia berharap balapan di {circuit} berikutnya berjalan lebih lancar dan aman bagi semua pebalap.\n\n"
+        f"{box}"
     )
     url = f"https://contoh.co.id/{index}.html"
     return RawDocument(source=url, kind="text", body=text, url=url)
+
+
+def _race_page(index: int) -> RawDocument:
+    circuit = CIRCUITS[index]
+    podium = "\n\n".join(PODIUMS[index])
+    middle = f"Tiga pebalap terdepan di {circuit} setelah putaran terakhir adalah:\n\n{podium}\n\n"
+    box = f"Klasemen\n\n{SIDEBAR_NAME}\n\nFabio Quartararo\n\n"
+    return _outlet_page(index, f"Berita nomor {index} tentang {circuit} di sirkuit", middle, box)
 
 
 def test_chrome_memory_leaves_a_line_the_page_prints_twice_to_the_page() -> None:
@@ -284,25 +291,15 @@ def test_chrome_memory_leaves_a_line_the_page_prints_twice_to_the_page() -> None
     body = cleaned.text.split("\n\n")
     # The podium and the closing paragraph stay: the memory's mark on the name no longer cuts the article.
     assert body[body.index("Francesco Bagnaia") : body.index("Jorge Martin") + 1] == PODIUMS[0]
-    assert any(line.startswith("Panitia berharap balapan mandalika") for line in body)
+    assert any(line.startswith("Panitia berharap balapan di mandalika") for line in body)
     # The sidebar heading, printed once, is still the memory's to remove.
     assert any(r.text == "Klasemen" and r.reason.startswith("repeated") for r in cleaned.removed)
 
 
 def _popular_page(index: int, headlines: list[str]) -> RawDocument:
     """A page of an outlet whose "Terpopuler" box lists the first story's headline on every other page."""
-    circuit = CIRCUITS[index]
     popular = headlines[1] if index == 0 else headlines[0]
-    text = (
-        "Beranda\n\nOlahraga\n\n"
-        f"{headlines[index]}\n\n"
-        f"Contoh.co.id - Balapan di {circuit} berlangsung ketat sejak awal hingga akhir, kata panitia pada hari "
-        f"ke-{index}.\n\n"
-        f"Panitia berharap balapan di {circuit} berikutnya berjalan lebih lancar dan aman bagi semua pebalap.\n\n"
-        f"Terpopuler\n\n{popular}\n\n"
-    )
-    url = f"https://contoh.co.id/populer-{index}.html"
-    return RawDocument(source=url, kind="text", body=text, url=url)
+    return _outlet_page(index, headlines[index], "", f"Terpopuler\n\n{popular}\n\n")
 
 
 def test_a_headline_the_outlets_other_pages_list_as_popular_stays_the_headline() -> None:
