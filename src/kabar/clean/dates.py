@@ -245,10 +245,19 @@ def is_date_words(text: str) -> bool:
     return re.search(r"[^\W\d_]", without_date_words(text)) is None
 
 
+_ANY_DIGIT_RE = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    """Whether `text` holds a decimal digit (a line without one holds no date). One regex scan, not a generator over
+    every character: this runs on every line of every page."""
+    return _ANY_DIGIT_RE.search(text) is not None
+
+
 def dates_and_rest(line: str) -> tuple[list[FoundDate], str] | None:
     """The dates in a short `line` and what is left of it without them, their times, weekdays and words such as
     "Published" or "WIB" ("Brent Co November 20, 2019 12:32" -> "Brent Co"); None without a date."""
-    if len(line) > 90 or not any(ch.isdigit() for ch in line):
+    if len(line) > 90 or not has_digit(line):
         return None
     dates = find_dates(line)
     if not dates:

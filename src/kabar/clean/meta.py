@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 
 from kabar.clean import rules
-from kabar.clean.dates import FoundDate, dates_and_rest, find_dates, is_date_words, without_date_words
+from kabar.clean.dates import (
+    FoundDate,
+    dates_and_rest,
+    find_dates,
+    has_digit,
+    is_date_words,
+    without_date_words,
+)
 
 # A name written like a web address: "KOMPAS.com", "AKURAT.CO", "Netizen.co.id", "WartaBulukumba.Com".
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,6}){1,2}"
@@ -108,7 +115,7 @@ def parse_bylines(line: str) -> list[Byline] | None:
         return None
     found: list[Byline] = []
     text = line.strip()
-    dates = find_dates(text) if any(ch.isdigit() for ch in text) else []
+    dates = find_dates(text) if has_digit(text) else []
     # A date is a segment of its own, before or after the credit ("Rabu, 13 September 2023 10:15 WIB | Penulis:
     # Budi", "Oleh Budi - 14/09/2023"), never part of a name.
     for item in reversed(dates):
