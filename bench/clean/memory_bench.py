@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from bench.clean.text_bench import (
     Counts,
     LabelledScrape,
+    _norm,
     aeb_half,
     evaluate,
     load_aeb,
@@ -136,6 +137,8 @@ class Row:
     body_regained: int = 0
     chrome_kept: int = 0
     lost_by_page: dict[str, int] = field(default_factory=dict)
+    # Headlines right / labelled per aeb half: the memory's marks also decide which line can be the headline.
+    titles: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _squash(line: str) -> str:
@@ -165,7 +168,7 @@ def run(
                 raise SystemExit(f"{page.id}: {k} siblings made {len(memory.seen_documents)} documents")
             raw = _raw(page.id, host, "article", page.text)
             assert memory_outlet(raw) == host
-            _, result = clean_detailed(raw, doc_id=page.id, chrome=memory)
+            document, result = clean_detailed(raw, doc_id=page.id, chrome=memory)
             predicted = result.line_is_body
             if baseline is None:
                 baseline = predicted
@@ -173,6 +176,10 @@ def run(
             row = rows[k]
             for name in names:
                 row.counts.setdefault(name, Counts()).add(predicted, page.labels)
+                if page.title_known:
+                    right = row.titles.setdefault(name, [0, 0])
+                    right[0] += _norm(document.title) == _norm(page.title)
+                    right[1] += 1
             repeated = {r.text for r in result.removed if r.reason == REASON_REPEATED}
             for line, body in zip(page.lines, page.labels, strict=True):
                 if _squash(line) in repeated:
@@ -219,11 +226,13 @@ def main() -> None:
     )
     print(
         "| variant   | K  | aeb-tune F1 / P / R      | aeb-holdout F1 / P / R   | aeb F1 / P / R           | "
-        "id-authored F1 / P / R   | by memory (body) | chrome removed | body lost | back: chrome / body |"
+        "id-authored F1 / P / R   | by memory (body) | chrome removed | body lost | back: chrome / body | "
+        "headlines tune / held-out |"
     )
     print(
         "|-----------|----|--------------------------|--------------------------|--------------------------|"
         "--------------------------|------------------|----------------|-----------|---------------------|"
+        "---------------------------|"
     )
     suspicious: dict[str, list[str]] = {}
     worst: list[str] = []
@@ -236,10 +245,13 @@ def main() -> None:
         for k, row in rows.items():
             c = row.counts
             taken = f"{row.by_memory:6} ({len(row.by_memory_body):3})"
+            heads = " / ".join(
+                f"{a}/{b}" for a, b in (row.titles.get(h, [0, 0]) for h in ("aeb-tune", "aeb-holdout"))
+            )
             print(
                 f"| {variant:9} | {k:2} | {_fmt(c.get('aeb-tune'))} | {_fmt(c.get('aeb-holdout'))} | "
                 f"{_fmt(c.get('aeb'))} | {_fmt(c.get('id-authored'))} | {taken:16} | {row.chrome_removed:14} | "
-                f"{row.body_lost:9} | {row.chrome_kept:6} / {row.body_regained:<12} |"
+                f"{row.body_lost:9} | {row.chrome_kept:6} / {row.body_regained:<12} | {heads:25} |"
             )
             for line in dict.fromkeys(row.by_memory_body):
                 suspicious.setdefault(line, []).append(f"{variant} K={k}")
