@@ -439,6 +439,12 @@ def _is_unstopped_paragraph(text: str) -> bool:
     text = text.strip()
     if not (text[:1] in _OPENING_QUOTES or text.endswith("?")) or _INNER_STOP_RE.search(text):
         return False
+    return _is_lower_case_prose(text)
+
+
+def _is_lower_case_prose(text: str) -> bool:
+    """At least UNSTOPPED_PROSE_LOWER_SHARE of the line's words start in lower case: prose, not a Title Case
+    headline, menu or teaser title."""
     words = _LETTERED_WORD_RE.findall(text)
     return bool(words) and sum(1 for w in words if w[0].islower()) >= UNSTOPPED_PROSE_LOWER_SHARE * len(words)
 
@@ -467,9 +473,7 @@ def _mark_flanked_paragraphs(units: list[Unit]) -> None:
             and _is_body_like(before)
             and _is_body_like(after)
         ):
-            words = _LETTERED_WORD_RE.findall(unit.text)
-            lower = sum(1 for w in words if w[0].islower())
-            unit.flanked = lower >= UNSTOPPED_PROSE_LOWER_SHARE * len(words)
+            unit.flanked = _is_lower_case_prose(unit.text)
 
 
 @lru_cache(maxsize=4096)
@@ -586,8 +590,7 @@ def _is_reader_question(text: str) -> bool:
         return False
     if not (_READER_RE.search(text) or (QUESTION_WORD_IS_NO_HEADLINE and _QUESTION_WORD_RE.search(text))):
         return False
-    words = _LETTERED_WORD_RE.findall(text)
-    return bool(words) and sum(1 for w in words if w[0].islower()) >= UNSTOPPED_PROSE_LOWER_SHARE * len(words)
+    return _is_lower_case_prose(text)
 
 
 def _is_dated_sentence_headline(units: list[Unit], index: int) -> bool:
@@ -711,8 +714,8 @@ def _is_signed(text: str) -> bool:
     )
 
 
-def _printed_once(units: list[Unit]) -> set[str]:
-    """The line keys (as the chrome memory compares lines) that the page prints exactly once.
+def _printed_once(units: list[Unit]) -> list[bool]:
+    """For each line, whether the page prints it (as the chrome memory compares lines) exactly once.
 
     The chrome memory says a line is the outlet's frame; it cannot say which copy on the page is the frame when the
     page prints the line twice. A driver's name in a standings sidebar and in the article's results table, table
@@ -720,12 +723,13 @@ def _printed_once(units: list[Unit]) -> set[str]:
     memory's mark on the article's copy broke the table (289 of 294 body lines lost) or the listicle's headline
     (bench/clean/memory_bench.py, simulated sibling pages, 2026-12-06). Such lines are left to the page's own rules.
     """
-    counts = Counter(line_key(unit.text) for unit in units)
-    return {key for key, count in counts.items() if count == 1}
+    keys = [line_key(unit.text) for unit in units]
+    counts = Counter(keys)
+    return [counts[key] == 1 for key in keys]
 
 
 def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, outlet: str | None) -> None:
-    once = _printed_once(units) if memory is not None else set()
+    once = _printed_once(units) if memory is not None else []
     index = 0
     while index < len(units):
         unit = units[index]
@@ -876,7 +880,7 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
         ):
             unit.reason = rules.REASON_CAPTION
             unit.caption = True
-        elif memory is not None and line_key(text) in once and memory.is_chrome(text, outlet=outlet):
+        elif memory is not None and once[index] and memory.is_chrome(text, outlet=outlet):
             unit.reason = rules.REASON_REPEATED
         index += 1
 

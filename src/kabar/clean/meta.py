@@ -174,13 +174,7 @@ def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
     if "@" in rest or not re.search(r"[^\W\d_]", rest) or not _looks_like_names(rest):
         return None  # "— Jane Doe (@janedoe) November 18, 2019" signs an embedded post, which is body
     name = re.sub(r"\s*[|/·•–—]\s*", " ", rest).strip(_SEPARATORS)
-    if (
-        "," in name
-        or labelled
-        or placed
-        or len(name.split()) > DATED_NAME_MAX_WORDS
-        or any(ch.isdigit() for ch in name)
-    ):
+    if "," in name or labelled or placed or len(name.split()) > DATED_NAME_MAX_WORDS or has_digit(name):
         return (
             dates,
             [],
