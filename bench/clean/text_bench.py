@@ -311,6 +311,20 @@ def evaluate(scrapes: list[LabelledScrape], show_errors: int = 0) -> dict[str, o
     }
 
 
+def _print_line_table(heading: str, counts_by_name: dict[str, Counts], width: int) -> None:
+    """One row per subset: documents, lines, micro line F1 with precision and recall, macro (per-document) F1."""
+    print(f"| {heading:{width}} | docs | lines | line F1 (micro) | precision | recall | doc F1 (macro) |")
+    print(f"|{'-' * (width + 2)}|------|-------|-----------------|-----------|--------|----------------|")
+    for name, counts in sorted(counts_by_name.items()):
+        docs = len(counts.doc_f1)
+        lines = counts.tp + counts.fp + counts.fn + counts.tn
+        macro = sum(counts.doc_f1) / docs
+        print(
+            f"| {name:{width}} | {docs:4} | {lines:5} | {counts.f1:.4f}          | {counts.precision:.4f}    | "
+            f"{counts.recall:.4f} | {macro:.4f}         |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", type=int, default=0, help="print the first N wrongly labelled lines")
@@ -336,16 +350,7 @@ def main() -> None:
         scrapes = [hard_wrapped(scrape, args.wrap) for scrape in scrapes]
     result = evaluate(scrapes, args.show_errors)
     print(f"text-scrape clean-up, {result['docs']} documents")
-    print("| subset       | docs | lines | line F1 (micro) | precision | recall | doc F1 (macro) |")
-    print("|--------------|------|-------|-----------------|-----------|--------|----------------|")
-    for name, counts in sorted(result["lines"].items()):  # type: ignore[attr-defined]
-        docs = len(counts.doc_f1)
-        lines = counts.tp + counts.fp + counts.fn + counts.tn
-        macro = sum(counts.doc_f1) / docs
-        print(
-            f"| {name:12} | {docs:4} | {lines:5} | {counts.f1:.4f}          | {counts.precision:.4f}    | "
-            f"{counts.recall:.4f} | {macro:.4f}         |"
-        )
+    _print_line_table("subset", result["lines"], 12)  # type: ignore[arg-type]
     print("\n| metadata field / subset | docs | accuracy |")
     print("|-------------------------|------|----------|")
     for name, hits in sorted(result["meta"].items()):  # type: ignore[attr-defined]
@@ -353,16 +358,7 @@ def main() -> None:
     if audit_changes is not None:
         changes = ", ".join(f"{n} {direction}" for direction, n in audit_changes.items())
         print(f"\nhand-checked aeb pages ({AUDIT.name}, guide LABELLING.md; labels changed: {changes})")
-        head = "| docs | lines | line F1 (micro) | precision | recall | doc F1 (macro) |"
-        print(f"| {'audited subset (labels)':37} {head}")
-        print(f"|{'-' * 39}|------|-------|-----------------|-----------|--------|----------------|")
-        for name, counts in sorted(result["audited"].items()):  # type: ignore[attr-defined]
-            docs = len(counts.doc_f1)
-            lines = counts.tp + counts.fp + counts.fn + counts.tn
-            print(
-                f"| {name:37} | {docs:4} | {lines:5} | {counts.f1:.4f}          | {counts.precision:.4f}    | "
-                f"{counts.recall:.4f} | {sum(counts.doc_f1) / docs:.4f}         |"
-            )
+        _print_line_table("audited subset (labels)", result["audited"], 37)  # type: ignore[arg-type]
     lost = result["lost_seed_lines"]
     print(f"\nseed body lines lost: {len(lost)}")  # type: ignore[arg-type]
     for line in lost:  # type: ignore[attr-defined]
