@@ -100,9 +100,10 @@ class Store:
                 self._set_up()
                 return
             except sqlite3.OperationalError as error:
-                if not _is_lock_error(error) or time.monotonic() + pause > deadline:
+                locked = _is_lock_error(error)
+                if not locked or time.monotonic() + pause > deadline:
                     self._db.close()
-                    reason = "locked by another process" if _is_lock_error(error) else "not a kabar store"
+                    reason = "locked by another process" if locked else "not a kabar store"
                     raise StoreError(f"{self.path}: {reason} ({error})") from None
                 time.sleep(pause)
                 pause = min(pause * 2, OPEN_RETRY_MAX_PAUSE_SECONDS)
