@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from collections import Counter
 
 from bench.shared_data import require_dataset
@@ -48,6 +49,9 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=30, help="removed paragraphs to print")
     args = parser.parse_args()
     root = require_dataset("indosum")
+    for name in [*args.files, *args.skip_ids_of]:
+        if not (root / name).is_file():
+            sys.exit(f"bench: IndoSum fold file {name!r} not found in {root}")
     skip: set[str] = set()
     for name in args.skip_ids_of:
         skip.update(json.loads(line)["id"] for line in (root / name).read_text(encoding="utf-8").splitlines())
