@@ -1,0 +1,125 @@
+"""A fresh check of the text-scrape clean-up on pages no rule was ever tuned on: newspaper4k's test pages.
+
+newspaper4k (MIT licence) ships, in its source distribution, news pages from CNN, Time, Wired, Fox 13,
+cleveland.com, El País, Yonhap and others, each with the article text its authors checked (tests/data/html/*.html
+and tests/data/txt/*.txt). This script renders every page to text like a browser copy and labels its lines by that
+text exactly as bench/clean/build_scrapes.py does for the article-extraction-benchmark, then scores kabar's
+clean-up on it (line F1 over body lines, as bench/clean/text_bench.py) and the headline against the page's title
+(tests/data/metadata/*.json) where the title is a line of the scrape.
+
+The pages are read from the downloaded archive and never copied into this repository:
+
+    .venv/bin/python -m pip download --no-deps --no-binary :all: newspaper4k==0.9.6 -d /tmp/np4k
+    nice .venv/bin/python -m bench.clean.fresh_check /tmp/np4k/newspaper4k-0.9.6.tar.gz
+
+Added on 2026-12-06 (session 7) and first run before any rule of that session, so its first figures are an
+untouched estimate of how the clean-up generalises.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.clean.build_scrapes import MAX_LINES, label_lines
+from bench.clean.text_bench import Counts, _norm
+from kabar.clean.core import clean_detailed
+from kabar.clean.html import decode_html, visible_text
+from kabar.records import RawDocument
+
+PREFIX = "tests/data/"
+
+
+@dataclass
+class FreshPage:
+    name: str
+    text: str
+    lines: list[str]
+    labels: list[bool]
+    title: str | None
+
+
+def load_pages(archive: Path) -> tuple[list[FreshPage], list[str]]:
+    """The labelled pages of the archive, and the names of the pages skipped with why."""
+    members: dict[str, bytes] = {}
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            _top, _, rest = member.name.partition("/")
+            if member.isfile() and rest.startswith(PREFIX):
+                handle = tar.extractfile(member)
+                if handle is not None:
+                    members[rest.removeprefix(PREFIX)] = handle.read()
+    pages: list[FreshPage] = []
+    skipped: list[str] = []
+    for path in sorted(members):
+        match = re.fullmatch(r"txt/(.+)\.txt", path)
+        if not match or f"html/{match.group(1)}.html" not in members:
+            continue
+        name = match.group(1)
+        truth = members[path].decode("utf-8")
+        text = visible_text(decode_html(members[f"html/{name}.html"]))
+        lines = [line for line in text.split("\n") if line]
+        if len(lines) > MAX_LINES:
+            skipped.append(f"{name} ({len(lines)} lines, over the {MAX_LINES} of the labelled set)")
+            continue
+        labels = label_lines(lines, truth)
+        if not any(labels):
+            skipped.append(f"{name} (no line matches its text)")
+            continue
+        meta_raw = members.get(f"metadata/{name}.json")
+        title = json.loads(meta_raw).get("title") if meta_raw else None
+        pages.append(FreshPage(name, text, [line.strip() for line in lines], labels, title))
+    return pages, skipped
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("archive", type=Path, help="newspaper4k's source archive (newspaper4k-0.9.6.tar.gz)")
+    parser.add_argument("--show-errors", type=int, default=0, help="print the first N wrongly labelled lines")
+    args = parser.parse_args()
+    if not args.archive.is_file():
+        raise SystemExit(
+            f"{args.archive}: no such file (download it with the pip command in this script's help)"
+        )
+    pages, skipped = load_pages(args.archive)
+    counts = Counts()
+    per_page: list[str] = []
+    errors: list[str] = []
+    titles: list[bool] = []
+    for page in pages:
+        document, lines = clean_detailed(
+            RawDocument(source=page.name, kind="text", body=page.text), doc_id="x"
+        )
+        predicted = lines.line_is_body
+        page_counts = Counts()
+        page_counts.add(predicted, page.labels)
+        counts.add(predicted, page.labels)
+        per_page.append(
+            f"| {page.name:20} | {len(page.labels):5} | {sum(page.labels):4} | {page_counts.fp:3} | "
+            f"{page_counts.fn:3} | {page_counts.f1:.3f} |"
+        )
+        for line, p, e in zip(page.lines, predicted, page.labels, strict=True):
+            if p != e:
+                errors.append(f"{page.name:20} {'KEPT ' if p else 'LOST '}{line[:110]}")
+        if page.title and page.title.strip() in page.lines:
+            titles.append(_norm(document.title) == _norm(page.title))
+    print(f"newspaper4k test pages: {len(pages)} labelled, {len(skipped)} skipped: {'; '.join(skipped)}")
+    print("| page                 | lines | body |  fp |  fn | line F1 |")
+    print("|----------------------|-------|------|-----|-----|---------|")
+    print("\n".join(per_page))
+    print(
+        f"\nline F1 (micro) {counts.f1:.4f}, precision {counts.precision:.4f}, recall {counts.recall:.4f}, "
+        f"doc F1 (macro) {sum(counts.doc_f1) / len(counts.doc_f1):.4f}"
+    )
+    if titles:
+        print(f"headline right on {sum(titles)} of {len(titles)} pages whose title is a line of the scrape")
+    for error in errors[: args.show_errors]:
+        print(error)
+
+
+if __name__ == "__main__":
+    main()
