@@ -1,0 +1,59 @@
+"""bench/clean/fresh_check.py reads newspaper4k's test pages straight from the downloaded source archive and labels
+their lines by the checked article text; these tests build a small archive of the same layout."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+from pathlib import Path
+
+from bench.clean.fresh_check import load_pages
+
+ARTICLE = (
+    "Floods closed the coastal road for a second day on Tuesday, the transport office said.",
+    "Crews expect to reopen one lane by Thursday if the water keeps falling.",
+)
+PAGE = f"""<html><head><title>Floods close coast road</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<h1>Floods close coast road</h1>
+<p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>
+<footer>Copyright 2024 Example News. All rights reserved.</footer>
+</body></html>"""
+
+
+def _archive(tmp_path: Path, files: dict[str, str]) -> Path:
+    path = tmp_path / "newspaper4k-0.0.tar.gz"
+    with tarfile.open(path, "w:gz") as tar:
+        for name, text in files.items():
+            data = text.encode("utf-8")
+            info = tarfile.TarInfo(f"newspaper4k-0.0/tests/data/{name}")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return path
+
+
+def test_a_page_is_labelled_by_its_checked_text(tmp_path: Path) -> None:
+    archive = _archive(
+        tmp_path,
+        {
+            "html/floods.html": PAGE,
+            "txt/floods.txt": "\n\n".join(ARTICLE),
+            "metadata/floods.json": '{"title": "Floods close coast road"}',
+            "html/no_text.html": PAGE,  # a page without its checked text is not scored
+        },
+    )
+    pages, skipped = load_pages(archive)
+    assert [page.name for page in pages] == ["floods"] and skipped == []
+    page = pages[0]
+    body = [line for line, is_body in zip(page.lines, page.labels, strict=True) if is_body]
+    assert body == list(ARTICLE)
+    assert "Copyright 2024 Example News. All rights reserved." in page.lines
+    assert page.title == "Floods close coast road"
+
+
+def test_a_page_none_of_whose_lines_match_is_skipped_with_why(tmp_path: Path) -> None:
+    archive = _archive(
+        tmp_path, {"html/other.html": PAGE, "txt/other.txt": "Something else entirely was written."}
+    )
+    pages, skipped = load_pages(archive)
+    assert pages == [] and skipped == ["other (no line matches its text)"]
