@@ -23,7 +23,8 @@ headline printed again in a share box, a "Highlights" sentence lifted from the m
 short line whose word the article happens to use (gallery counters "1" / "of", "Close", "Фото:", section names
 "Business", a "Share" button). Alignment pairs each ground-truth word with one place on the page, the place that
 keeps the article's order, so copies and stray words stay chrome.
-Metadata labels come from the page too: the headline is the single <h1> whose text is a line of the scrape; the
+Metadata labels come from the page too: the headline is the single <h1> whose text is a line of the scrape (an
+<h1> that is the site's own name yields to the article's part of the <title>, see headline_label); the
 publication day is the page's article:published_time / datePublished day where the scrape prints that day.
 
 Run:  nice .venv/bin/python -m bench.clean.build_scrapes  → bench/clean/data/scrapes_aeb.jsonl.gz
@@ -164,6 +165,25 @@ def _tokenless_in_truth(
 
 LABELLINGS = {"aligned": label_lines, "shingles": label_lines_by_shingles}
 
+# How a page's <title> joins the headline and the site's name ("Headline | Site", "Headline - Site").
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-\u2013\u2014]\s+")
+
+
+def headline_label(
+    h1: list[str], lines: list[str], sitename: str | None, page_title: str | None
+) -> str | None:
+    """The headline label: the page's single <h1> where the scrape prints it. Since 2026-12-06 an <h1> that is the
+    site's own name (its og:site_name: a logo set as <h1>, "India Post", "Kabar tentang Dunia Islam") is not the
+    headline; the article's part of the <title> ("Headline | Site") is, where the scrape prints it, else the
+    headline is unknown. That changed the label of 3 pages, each checked by reading."""
+    if len(h1) != 1 or h1[0] not in lines:
+        return None
+    if not sitename or h1[0].casefold() != sitename.strip().casefold():
+        return h1[0]
+    parts = [part.strip() for part in _TITLE_SEPARATOR_RE.split(page_title or "")]
+    article_parts = [part for part in parts if part and part.casefold() != sitename.strip().casefold()]
+    return article_parts[0] if len(article_parts) == 1 and article_parts[0] in lines else None
+
 
 def build(labelling: str = "aligned") -> list[dict[str, object]]:
     records = []
@@ -180,8 +200,10 @@ def build(labelling: str = "aligned") -> list[dict[str, object]]:
             re.sub(r"\s+", " ", h.text_content()).strip()
             for h in lxml.html.document_fromstring(page).iter("h1")
         ]
-        title = h1[0] if len(h1) == 1 and h1[0] in non_empty else None
         meta = page_metadata(page, url)
+        title = headline_label(
+            h1, non_empty, meta.sitename, lxml.html.document_fromstring(page).findtext(".//title")
+        )
         published_day = (meta.published or "")[:10] or None
         printed_days = {found.iso[:10] for line in non_empty for found in find_dates(line, day_first=False)}
         printed_days |= {found.iso[:10] for line in non_empty for found in find_dates(line)}
