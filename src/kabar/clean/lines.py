@@ -1242,6 +1242,7 @@ def classify_lines(
     _mark_tail_sections(units)
     _mark_comment_threads(units)
     _mark_flanked_paragraphs(units)
+    _mark_headline_boxes(units)
 
     body_like = [i for i, u in enumerate(units) if u.reason is None and _is_body_like(u)]
     if not extracted and body_like:
@@ -1526,6 +1527,8 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
     before = _neighbour(units, index, -1)
     if before is None or before.reason is not None or not _is_body_like(before):
         return True  # prose must stand right above the box too
+    if _headline_box_end(units, index) is not None:
+        return False
     for offset in range(index + 1, min(len(units), index + 1 + IN_BODY_BOX_MAX_LINES)):
         following = units[offset]
         if following.reason is None and following.words >= RESUME_BODY_WORDS and _is_body_like(following):
@@ -1534,6 +1537,61 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
             after = _neighbour(units, offset, 1)
             return not (after is not None and after.reason is None and _is_body_like(after))
     return True
+
+
+# A box of other stories' headlines printed INSIDE the article, under a "Most read in world news" header, with
+# the article going on under it ("... travellers were left stranded in Mongolia." / "Most read in world news" /
+# "RANDY ANDY" / "Andrew parties in unearthed pics ..." / ... / "Authorities in western Mongolia ..." / "How is the
+# plague spread?" / the explainer). Tabloids (The Sun, the Mirror, the Express) print it mid-story with a kicker
+# over each headline, so it is longer than the IN_BODY_BOX_MAX_LINES that `_is_barrier` looks ahead. Such a box is
+# at most HEADLINE_BOX_MAX_LINES lines of headlines (no rule reason but a related link, at most TITLE_MAX_WORDS words,
+# none closing with a full stop: headlines do not, prose does), and the article resumes right under it: at least
+# HEADLINE_BOX_RESUME_PARAGRAPHS paragraphs among the HEADLINE_BOX_RESUME_LINES lines after it. A teaser grid
+# alternates headlines and one-sentence blurbs, and a comment form, a newsletter notice or a footer under an
+# end-of-article box are not a run of paragraphs, so those boxes stay barriers. Its header and headlines are
+# related-article links (`_mark_headline_boxes`): they leave the body and do not cut it. Set on the aeb pages (one
+# page whose 16-line explainer was lost); no other box in the set has prose resuming under it.
+HEADLINE_BOX_MAX_LINES = 16
+HEADLINE_BOX_RESUME_LINES = 6
+HEADLINE_BOX_RESUME_PARAGRAPHS = 4
+_CLOSING_STOP_RE = re.compile(r"[.;。]\s*$")
+
+
+def _headline_box_end(units: list[Unit], index: int) -> int | None:
+    """The index of the first line after a box of headlines inside the article under the box header at `index`
+    (None when the header does not head such a box)."""
+    end = index + 1
+    while end < len(units) and end - index <= HEADLINE_BOX_MAX_LINES:
+        unit = units[end]
+        if unit.reason is None and _is_body_like(unit) and _CLOSING_STOP_RE.search(unit.text):
+            break  # the article resumes
+        if unit.reason not in (None, rules.REASON_RELATED) or unit.words > TITLE_MAX_WORDS:
+            return None
+        end += 1
+    else:
+        return None
+    if end == index + 1:
+        return None
+    resumed = units[end : end + HEADLINE_BOX_RESUME_LINES]
+    paragraphs = sum(1 for u in resumed if u.reason is None and _is_body_like(u))
+    return end if paragraphs >= HEADLINE_BOX_RESUME_PARAGRAPHS else None
+
+
+def _mark_headline_boxes(units: list[Unit]) -> None:
+    """Mark the header and headlines of each box of other stories inside the article (see `_headline_box_end`) as
+    related-article links."""
+    for index, unit in enumerate(units):
+        if unit.reason not in (None, rules.REASON_RELATED) or not rules.BARRIER_SECTION_RE.match(unit.text):
+            continue
+        if rules.COMMENTS_HEADER_RE.match(unit.text):
+            continue
+        before = _neighbour(units, index, -1)
+        if before is None or before.reason is not None or not _is_body_like(before):
+            continue
+        end = _headline_box_end(units, index)
+        if end is not None:
+            for i in range(index, end):
+                units[i].reason = rules.REASON_RELATED
 
 
 def _line_score(units: list[Unit], index: int) -> float:
