@@ -78,3 +78,24 @@ def test_a_box_of_headlines_after_the_article_stays_out() -> None:
     for line in BOX:
         assert line not in body
     assert "Sign up to our newsletter" not in body
+
+
+SENATE = [
+    "The Senate observed a minute of silence on Tuesday in honour of the lawmakers who died during the recess.",
+    "The Senate Leader moved a motion on the deaths, and members paid tribute to each of them in turn.",
+    "Senate resolves to adjourn plenary until the next legislative day in honour of the departed.#SenatePlenary",
+    "— The Example Senate (@ExampleSenate) October 9, 2018",
+]
+
+
+def test_the_signature_of_an_embedded_post_closes_the_article() -> None:
+    page = "\n".join([*MENU, "Senate adjourns in honour of late members", "By Jo Bloggs", *SENATE, *FOOTER])
+    result = clean_lines(page)
+    assert result.paragraphs[-1] == SENATE[-1]
+
+
+def test_without_the_rule_the_signature_is_cut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "_extend_over_attributions", lambda units, end: end)
+    monkeypatch.setattr(lines, "_is_post_signature", lambda text: False)
+    page = "\n".join([*MENU, "Senate adjourns in honour of late members", "By Jo Bloggs", *SENATE, *FOOTER])
+    assert clean_lines(page).paragraphs[-1] != SENATE[-1]

@@ -1377,6 +1377,7 @@ def classify_lines(
         end = _extend_over_lists(units, end)
         headline = units[title_index].text if title_index is not None else title_hint
         end = _extend_over_counted_blocks(units, end, headline)
+        end = _extend_over_attributions(units, end)
         for i, unit in enumerate(units):
             if unit.reason is not None or start <= i <= end or extracted:
                 # The extractor already cut the page down to the article: its subheadings, list items and
@@ -1648,8 +1649,28 @@ def _is_attribution(units: list[Unit], index: int) -> bool:
         and unit.reason is None
         and unit.words <= ATTRIBUTION_MAX_WORDS
         and bool(_ATTRIBUTION_RE.match(unit.text))
-        and bool(_CLOSES_QUOTE_RE.search(units[index - 1].text))
+        and (bool(_CLOSES_QUOTE_RE.search(units[index - 1].text)) or _is_post_signature(unit.text))
     )
+
+
+# The signature line of an embedded post, as every site that embeds a tweet prints it when the copy keeps the
+# embed's text: "— The Nigerian Senate (@NGRSenate) October 9, 2018" (a dash, the name, the handle in brackets, the
+# date). It is the attribution of the post above it even when the post does not end with its picture link or a
+# quote ("... until the next legislative day.#TodayInSenatePlenary"), and it closes the article when the post is
+# the article's last paragraph (`_extend_over_attributions`). On the aeb pages: 16 such lines on 9 pages, all body.
+_POST_SIGNATURE_RE = re.compile(r"^[–—-]\s*\S.{0,60}\(@\w{1,30}\)\s+[^\W\d_]+\.?\s+\d{1,2},\s+\d{4}\s*$")
+
+
+def _is_post_signature(text: str) -> bool:
+    return bool(_POST_SIGNATURE_RE.match(text))
+
+
+def _extend_over_attributions(units: list[Unit], end: int) -> int:
+    """The body's last line, grown over the attributions right under it (the signature of an embedded post that
+    closes the article)."""
+    while end + 1 < len(units) and _is_attribution(units, end + 1):
+        end += 1
+    return end
 
 
 def _neighbour(units: list[Unit], index: int, step: int) -> Unit | None:
