@@ -99,3 +99,14 @@ def test_without_the_rule_the_signature_is_cut_off(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(lines, "_is_post_signature", lambda text: False)
     page = "\n".join([*MENU, "Senate adjourns in honour of late members", "By Jo Bloggs", *SENATE, *FOOTER])
     assert clean_lines(page).paragraphs[-1] != SENATE[-1]
+
+
+def test_a_post_signed_with_the_day_first_closes_the_article_too() -> None:
+    senat = [
+        "Rapat paripurna DPR hari ini mengesahkan rancangan undang-undang tentang perlindungan data pribadi.",
+        "Ketua DPR menyampaikan bahwa undang-undang itu akan segera dikirim kepada presiden untuk disahkan.",
+        "RUU Perlindungan Data Pribadi resmi disahkan dalam rapat paripurna hari ini #RapatParipurna",
+        "— DPR Contoh (@DPRContoh) 20 September 2022",
+    ]
+    page = "\n".join([*MENU, "DPR sahkan RUU Perlindungan Data Pribadi", "Oleh Budi", *senat, *FOOTER])
+    assert clean_lines(page).paragraphs[-1] == senat[-1]

@@ -1658,7 +1658,10 @@ def _is_attribution(units: list[Unit], index: int) -> bool:
 # date). It is the attribution of the post above it even when the post does not end with its picture link or a
 # quote ("... until the next legislative day.#TodayInSenatePlenary"), and it closes the article when the post is
 # the article's last paragraph (`_extend_over_attributions`). On the aeb pages: 16 such lines on 9 pages, all body.
-_POST_SIGNATURE_RE = re.compile(r"^[–—-]\s*\S.{0,60}\(@\w{1,30}\)\s+[^\W\d_]+\.?\s+\d{1,2},\s+\d{4}\s*$")
+# The date in either order: "October 9, 2018" (English pages) or "9 Oktober 2018" (Indonesian and most others).
+_POST_SIGNATURE_RE = re.compile(
+    r"^[–—-]\s*\S.{0,60}\(@\w{1,30}\)\s+(?:[^\W\d_]+\.?\s+\d{1,2},|\d{1,2}\s+[^\W\d_]+\.?)\s+\d{4}\s*$"
+)
 
 
 def _is_post_signature(text: str) -> bool:
