@@ -1543,15 +1543,16 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
 # A box of other stories' headlines printed INSIDE the article, under a "Most read in world news" header, with
 # the article going on under it ("... travellers were left stranded in Mongolia." / "Most read in world news" /
 # "RANDY ANDY" / "Andrew parties in unearthed pics ..." / ... / "Authorities in western Mongolia ..." / "How is the
-# plague spread?" / the explainer). Tabloids (The Sun, the Mirror, the Express) print it mid-story with a kicker
-# over each headline, so it is longer than the IN_BODY_BOX_MAX_LINES that `_is_barrier` looks ahead. Such a box is
-# at most HEADLINE_BOX_MAX_LINES lines of headlines (no rule reason but a related link, at most TITLE_MAX_WORDS words,
-# none closing with a full stop: headlines do not, prose does), and the article resumes right under it: at least
-# HEADLINE_BOX_RESUME_PARAGRAPHS paragraphs among the HEADLINE_BOX_RESUME_LINES lines after it. A teaser grid
-# alternates headlines and one-sentence blurbs, and a comment form, a newsletter notice or a footer under an
-# end-of-article box are not a run of paragraphs, so those boxes stay barriers. Its header and headlines are
-# related-article links (`_mark_headline_boxes`): they leave the body and do not cut it. Set on the aeb pages (one
-# page whose 16-line explainer was lost); no other box in the set has prose resuming under it.
+# plague spread?" / the explainer). British tabloids print such a box mid-story with a kicker over each headline
+# (in the aeb set: The Sun), so it is longer than the IN_BODY_BOX_MAX_LINES that `_is_barrier` looks ahead. Such a
+# box is at most HEADLINE_BOX_MAX_LINES lines of headlines (no rule reason but a related link, at most
+# TITLE_MAX_WORDS words, none closing with a full stop: headlines do not, prose does), and the article resumes right
+# under it: at least HEADLINE_BOX_RESUME_PARAGRAPHS paragraphs among the HEADLINE_BOX_RESUME_LINES lines after it.
+# A teaser grid alternates headlines and one-sentence blurbs, and a comment form, a newsletter notice or a footer
+# under an end-of-article box are not a run of paragraphs, so those boxes stay barriers. Its header and headlines
+# are related-article links (`_mark_headline_boxes`, also on extracted HTML text): they leave the body and do not
+# cut it. Set on the aeb pages (one page whose 16-line explainer was lost); no other box in the set has prose
+# resuming under it, and the HTML bench and IndoSum dev.01-dev.05 do not change.
 HEADLINE_BOX_MAX_LINES = 16
 HEADLINE_BOX_RESUME_LINES = 6
 HEADLINE_BOX_RESUME_PARAGRAPHS = 4
