@@ -1242,6 +1242,7 @@ def classify_lines(
     _mark_tail_sections(units)
     _mark_comment_threads(units)
     _mark_flanked_paragraphs(units)
+    _mark_headline_boxes(units)
 
     body_like = [i for i, u in enumerate(units) if u.reason is None and _is_body_like(u)]
     if not extracted and body_like:
@@ -1376,6 +1377,7 @@ def classify_lines(
         end = _extend_over_lists(units, end)
         headline = units[title_index].text if title_index is not None else title_hint
         end = _extend_over_counted_blocks(units, end, headline)
+        end = _extend_over_attributions(units, end)
         for i, unit in enumerate(units):
             if unit.reason is not None or start <= i <= end or extracted:
                 # The extractor already cut the page down to the article: its subheadings, list items and
@@ -1526,6 +1528,8 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
     before = _neighbour(units, index, -1)
     if before is None or before.reason is not None or not _is_body_like(before):
         return True  # prose must stand right above the box too
+    if _headline_box_end(units, index) is not None:
+        return False
     for offset in range(index + 1, min(len(units), index + 1 + IN_BODY_BOX_MAX_LINES)):
         following = units[offset]
         if following.reason is None and following.words >= RESUME_BODY_WORDS and _is_body_like(following):
@@ -1534,6 +1538,62 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
             after = _neighbour(units, offset, 1)
             return not (after is not None and after.reason is None and _is_body_like(after))
     return True
+
+
+# A box of other stories' headlines printed INSIDE the article, under a "Most read in world news" header, with
+# the article going on under it ("... travellers were left stranded in Mongolia." / "Most read in world news" /
+# "RANDY ANDY" / "Andrew parties in unearthed pics ..." / ... / "Authorities in western Mongolia ..." / "How is the
+# plague spread?" / the explainer). British tabloids print such a box mid-story with a kicker over each headline
+# (in the aeb set: The Sun), so it is longer than the IN_BODY_BOX_MAX_LINES that `_is_barrier` looks ahead. Such a
+# box is at most HEADLINE_BOX_MAX_LINES lines of headlines (no rule reason but a related link, at most
+# TITLE_MAX_WORDS words, none closing with a full stop: headlines do not, prose does), and the article resumes right
+# under it: at least HEADLINE_BOX_RESUME_PARAGRAPHS paragraphs among the HEADLINE_BOX_RESUME_LINES lines after it.
+# A teaser grid alternates headlines and one-sentence blurbs, and a comment form, a newsletter notice or a footer
+# under an end-of-article box are not a run of paragraphs, so those boxes stay barriers. Its header and headlines
+# are related-article links (`_mark_headline_boxes`, also on extracted HTML text): they leave the body and do not
+# cut it. Set on the aeb pages (one page whose 16-line explainer was lost); no other box in the set has prose
+# resuming under it, and the HTML bench and IndoSum dev.01-dev.05 do not change.
+HEADLINE_BOX_MAX_LINES = 16
+HEADLINE_BOX_RESUME_LINES = 6
+HEADLINE_BOX_RESUME_PARAGRAPHS = 4
+_CLOSING_STOP_RE = re.compile(r"[.;。]\s*$")
+
+
+def _headline_box_end(units: list[Unit], index: int) -> int | None:
+    """The index of the first line after a box of headlines inside the article under the box header at `index`
+    (None when the header does not head such a box)."""
+    end = index + 1
+    while end < len(units) and end - index <= HEADLINE_BOX_MAX_LINES:
+        unit = units[end]
+        if unit.reason is None and _is_body_like(unit) and _CLOSING_STOP_RE.search(unit.text):
+            break  # the article resumes
+        if unit.reason not in (None, rules.REASON_RELATED) or unit.words > TITLE_MAX_WORDS:
+            return None
+        end += 1
+    else:
+        return None
+    if end == index + 1:
+        return None
+    resumed = units[end : end + HEADLINE_BOX_RESUME_LINES]
+    paragraphs = sum(1 for u in resumed if u.reason is None and _is_body_like(u))
+    return end if paragraphs >= HEADLINE_BOX_RESUME_PARAGRAPHS else None
+
+
+def _mark_headline_boxes(units: list[Unit]) -> None:
+    """Mark the header and headlines of each box of other stories inside the article (see `_headline_box_end`) as
+    related-article links."""
+    for index, unit in enumerate(units):
+        if unit.reason not in (None, rules.REASON_RELATED) or not rules.BARRIER_SECTION_RE.match(unit.text):
+            continue
+        if rules.COMMENTS_HEADER_RE.match(unit.text):
+            continue
+        before = _neighbour(units, index, -1)
+        if before is None or before.reason is not None or not _is_body_like(before):
+            continue
+        end = _headline_box_end(units, index)
+        if end is not None:
+            for i in range(index, end):
+                units[i].reason = rules.REASON_RELATED
 
 
 def _line_score(units: list[Unit], index: int) -> float:
@@ -1590,8 +1650,31 @@ def _is_attribution(units: list[Unit], index: int) -> bool:
         and unit.reason is None
         and unit.words <= ATTRIBUTION_MAX_WORDS
         and bool(_ATTRIBUTION_RE.match(unit.text))
-        and bool(_CLOSES_QUOTE_RE.search(units[index - 1].text))
+        and (bool(_CLOSES_QUOTE_RE.search(units[index - 1].text)) or _is_post_signature(unit.text))
     )
+
+
+# The signature line of an embedded post, as every site that embeds a tweet prints it when the copy keeps the
+# embed's text: "— The Nigerian Senate (@NGRSenate) October 9, 2018" (a dash, the name, the handle in brackets, the
+# date). It is the attribution of the post above it even when the post does not end with its picture link or a
+# quote ("... until the next legislative day.#TodayInSenatePlenary"), and it closes the article when the post is
+# the article's last paragraph (`_extend_over_attributions`). On the aeb pages: 16 such lines on 9 pages, all body.
+# The date in either order: "October 9, 2018" (English pages) or "9 Oktober 2018" (Indonesian and most others).
+_POST_SIGNATURE_RE = re.compile(
+    r"^[–—-]\s*\S.{0,60}\(@\w{1,30}\)\s+(?:[^\W\d_]+\.?\s+\d{1,2},|\d{1,2}\s+[^\W\d_]+\.?)\s+\d{4}\s*$"
+)
+
+
+def _is_post_signature(text: str) -> bool:
+    return bool(_POST_SIGNATURE_RE.match(text))
+
+
+def _extend_over_attributions(units: list[Unit], end: int) -> int:
+    """The body's last line, grown over the attributions right under it (the signature of an embedded post that
+    closes the article)."""
+    while end + 1 < len(units) and _is_attribution(units, end + 1):
+        end += 1
+    return end
 
 
 def _neighbour(units: list[Unit], index: int, step: int) -> Unit | None:
