@@ -126,7 +126,9 @@ SHARE_RE = re.compile(
         r"share\s+(?:this|on|via|article|story)",
         r"bagikan\s+(?:artikel|berita|ini|ke)",
         r"follow\s+(?:us|kami)",
-        r"ikuti\s+(?:kami|berita|update|perkembangan|akun|saluran|channel|whatsapp|instagram)",
+        # "Ikuti berita / update / perkembangan ..." is a prompt only with its object ("... di Google News", "...
+        # hanya di Kabar.id"): PROMO_START_RE. "Ikuti perkembangan kasus ini, polisi ..." alone is body.
+        r"ikuti\s+(?:kami|akun|saluran|channel|whatsapp|instagram)",
         r"(?:subscribe|berlangganan|langganan)\s+(?:to|now|sekarang|ke|di)",
         r"sign\s+up\s+(?:for|to)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:newsletters?|alerts?|emails?)",
         r"dapatkan\s+(?:update|berita|informasi|notifikasi)",
@@ -596,3 +598,117 @@ TAGS_RE = re.compile(r"^\W{0,3}(?:tags?|topik|topics?|kata\s+kunci|keywords?|lab
 TRUNCATED_RE = re.compile(r"(?:\.\.\.|…|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*$")
 
 SENTENCE_END_RE = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]*」』）]*\s*$|[\"”’»」』]\s*$|\*{3}\s*$")
+
+
+# ---- Promotional and interaction lines (session 7) ----------------------------------------------------------
+# Calls to action that open a line: a CTA verb ("Get", "Start your day with", "Listen to", "Dapatkan", "Ikuti",
+# "Simak", "Gabung", "Unduh", optionally after "Yuk," / "Don't forget to") followed within the same sentence by
+# the object every such promo sells: a newsletter, the inbox, a subscription, an app, a podcast, a channel, the
+# social networks, Google News, the reader's phone, a delivered magazine, a price offer ("12 issues for £11.99",
+# "for as little as Rs 599"), a live broadcast ("Listen to Newsbeat live at 12:45"). The verb alone is not enough:
+# "Follow-up talks begin Monday", "Get ready for ...", "Ikuti perkembangan kasus ini, polisi ..." are body; a
+# quoted sentence ("\"Bergabung dengan sebuah band,\" tulis ... di akun Twitter") is never a prompt.
+_CTA_LEAD = r"^(?![\"“‘'«])\W{0,3}(?:(?:yuk|ayo|mari|jangan\s+lupa|don'?t\s+forget\s+to)\W{0,3}\s*)?"
+# Verbs of tutorials ("Download", "Install", "Klik", "Buka") and "Grab" (a company in Indonesia) are left out: "Klik
+# aplikasi WhatsApp, lalu ..." is a how-to's body. So are the steps of a how-to: "Ikuti langkah berikut ...".
+_CTA_VERB = (
+    r"(?:get(?!\s+started)|start\s+your\s+(?:day|morning|week)|sign\s+up|subscribe|join|listen|follow|"
+    r"dapatkan|ikuti|simak|gabung|bergabung(?:lah)?|berlangganan|langganan|kunjungi|cek|dengarkan|temukan|"
+    r"pantau)\b(?!\s+(?:these|the\s+(?:steps|instructions)|steps|instructions|langkah|cara|petunjuk|instruksi|"
+    r"panduan))"
+)
+_PROMO_OBJECT = (
+    r"\b(?:newsletters?|inbox|subscri(?:ptions?|bers?|be)|apps?|aplikasi|app\s+store|play\s+store|podcasts?|"
+    r"whatsapp|telegram|youtube|channel|saluran|google\s+news|facebook|twitter|instagram|tiktok|linkedin|"
+    r"ponsel\w*|notifikasi|delivered\s+(?:to|through|straight|right)|letterbox|mailbox|\d+\s+issues\s+for|"
+    r"(?:for\s+)?as\s+little\s+as|free\s+trial|listen\s+back|live\s+(?:at|on|from)|day'?s\s+big\s+stories|"
+    r"hanya\s+di)\b"
+)
+# The first sentence is the call to action ("Get Quanta Magazine delivered to your inbox", "Follow The New York
+# Times Opinion section on Facebook, Twitter and Instagram.", "Get access to ... subscriptions service ... for as
+# little as Rs 599 ...").
+PROMO_START_RE = re.compile(_CTA_LEAD + _CTA_VERB + r"[^.!?]{0,150}?" + _PROMO_OBJECT, re.IGNORECASE)
+# A promo blurb whose last sentence is the call to action: "Start your day with the Opening Bell ... Sign up for
+# the free daily newsletter.", "In each episode of his weekly YouTube show, ... Click to subscribe!".
+PROMO_END_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:just\s+)?click\s+(?:here\s+)?to\s+subscribe|(?:sign\s+up|subscribe|register)\s+"
+    r"(?:now\s+)?(?:for|to)\s+(?:our|the|a)\s+(?:free\s+)?(?:[\w-]+\s+){0,3}newsletters?|"
+    r"(?:daftar|berlangganan)\s+(?:sekarang\s+)?(?:newsletter|buletin)\b[^.!?]{0,40})\W{0,3}$",
+    re.IGNORECASE,
+)
+# A promo is a sentence or three: the longest on the aeb pages (a subscription offer with its price, its code
+# and what it includes) has 57 words. Body paragraphs that start with "Get" and name an app run longer or lack
+# the object in their first sentence.
+PROMO_MAX_WORDS = 60
+
+# Header lines that announce a show or a channel on a platform: "THE POINT -- NOW ON YOUTUBE!", "Now available on
+# Spotify", "Tersedia di Google Play". A few words, no sentence.
+PROMO_PLATFORM_RE = re.compile(
+    r"^[^.!?]{0,40}\b(?:now\s+(?:available\s+)?on|available\s+on|tersedia\s+di)\s+(?:youtube|spotify|"
+    r"apple\s+podcasts|google\s+podcasts|the\s+app\s+store|app\s+store|google\s+play)\W{0,3}$",
+    re.IGNORECASE,
+)
+PROMO_PLATFORM_MAX_WORDS = 10
+
+# The comment form of a blog in the languages WordPress ships: "Leave a comment" / "Lascia un commento" / "Deja un
+# comentario" / "Deixe um comentário" / "Laisser un commentaire" / "Hinterlasse einen Kommentar" / "Tinggalkan
+# Balasan", and "You must be logged in to post a comment." in the same languages. Whole lines of the form, never
+# prose.
+COMMENT_PROMPT_RE = re.compile(
+    r"^\W{0,3}(?:lascia\s+un\s+commento|deja\s+(?:un|tu)\s+comentario|deixe\s+(?:um|seu)\s+coment[aá]rio|"
+    r"laisse[rz]?\s+un\s+commentaire|hinterlasse\s+einen\s+kommentar|tinggalkan\s+(?:komentar|balasan)|"
+    r"leave\s+a\s+(?:comment|reply))\W{0,3}$|"
+    r"\b(?:you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment|"
+    r"devi\s+essere\s+(?:connesso|collegato)\s+per\s+(?:inviare|pubblicare)\s+un\s+commento|"
+    r"debes\s+(?:estar\s+)?(?:conectado|registrado|iniciar\s+sesi[oó]n)\s+para\s+(?:publicar|enviar)\s+un\s+"
+    r"comentario|voc[eê]\s+(?:precisa|deve)\s+(?:estar\s+)?(?:fazer\s+o\s+)?(?:logado|login|conectado)\s+para\s+"
+    r"(?:publicar|postar)\s+um\s+coment[aá]rio|anda\s+harus\s+(?:masuk|login|log\s+masuk)\s+untuk\s+"
+    r"(?:mengirim|menulis|memberi(?:kan)?)\s+(?:sebuah\s+)?komentar)\b",
+    re.IGNORECASE,
+)
+# A site's standing note on its comments or letters, printed under every article: "As you comment, please be
+# respectful of other commenters ... We reserve the right to remove any comment ...", "The Times is committed to
+# publishing a diversity of letters to the editor. We'd like to hear what you think ...", "Berkomentarlah dengan
+# bijak", "Komentar yang mengandung SARA akan dihapus". Up to PROMO_MAX_WORDS words: a note of the comment box
+# is three sentences at most.
+STANDING_NOTE_RE = re.compile(
+    r"^\W{0,3}as\s+you\s+comment\b|\bour\s+goal\s+with\s+(?:article\s+)?comments\b|"
+    r"\bplease\s+(?:be\s+respectful\s+of\s+other|keep\s+(?:your\s+)?comments?\s+(?:civil|respectful|on[-\s]topic))|"
+    r"\bwe\s+reserve\s+the\s+right\s+to\s+(?:remove|delete|edit)\s+any\s+comments?\b|"
+    r"\bcommitted\s+to\s+publishing\s+(?:a\s+diversity\s+of\s+)?letters\b|"
+    r"\bwe(?:['’]d|\s+would)\s+(?:like|love)\s+to\s+hear\s+what\s+you\s+think\s+about\s+(?:this|any\s+of\s+our)\b|"
+    r"\bberkomentar(?:lah)?\s+(?:dengan|secara)\s+(?:bijak|sopan|santun)\b|"
+    r"\bkomentar\s+yang\s+mengandung\s+(?:unsur\s+)?sara\b",
+    re.IGNORECASE,
+)
+
+# Share widgets copied as text: the widget's label ("AddThis Sharing Buttons", "Share buttons"), the "copy link"
+# confirmation ("Copied!", "Link copied", "Tautan disalin"), and buttons whose label and icon text glued into one
+# word ("Share to LinkedInLinkedInShare to FacebookFacebookShare to EmailEmail").
+SHARE_WIDGET_RE = re.compile(
+    r"^\W{0,3}(?:addthis(?:\s+shar(?:ing|e)\s+(?:buttons|sidebar|toolbox))?|shar(?:ing|e)\s+buttons|"
+    r"(?:link\s+)?copied(?:\s+to\s+(?:the\s+)?clipboard)?|(?:tautan|link)\s+(?:disalin|tersalin|berhasil\s+disalin))"
+    r"\W{0,3}$",
+    re.IGNORECASE,
+)
+_GLUED_SHARE_RE = re.compile(r"(?:share|post|send)\s+(?:to|on|via)\s+", re.IGNORECASE)
+_GLUED_SHARE_REST_RE = re.compile(
+    r"(?:linkedin|facebook|twitter|x|email|e-mail|mail|more|whatsapp|telegram|pinterest|reddit|tumblr|"
+    r"flipboard|messenger|sms|print|line|copy|link|[\s|·•,/:-])+",
+    re.IGNORECASE,
+)
+# "Share to X" repeated: two buttons at least (one "Share to Facebook" is SHARE_RE's). A bar has a dozen buttons
+# at most, three words each ("Share to LinkedInLinkedIn"); the rest of the line must be network names anyway.
+GLUED_SHARE_MIN_BUTTONS = 2
+GLUED_SHARE_MAX_WORDS = 36
+
+
+def is_glued_share_buttons(text: str) -> bool:
+    if len(_GLUED_SHARE_RE.findall(text)) < GLUED_SHARE_MIN_BUTTONS:
+        return False
+    return _GLUED_SHARE_REST_RE.fullmatch(_GLUED_SHARE_RE.sub(" ", text).strip()) is not None
+
+
+# A byline's "By" printed on a line of its own, the name on the next line: on the aeb pages 40 such lines,
+# all chrome (both halves).
+LONE_BY_RE = re.compile(r"^\W{0,3}(?:by|oleh|por|par|von)\W{0,3}$", re.IGNORECASE)
