@@ -131,7 +131,9 @@ SHARE_RE = re.compile(
         r"ikuti\s+(?:kami|akun|saluran|channel|whatsapp|instagram)",
         r"(?:subscribe|berlangganan|langganan)\s+(?:to|now|sekarang|ke|di)",
         r"sign\s+up\s+(?:for|to)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:newsletters?|alerts?|emails?)",
-        r"dapatkan\s+(?:update|berita|informasi|notifikasi)",
+        # "Dapatkan informasi ..." needs its object too ("... di aplikasi Kabar"): "Dapatkan informasi lengkap dari
+        # petugas sebelum berangkat." is a travel story's advice.
+        r"dapatkan\s+(?:update|berita|notifikasi)",
         r"download\s+(?:aplikasi|app|the\s+app|our\s+app)",
         r"unduh\s+aplikasi",
         r"klik\s+(?:di\s*sini|link|tautan)",
@@ -602,13 +604,17 @@ SENTENCE_END_RE = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]*」』�
 
 # ---- Promotional and interaction lines (session 7) ----------------------------------------------------------
 # Calls to action that open a line: a CTA verb ("Get", "Start your day with", "Listen to", "Dapatkan", "Ikuti",
-# "Simak", "Gabung", "Unduh", optionally after "Yuk," / "Don't forget to") followed within the same sentence by
+# "Simak", "Gabung", "Cek", optionally after "Yuk," / "Don't forget to" or a short question: "Want more? Get ...",
+# "Suka artikel ini? Ikuti ...") followed within the same sentence (a dot inside "Kabar.id" does not end it) by
 # the object every such promo sells: a newsletter, the inbox, a subscription, an app, a podcast, a channel, the
 # social networks, Google News, the reader's phone, a delivered magazine, a price offer ("12 issues for £11.99",
 # "for as little as Rs 599"), a live broadcast ("Listen to Newsbeat live at 12:45"). The verb alone is not enough:
 # "Follow-up talks begin Monday", "Get ready for ...", "Ikuti perkembangan kasus ini, polisi ..." are body; a
 # quoted sentence ("\"Bergabung dengan sebuah band,\" tulis ... di akun Twitter") is never a prompt.
-_CTA_LEAD = r"^(?![\"“‘'«])\W{0,3}(?:(?:yuk|ayo|mari|jangan\s+lupa|don'?t\s+forget\s+to)\W{0,3}\s*)?"
+_CTA_LEAD = (
+    r"^(?![\"“‘'«])\W{0,3}(?:[^.!?\"“”]{1,40}\?\s+)?"
+    r"(?:(?:yuk|ayo|mari|jangan\s+lupa|don'?t\s+forget\s+to)\W{0,3}\s*)?"
+)
 # Verbs of tutorials ("Download", "Install", "Klik", "Buka") and "Grab" (a company in Indonesia) are left out: "Klik
 # aplikasi WhatsApp, lalu ..." is a how-to's body. So are the steps of a how-to: "Ikuti langkah berikut ...".
 _CTA_VERB = (
@@ -622,12 +628,14 @@ _PROMO_OBJECT = (
     r"whatsapp|telegram|youtube|channel|saluran|google\s+news|facebook|twitter|instagram|tiktok|linkedin|"
     r"ponsel\w*|notifikasi|delivered\s+(?:to|through|straight|right)|letterbox|mailbox|\d+\s+issues\s+for|"
     r"(?:for\s+)?as\s+little\s+as|free\s+trial|listen\s+back|live\s+(?:at|on|from)|day'?s\s+big\s+stories|"
-    r"hanya\s+di)\b"
+    r"hanya\s+di|breaking\s+news|berita\s+pilihan|update\s+berita)\b"
 )
 # The first sentence is the call to action ("Get Quanta Magazine delivered to your inbox", "Follow The New York
 # Times Opinion section on Facebook, Twitter and Instagram.", "Get access to ... subscriptions service ... for as
 # little as Rs 599 ...").
-PROMO_START_RE = re.compile(_CTA_LEAD + _CTA_VERB + r"[^.!?]{0,150}?" + _PROMO_OBJECT, re.IGNORECASE)
+PROMO_START_RE = re.compile(
+    _CTA_LEAD + _CTA_VERB + r"(?:[^.!?]|\.(?=\w)){0,150}?" + _PROMO_OBJECT, re.IGNORECASE
+)
 # A promo blurb whose last sentence is the call to action: "Start your day with the Opening Bell ... Sign up for
 # the free daily newsletter.", "In each episode of his weekly YouTube show, ... Click to subscribe!".
 PROMO_END_RE = re.compile(
