@@ -681,7 +681,8 @@ COMMENT_PROMPT_RE = re.compile(
 # is three sentences at most.
 STANDING_NOTE_RE = re.compile(
     r"^\W{0,3}as\s+you\s+comment\b|\bour\s+goal\s+with\s+(?:article\s+)?comments\b|"
-    r"\bplease\s+(?:be\s+respectful\s+of\s+other|keep\s+(?:your\s+)?comments?\s+(?:civil|respectful|on[-\s]topic))|"
+    r"\bplease\s+(?:be\s+respectful\s+of\s+other\s+comment(?:er)?s|"
+    r"keep\s+(?:your\s+)?comments?\s+(?:civil|respectful|on[-\s]topic))|"
     r"\bwe\s+reserve\s+the\s+right\s+to\s+(?:remove|delete|edit)\s+any\s+comments?\b|"
     r"\bcommitted\s+to\s+publishing\s+(?:a\s+diversity\s+of\s+)?letters\b|"
     r"\bwe(?:['’]d|\s+would)\s+(?:like|love)\s+to\s+hear\s+what\s+you\s+think\s+about\s+(?:this|any\s+of\s+our)\b|"
@@ -689,6 +690,24 @@ STANDING_NOTE_RE = re.compile(
     r"\bkomentar\s+yang\s+mengandung\s+(?:unsur\s+)?sara\b",
     re.IGNORECASE,
 )
+# One of these substrings is in every COMMENT_PROMPT_RE / STANDING_NOTE_RE / PROMO_END_RE match: a substring test
+# first keeps the searches (unanchored, run on every short line) off most lines.
+_COMMENT_KEYS = ("comment", "coment", "komentar", "kommentar", "balasan", "reply", "letters", "hear what")
+_PROMO_END_KEYS = ("subscribe", "newsletter", "buletin")
+
+
+def is_comment_note(text: str) -> bool:
+    """A comment-form prompt or a standing note on comments or letters."""
+    lowered = text.lower()
+    return any(key in lowered for key in _COMMENT_KEYS) and (
+        COMMENT_PROMPT_RE.search(text) is not None or STANDING_NOTE_RE.search(text) is not None
+    )
+
+
+def is_promo_end(text: str) -> bool:
+    lowered = text.lower()
+    return any(key in lowered for key in _PROMO_END_KEYS) and PROMO_END_RE.search(text) is not None
+
 
 # Share widgets copied as text: the widget's label ("AddThis Sharing Buttons", "Share buttons"), the "copy link"
 # confirmation ("Copied!", "Link copied", "Tautan disalin"), and buttons whose label and icon text glued into one
@@ -712,6 +731,9 @@ GLUED_SHARE_MAX_WORDS = 36
 
 
 def is_glued_share_buttons(text: str) -> bool:
+    lowered = text.lower()
+    if not ("share" in lowered or "post" in lowered or "send" in lowered):
+        return False
     if len(_GLUED_SHARE_RE.findall(text)) < GLUED_SHARE_MIN_BUTTONS:
         return False
     return _GLUED_SHARE_REST_RE.fullmatch(_GLUED_SHARE_RE.sub(" ", text).strip()) is not None
