@@ -35,6 +35,12 @@ EN_PROMOS = [
     "Copied!",
     "THE WEEK IN REVIEW -- NOW ON YOUTUBE!",
     "By",
+    "Post Comment (+)",
+    "If you enjoyed this article, we have an offer for you: join our members' club and read without limits.",
+    "Follow our full coverage of the city elections at https://example.com/elections",
+    "Jane Roe's book about the river towns of the north and the people who kept their ferries running through "
+    'two wars, "Crossings" (Northern Press, 2019), is out now. Follow her on Twitter @janeroe. Follow us on '
+    "Twitter @ledger.",
 ]
 
 ID_BODY = [

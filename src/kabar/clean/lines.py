@@ -690,7 +690,10 @@ def _promo_reason(text: str, words: int) -> str | None:
     if words == 1 and rules.LONE_BY_RE.match(text):
         return rules.REASON_BYLINE
     if words <= rules.PROMO_MAX_WORDS and (
-        rules.PROMO_START_RE.search(text) or rules.is_promo_end(text) or rules.is_comment_note(text)
+        rules.PROMO_START_RE.search(text)
+        or rules.PROMO_LIKED_RE.match(text)
+        or rules.is_promo_end(text)
+        or rules.is_comment_note(text)
     ):
         return rules.REASON_SHARE
     if words <= rules.PROMO_PLATFORM_MAX_WORDS and (

@@ -624,11 +624,13 @@ _CTA_VERB = (
     r"panduan))"
 )
 _PROMO_OBJECT = (
-    r"\b(?:newsletters?|inbox|subscri(?:ptions?|bers?|be)|apps?|aplikasi|app\s+store|play\s+store|podcasts?|"
+    r"(?:\b(?:newsletters?|inbox|subscri(?:ptions?|bers?|be)|apps?|aplikasi|app\s+store|play\s+store|podcasts?|"
     r"whatsapp|telegram|youtube|channel|saluran|google\s+news|facebook|twitter|instagram|tiktok|linkedin|"
     r"ponsel\w*|notifikasi|delivered\s+(?:to|through|straight|right)|letterbox|mailbox|\d+\s+issues\s+for|"
     r"(?:for\s+)?as\s+little\s+as|free\s+trial|listen\s+back|live\s+(?:at|on|from)|day'?s\s+big\s+stories|"
-    r"hanya\s+di|breaking\s+news|berita\s+pilihan|update\s+berita)\b"
+    r"hanya\s+di|breaking\s+news|berita\s+pilihan|update\s+berita)\b|"
+    # "Follow AP's full coverage of Brexit at https://...": the place to follow is a web address.
+    r"\b(?:at|on|di)\s+https?://)"
 )
 # The first sentence is the call to action ("Get Quanta Magazine delivered to your inbox", "Follow The New York
 # Times Opinion section on Facebook, Twitter and Instagram.", "Get access to ... subscriptions service ... for as
@@ -637,11 +639,21 @@ PROMO_START_RE = re.compile(
     _CTA_LEAD + _CTA_VERB + r"(?:[^.!?]|\.(?=\w)){0,150}?" + _PROMO_OBJECT, re.IGNORECASE
 )
 # A promo blurb whose last sentence is the call to action: "Start your day with the Opening Bell ... Sign up for
-# the free daily newsletter.", "In each episode of his weekly YouTube show, ... Click to subscribe!".
+# the free daily newsletter.", "In each episode of his weekly YouTube show, ... Click to subscribe!", "Mike
+# Wall's book ... is out now. Follow him on Twitter @x. Follow us on Twitter @Spacedotcom and on Facebook.".
 PROMO_END_RE = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:just\s+)?click\s+(?:here\s+)?to\s+subscribe|(?:sign\s+up|subscribe|register)\s+"
     r"(?:now\s+)?(?:for|to)\s+(?:our|the|a)\s+(?:free\s+)?(?:[\w-]+\s+){0,3}newsletters?|"
-    r"(?:daftar|berlangganan)\s+(?:sekarang\s+)?(?:newsletter|buletin)\b[^.!?]{0,40})\W{0,3}$",
+    r"(?:daftar|berlangganan)\s+(?:sekarang\s+)?(?:newsletter|buletin)\b[^.!?]{0,40}|"
+    r"follow\s+(?:us|him|her|them|me)\s+on\s+(?:twitter|facebook|instagram|x|youtube|tiktok|linkedin)\b"
+    r"[^!?]{0,60}?)\W{0,3}$",
+    re.IGNORECASE,
+)
+# A promo opened by the reader's liking: "If you enjoyed this article, we have a proposition for you: Join ...",
+# "If you liked this story, share it with a friend", "Suka dengan artikel ini? ...".
+PROMO_LIKED_RE = re.compile(
+    r"^\W{0,3}(?:if\s+you\s+(?:enjoyed|liked|like|enjoy|found)\s+this\s+(?:article|story|post|piece|newsletter)"
+    r"|suka\s+(?:dengan\s+)?(?:artikel|berita|tulisan)\s+ini)\b",
     re.IGNORECASE,
 )
 # A promo is a sentence or three: the longest on the aeb pages (a subscription offer with its price, its code
@@ -665,7 +677,8 @@ PROMO_PLATFORM_MAX_WORDS = 10
 COMMENT_PROMPT_RE = re.compile(
     r"^\W{0,3}(?:lascia\s+un\s+commento|deja\s+(?:un|tu)\s+comentario|deixe\s+(?:um|seu)\s+coment[aá]rio|"
     r"laisse[rz]?\s+un\s+commentaire|hinterlasse\s+einen\s+kommentar|tinggalkan\s+(?:komentar|balasan)|"
-    r"leave\s+a\s+(?:comment|reply))\W{0,3}$|"
+    r"leave\s+a\s+(?:comment|reply)|(?:post|add|write|submit)\s+(?:a\s+|your\s+)?comment(?:\s*\(\+?\d*\+?\))?)"
+    r"\W{0,3}$|"
     r"\b(?:you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment|"
     r"devi\s+essere\s+(?:connesso|collegato)\s+per\s+(?:inviare|pubblicare)\s+un\s+commento|"
     r"debes\s+(?:estar\s+)?(?:conectado|registrado|iniciar\s+sesi[oó]n)\s+para\s+(?:publicar|enviar)\s+un\s+"
@@ -693,7 +706,7 @@ STANDING_NOTE_RE = re.compile(
 # One of these substrings is in every COMMENT_PROMPT_RE / STANDING_NOTE_RE / PROMO_END_RE match: a substring test
 # first keeps the searches (unanchored, run on every short line) off most lines.
 _COMMENT_KEYS = ("comment", "coment", "komentar", "kommentar", "balasan", "reply", "letters", "hear what")
-_PROMO_END_KEYS = ("subscribe", "newsletter", "buletin")
+_PROMO_END_KEYS = ("subscribe", "newsletter", "buletin", "follow")
 
 
 def is_comment_note(text: str) -> bool:
