@@ -36,6 +36,9 @@ EN_PROMOS = [
     "THE WEEK IN REVIEW -- NOW ON YOUTUBE!",
     "By",
     "Post Comment (+)",
+    "Text size",
+    "Reach the reporters on Twitter at http://twitter.com/janedoe and http://twitter.com/johnroe",
+    "More AP Soccer: https://example.com/soccer and https://twitter.com/example",
     "If you enjoyed this article, we have an offer for you: join our members' club and read without limits.",
     "Follow our full coverage of the city elections at https://example.com/elections",
     "Jane Roe's book about the river towns of the north and the people who kept their ferries running through "
@@ -106,6 +109,7 @@ def test_indonesian_and_comment_form_promos_inside_the_body_are_removed(promo: s
         "Grab meluncurkan fitur baru di aplikasinya untuk pengemudi ojek daring di Jakarta.",
         "Simak selengkapnya: polisi menangkap dua tersangka di Bekasi pada Senin malam.",
         "By the end of the year the company expects to hire another two hundred engineers.",
+        "Reach the summit on Monday, the guide told the climbers, or turn back before the storm.",
     ],
 )
 def test_body_sentences_that_open_with_a_call_to_action_verb_are_not_promos(sentence: str) -> None:

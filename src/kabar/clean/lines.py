@@ -692,12 +692,15 @@ def _promo_reason(text: str, words: int) -> str | None:
     if words <= rules.PROMO_MAX_WORDS and (
         rules.PROMO_START_RE.search(text)
         or rules.PROMO_LIKED_RE.match(text)
+        or rules.WIRE_PROMPT_RE.match(text)
         or rules.is_promo_end(text)
         or rules.is_comment_note(text)
     ):
         return rules.REASON_SHARE
     if words <= rules.PROMO_PLATFORM_MAX_WORDS and (
-        rules.PROMO_PLATFORM_RE.match(text) or rules.SHARE_WIDGET_RE.match(text)
+        rules.PROMO_PLATFORM_RE.match(text)
+        or rules.SHARE_WIDGET_RE.match(text)
+        or rules.READER_CONTROL_RE.match(text)
     ):
         return rules.REASON_SHARE
     if words <= rules.GLUED_SHARE_MAX_WORDS and rules.is_glued_share_buttons(text):

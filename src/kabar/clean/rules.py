@@ -752,6 +752,21 @@ def is_glued_share_buttons(text: str) -> bool:
     return _GLUED_SHARE_REST_RE.fullmatch(_GLUED_SHARE_RE.sub(" ", text).strip()) is not None
 
 
+# The wire's closing prompts, printed under its stories by every outlet that runs them: "Reach the reporters on
+# Twitter at http://twitter.com/...", "Reach Jane Doe at jdoe@example.com", "More AP NBA: https://apnews.com/NBA
+# and https://twitter.com/AP_Sports". A name must be capitalised ("Reach the summit on Monday" is not a prompt)
+# and the place to reach them a network, an address or a handle.
+WIRE_PROMPT_RE = re.compile(
+    r"^\W{0,3}(?:reach\s+(?:the\s+)?(?:reporters?|writers?|authors?|us|(?-i:[A-Z])[\w'.-]+(?:\s+(?-i:[A-Z])[\w'.-]+)?)"
+    r"\s+(?:on\s+(?:twitter|facebook|instagram|x)\b|at\s+(?:https?://|\S+@|@\w))|"
+    r"more\s+[\w .&'-]{1,40}:\s*https?://\S+(?:\s+(?:and|,)\s+https?://\S+)*\W{0,3}$)",
+    re.IGNORECASE,
+)
+# The reader's text-size control copied as a line: "Text size", "Font Size", "Ukuran teks".
+READER_CONTROL_RE = re.compile(
+    r"^\W{0,3}(?:(?:text|font)\s+size|ukuran\s+(?:teks|huruf|font))\W{0,3}$", re.IGNORECASE
+)
+
 # A byline's "By" printed on a line of its own, the name on the next line: on the aeb pages 40 such lines,
 # all chrome (both halves).
 LONE_BY_RE = re.compile(r"^\W{0,3}(?:by|oleh|por|par|von)\W{0,3}$", re.IGNORECASE)
