@@ -110,6 +110,10 @@ def test_indonesian_and_comment_form_promos_inside_the_body_are_removed(promo: s
         "Simak selengkapnya: polisi menangkap dua tersangka di Bekasi pada Senin malam.",
         "By the end of the year the company expects to hire another two hundred engineers.",
         "Reach the summit on Monday, the guide told the climbers, or turn back before the storm.",
+        "Follow the prompts on the Google Home app to finish the setup of the speaker.",
+        "Cek nama penerima bantuan sosial di aplikasi Cek Bansos milik Kementerian Sosial.",
+        "Cek pesan WhatsApp dari nomor tak dikenal sebelum membuka tautan apa pun.",
+        "Pantau arus mudik melalui aplikasi milik pengelola jalan tol sebelum berangkat.",
     ],
 )
 def test_body_sentences_that_open_with_a_call_to_action_verb_are_not_promos(sentence: str) -> None:

@@ -617,26 +617,53 @@ _CTA_LEAD = (
 )
 # Verbs of tutorials ("Download", "Install", "Klik", "Buka") and "Grab" (a company in Indonesia) are left out: "Klik
 # aplikasi WhatsApp, lalu ..." is a how-to's body. So are the steps of a how-to: "Ikuti langkah berikut ...".
-_CTA_VERB = (
-    r"(?:get(?!\s+started)|start\s+your\s+(?:day|morning|week)|sign\s+up|subscribe|join|listen|follow|"
-    r"dapatkan|ikuti|simak|gabung|bergabung(?:lah)?|berlangganan|langganan|kunjungi|cek|dengarkan|temukan|"
-    r"pantau)\b(?!\s+(?:these|the\s+(?:steps|instructions)|steps|instructions|langkah|cara|petunjuk|instruksi|"
+_NOT_STEPS = (
+    r"\b(?!\s+(?:these|the\s+(?:steps|instructions|prompts)|steps|instructions|langkah|cara|petunjuk|instruksi|"
     r"panduan))"
 )
-_PROMO_OBJECT = (
-    r"(?:\b(?:newsletters?|inbox|subscri(?:ptions?|bers?|be)|apps?|aplikasi|app\s+store|play\s+store|podcasts?|"
-    r"whatsapp|telegram|youtube|channel|saluran|google\s+news|facebook|twitter|instagram|tiktok|linkedin|"
-    r"ponsel\w*|notifikasi|delivered\s+(?:to|through|straight|right)|letterbox|mailbox|\d+\s+issues\s+for|"
-    r"(?:for\s+)?as\s+little\s+as|free\s+trial|listen\s+back|live\s+(?:at|on|from)|day'?s\s+big\s+stories|"
-    r"hanya\s+di|breaking\s+news|berita\s+pilihan|update\s+berita)\b|"
-    # "Follow AP's full coverage of Brexit at https://...": the place to follow is a web address.
-    r"\b(?:at|on|di)\s+https?://)"
+# The verbs come in three groups, each with the objects it sells:
+# - "Get", "Sign up", "Subscribe", "Listen", "Dapatkan", "Simak", "Berlangganan", "Dengarkan": any promo object,
+#   the outlet's app included ("Get the Kabar app", "Dapatkan berita terkini di aplikasi Kabar").
+# - "Follow", "Join", "Ikuti", "Gabung": networks, channels, newsletters, podcasts, a live show or a web address,
+#   never an app ("Follow the prompts in the Google Home app" is a how-to's step).
+# - "Cek", "Kunjungi", "Pantau", "Temukan": only the outlet's own promo objects (Google News, a WhatsApp or Telegram
+#   channel, "hanya di", "berita pilihan"): Indonesian service stories write "Cek nama penerima di aplikasi Cek
+#   Bansos", "Pantau arus mudik melalui aplikasi ...", "Cek pesan WhatsApp dari nomor tak dikenal".
+_OUTLET_OBJECT = (
+    r"google\s+news|(?:whatsapp|telegram)\s+(?:channel|grup|group)|(?:saluran|grup|channel)\s+(?:whatsapp|telegram)|"
+    r"hanya\s+di|breaking\s+news|berita\s+pilihan|update\s+berita"
 )
+_SOCIAL_OBJECT = (
+    r"newsletters?|inbox|subscri(?:ptions?|bers?|be)|podcasts?|whatsapp|telegram|youtube|channel|saluran|facebook|"
+    r"twitter|instagram|tiktok|linkedin|live\s+(?:at|on|from)|listen\s+back|" + _OUTLET_OBJECT
+)
+_PROMO_OBJECT = (
+    r"apps?|aplikasi|app\s+store|play\s+store|ponsel\w*|notifikasi|delivered\s+(?:to|through|straight|right)|"
+    r"letterbox|mailbox|\d+\s+issues\s+for|(?:for\s+)?as\s+little\s+as|free\s+trial|day'?s\s+big\s+stories|"
+    + _SOCIAL_OBJECT
+)
+# "Follow AP's full coverage of Brexit at https://...": the place to follow is a web address.
+_URL_OBJECT = r"\b(?:at|on|di)\s+https?://"
+_SENTENCE_SPAN = r"(?:[^.!?]|\.(?=\w)){0,150}?"
 # The first sentence is the call to action ("Get Quanta Magazine delivered to your inbox", "Follow The New York
 # Times Opinion section on Facebook, Twitter and Instagram.", "Get access to ... subscriptions service ... for as
 # little as Rs 599 ...").
 PROMO_START_RE = re.compile(
-    _CTA_LEAD + _CTA_VERB + r"(?:[^.!?]|\.(?=\w)){0,150}?" + _PROMO_OBJECT, re.IGNORECASE
+    _CTA_LEAD
+    + r"(?:(?:get(?!\s+started)|start\s+your\s+(?:day|morning|week)|sign\s+up|subscribe|listen|dapatkan|simak|"
+    r"berlangganan|langganan|dengarkan)"
+    + _NOT_STEPS
+    + _SENTENCE_SPAN
+    + rf"(?:\b(?:{_PROMO_OBJECT})\b|{_URL_OBJECT})"
+    + r"|(?:follow|join|ikuti|gabung|bergabung(?:lah)?)"
+    + _NOT_STEPS
+    + _SENTENCE_SPAN
+    + rf"(?:\b(?:{_SOCIAL_OBJECT})\b|{_URL_OBJECT})"
+    + r"|(?:cek|kunjungi|pantau|temukan)"
+    + _NOT_STEPS
+    + _SENTENCE_SPAN
+    + rf"\b(?:{_OUTLET_OBJECT})\b)",
+    re.IGNORECASE,
 )
 # A promo blurb whose last sentence is the call to action: "Start your day with the Opening Bell ... Sign up for
 # the free daily newsletter.", "In each episode of his weekly YouTube show, ... Click to subscribe!", "Mike
