@@ -684,6 +684,30 @@ LABELLED_LINK_MAX_WORDS = 4
 LEGAL_NOTICE_MAX_WORDS = 60
 
 
+def _promo_reason(text: str, words: int) -> str | None:
+    """The reason of a promotional or interaction line (newsletter, subscription and app promos, calls to follow or
+    listen, comment-form prompts and standing notes, share widgets, a lone "By"), or None."""
+    if words == 1 and rules.LONE_BY_RE.match(text):
+        return rules.REASON_BYLINE
+    if words <= rules.PROMO_MAX_WORDS and (
+        rules.PROMO_START_RE.search(text)
+        or rules.PROMO_LIKED_RE.match(text)
+        or rules.WIRE_PROMPT_RE.match(text)
+        or rules.is_promo_end(text)
+        or rules.is_comment_note(text)
+    ):
+        return rules.REASON_SHARE
+    if words <= rules.PROMO_PLATFORM_MAX_WORDS and (
+        rules.PROMO_PLATFORM_RE.match(text)
+        or rules.SHARE_WIDGET_RE.match(text)
+        or rules.READER_CONTROL_RE.match(text)
+    ):
+        return rules.REASON_SHARE
+    if words <= rules.GLUED_SHARE_MAX_WORDS and rules.is_glued_share_buttons(text):
+        return rules.REASON_SHARE
+    return None
+
+
 # A post's meta line: a date and its author in one line, in any order and with any separator ("September 10,
 # 2018 | by Catherine", "Posted on Maret 30, 2015 by Admin", "October 12, 2018/0 Comments/in News /by jdadmin").
 # At most DATED_BYLINE_MAX_WORDS words and no sentence end: "The law was passed on May 3 by parliament." is prose.
@@ -841,6 +865,8 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             words <= rules.APPEAL_MAX_WORDS and rules.APPEAL_RE.search(text)
         ):
             unit.reason = rules.REASON_SHARE
+        elif reason := _promo_reason(text, words):
+            unit.reason = reason
         elif words <= rules.AUTHOR_NOTE_MAX_WORDS and rules.is_author_note(text):
             unit.reason = rules.REASON_BYLINE
         elif words <= LEGAL_NOTICE_MAX_WORDS and rules.LEGAL_NOTICE_RE.search(text):

@@ -126,10 +126,14 @@ SHARE_RE = re.compile(
         r"share\s+(?:this|on|via|article|story)",
         r"bagikan\s+(?:artikel|berita|ini|ke)",
         r"follow\s+(?:us|kami)",
-        r"ikuti\s+(?:kami|berita|update|perkembangan|akun|saluran|channel|whatsapp|instagram)",
+        # "Ikuti berita / update / perkembangan ..." is a prompt only with its object ("... di Google News", "...
+        # hanya di Kabar.id"): PROMO_START_RE. "Ikuti perkembangan kasus ini, polisi ..." alone is body.
+        r"ikuti\s+(?:kami|akun|saluran|channel|whatsapp|instagram)",
         r"(?:subscribe|berlangganan|langganan)\s+(?:to|now|sekarang|ke|di)",
         r"sign\s+up\s+(?:for|to)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:newsletters?|alerts?|emails?)",
-        r"dapatkan\s+(?:update|berita|informasi|notifikasi)",
+        # "Dapatkan informasi ..." needs its object too ("... di aplikasi Kabar"): "Dapatkan informasi lengkap dari
+        # petugas sebelum berangkat." is a travel story's advice.
+        r"dapatkan\s+(?:update|berita|notifikasi)",
         r"download\s+(?:aplikasi|app|the\s+app|our\s+app)",
         r"unduh\s+aplikasi",
         r"klik\s+(?:di\s*sini|link|tautan)",
@@ -596,3 +600,200 @@ TAGS_RE = re.compile(r"^\W{0,3}(?:tags?|topik|topics?|kata\s+kunci|keywords?|lab
 TRUNCATED_RE = re.compile(r"(?:\.\.\.|…|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*$")
 
 SENTENCE_END_RE = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]*」』）]*\s*$|[\"”’»」』]\s*$|\*{3}\s*$")
+
+
+# ---- Promotional and interaction lines (session 7) ----------------------------------------------------------
+# Calls to action that open a line: a CTA verb ("Get", "Start your day with", "Listen to", "Dapatkan", "Ikuti",
+# "Simak", "Gabung", "Cek", optionally after "Yuk," / "Don't forget to" or a short question: "Want more? Get ...",
+# "Suka artikel ini? Ikuti ...") followed within the same sentence (a dot inside "Kabar.id" does not end it) by
+# the object every such promo sells: a newsletter, the inbox, a subscription, an app, a podcast, a channel, the
+# social networks, Google News, the reader's phone, a delivered magazine, a price offer ("12 issues for £11.99",
+# "for as little as Rs 599"), a live broadcast ("Listen to Newsbeat live at 12:45"). The verb alone is not enough:
+# "Follow-up talks begin Monday", "Get ready for ...", "Ikuti perkembangan kasus ini, polisi ..." are body; a
+# quoted sentence ("\"Bergabung dengan sebuah band,\" tulis ... di akun Twitter") is never a prompt.
+_CTA_LEAD = (
+    r"^(?![\"“‘'«])\W{0,3}(?:[^.!?\"“”]{1,40}\?\s+)?"
+    r"(?:(?:yuk|ayo|mari|jangan\s+lupa|don'?t\s+forget\s+to)\W{0,3}\s*)?"
+)
+# Verbs of tutorials ("Download", "Install", "Klik", "Buka") and "Grab" (a company in Indonesia) are left out: "Klik
+# aplikasi WhatsApp, lalu ..." is a how-to's body. So are the steps of a how-to: "Ikuti langkah berikut ...".
+_NOT_STEPS = (
+    r"\b(?!\s+(?:these|the\s+(?:steps|instructions|prompts)|steps|instructions|langkah|cara|petunjuk|instruksi|"
+    r"panduan))"
+)
+# The verbs come in three groups, each with the objects it sells:
+# - "Get", "Sign up", "Subscribe", "Listen", "Dapatkan", "Simak", "Berlangganan", "Dengarkan": any promo object,
+#   the outlet's app included ("Get the Kabar app", "Dapatkan berita terkini di aplikasi Kabar").
+# - "Follow", "Join", "Ikuti", "Gabung": networks, channels, newsletters, podcasts, a live show or a web address,
+#   never an app ("Follow the prompts in the Google Home app" is a how-to's step).
+# - "Cek", "Kunjungi", "Pantau", "Temukan": only the outlet's own promo objects (Google News, a WhatsApp or Telegram
+#   channel, "hanya di", "berita pilihan"): Indonesian service stories write "Cek nama penerima di aplikasi Cek
+#   Bansos", "Pantau arus mudik melalui aplikasi ...", "Cek pesan WhatsApp dari nomor tak dikenal".
+_OUTLET_OBJECT = (
+    r"google\s+news|(?:whatsapp|telegram)\s+(?:channel|grup|group)|(?:saluran|grup|channel)\s+(?:whatsapp|telegram)|"
+    r"hanya\s+di|breaking\s+news|berita\s+pilihan|update\s+berita"
+)
+_SOCIAL_OBJECT = (
+    r"newsletters?|inbox|subscri(?:ptions?|bers?|be)|podcasts?|whatsapp|telegram|youtube|channel|saluran|facebook|"
+    r"twitter|instagram|tiktok|linkedin|live\s+(?:at|on|from)|listen\s+back|" + _OUTLET_OBJECT
+)
+_PROMO_OBJECT = (
+    r"apps?|aplikasi|app\s+store|play\s+store|ponsel\w*|notifikasi|delivered\s+(?:to|through|straight|right)|"
+    r"letterbox|mailbox|\d+\s+issues\s+for|(?:for\s+)?as\s+little\s+as|free\s+trial|day'?s\s+big\s+stories|"
+    + _SOCIAL_OBJECT
+)
+# "Follow AP's full coverage of Brexit at https://...": the place to follow is a web address.
+_URL_OBJECT = r"\b(?:at|on|di)\s+https?://"
+_SENTENCE_SPAN = r"(?:[^.!?]|\.(?=\w)){0,150}?"
+# The first sentence is the call to action ("Get Quanta Magazine delivered to your inbox", "Follow The New York
+# Times Opinion section on Facebook, Twitter and Instagram.", "Get access to ... subscriptions service ... for as
+# little as Rs 599 ...").
+PROMO_START_RE = re.compile(
+    _CTA_LEAD
+    + r"(?:(?:get(?!\s+started)|start\s+your\s+(?:day|morning|week)|sign\s+up|subscribe|listen|dapatkan|simak|"
+    r"berlangganan|langganan|dengarkan)"
+    + _NOT_STEPS
+    + _SENTENCE_SPAN
+    + rf"(?:\b(?:{_PROMO_OBJECT})\b|{_URL_OBJECT})"
+    + r"|(?:follow|join|ikuti|gabung|bergabung(?:lah)?)"
+    + _NOT_STEPS
+    + _SENTENCE_SPAN
+    + rf"(?:\b(?:{_SOCIAL_OBJECT})\b|{_URL_OBJECT})"
+    + r"|(?:cek|kunjungi|pantau|temukan)"
+    + _NOT_STEPS
+    + _SENTENCE_SPAN
+    + rf"\b(?:{_OUTLET_OBJECT})\b)",
+    re.IGNORECASE,
+)
+# A promo blurb whose last sentence is the call to action: "Start your day with the Opening Bell ... Sign up for
+# the free daily newsletter.", "In each episode of his weekly YouTube show, ... Click to subscribe!", "Mike
+# Wall's book ... is out now. Follow him on Twitter @x. Follow us on Twitter @Spacedotcom and on Facebook.".
+PROMO_END_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:just\s+)?click\s+(?:here\s+)?to\s+subscribe|(?:sign\s+up|subscribe|register)\s+"
+    r"(?:now\s+)?(?:for|to)\s+(?:our|the|a)\s+(?:free\s+)?(?:[\w-]+\s+){0,3}newsletters?|"
+    r"(?:daftar|berlangganan)\s+(?:sekarang\s+)?(?:newsletter|buletin)\b[^.!?]{0,40}|"
+    r"follow\s+(?:us|him|her|them|me)\s+on\s+(?:twitter|facebook|instagram|x|youtube|tiktok|linkedin)\b"
+    r"[^!?]{0,60}?)\W{0,3}$",
+    re.IGNORECASE,
+)
+# A promo opened by the reader's liking: "If you enjoyed this article, we have a proposition for you: Join ...",
+# "If you liked this story, share it with a friend", "Suka dengan artikel ini? ...".
+PROMO_LIKED_RE = re.compile(
+    r"^\W{0,3}(?:if\s+you\s+(?:enjoyed|liked|like|enjoy|found)\s+this\s+(?:article|story|post|piece|newsletter)"
+    r"|suka\s+(?:dengan\s+)?(?:artikel|berita|tulisan)\s+ini)\b",
+    re.IGNORECASE,
+)
+# A promo is a sentence or three: the longest on the aeb pages (a subscription offer with its price, its code
+# and what it includes) has 57 words. Body paragraphs that start with "Get" and name an app run longer or lack
+# the object in their first sentence.
+PROMO_MAX_WORDS = 60
+
+# Header lines that announce a show or a channel on a platform: "THE POINT -- NOW ON YOUTUBE!", "Now available on
+# Spotify", "Tersedia di Google Play". A few words, no sentence.
+PROMO_PLATFORM_RE = re.compile(
+    r"^[^.!?]{0,40}\b(?:now\s+(?:available\s+)?on|available\s+on|tersedia\s+di)\s+(?:youtube|spotify|"
+    r"apple\s+podcasts|google\s+podcasts|the\s+app\s+store|app\s+store|google\s+play)\W{0,3}$",
+    re.IGNORECASE,
+)
+PROMO_PLATFORM_MAX_WORDS = 10
+
+# The comment form of a blog in the languages WordPress ships: "Leave a comment" / "Lascia un commento" / "Deja un
+# comentario" / "Deixe um comentário" / "Laisser un commentaire" / "Hinterlasse einen Kommentar" / "Tinggalkan
+# Balasan", and "You must be logged in to post a comment." in the same languages. Whole lines of the form, never
+# prose.
+COMMENT_PROMPT_RE = re.compile(
+    r"^\W{0,3}(?:lascia\s+un\s+commento|deja\s+(?:un|tu)\s+comentario|deixe\s+(?:um|seu)\s+coment[aá]rio|"
+    r"laisse[rz]?\s+un\s+commentaire|hinterlasse\s+einen\s+kommentar|tinggalkan\s+(?:komentar|balasan)|"
+    r"leave\s+a\s+(?:comment|reply)|(?:post|add|write|submit)\s+(?:a\s+|your\s+)?comment(?:\s*\(\+?\d*\+?\))?)"
+    r"\W{0,3}$|"
+    r"\b(?:you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment|"
+    r"devi\s+essere\s+(?:connesso|collegato)\s+per\s+(?:inviare|pubblicare)\s+un\s+commento|"
+    r"debes\s+(?:estar\s+)?(?:conectado|registrado|iniciar\s+sesi[oó]n)\s+para\s+(?:publicar|enviar)\s+un\s+"
+    r"comentario|voc[eê]\s+(?:precisa|deve)\s+(?:estar\s+)?(?:fazer\s+o\s+)?(?:logado|login|conectado)\s+para\s+"
+    r"(?:publicar|postar)\s+um\s+coment[aá]rio|anda\s+harus\s+(?:masuk|login|log\s+masuk)\s+untuk\s+"
+    r"(?:mengirim|menulis|memberi(?:kan)?)\s+(?:sebuah\s+)?komentar)\b",
+    re.IGNORECASE,
+)
+# A site's standing note on its comments or letters, printed under every article: "As you comment, please be
+# respectful of other commenters ... We reserve the right to remove any comment ...", "The Times is committed to
+# publishing a diversity of letters to the editor. We'd like to hear what you think ...", "Berkomentarlah dengan
+# bijak", "Komentar yang mengandung SARA akan dihapus". Up to PROMO_MAX_WORDS words: a note of the comment box
+# is three sentences at most.
+STANDING_NOTE_RE = re.compile(
+    r"^\W{0,3}as\s+you\s+comment\b|\bour\s+goal\s+with\s+(?:article\s+)?comments\b|"
+    r"\bplease\s+(?:be\s+respectful\s+of\s+other\s+comment(?:er)?s|"
+    r"keep\s+(?:your\s+)?comments?\s+(?:civil|respectful|on[-\s]topic))|"
+    r"\bwe\s+reserve\s+the\s+right\s+to\s+(?:remove|delete|edit)\s+any\s+comments?\b|"
+    r"\bcommitted\s+to\s+publishing\s+(?:a\s+diversity\s+of\s+)?letters\b|"
+    r"\bwe(?:['’]d|\s+would)\s+(?:like|love)\s+to\s+hear\s+what\s+you\s+think\s+about\s+(?:this|any\s+of\s+our)\b|"
+    r"\bberkomentar(?:lah)?\s+(?:dengan|secara)\s+(?:bijak|sopan|santun)\b|"
+    r"\bkomentar\s+yang\s+mengandung\s+(?:unsur\s+)?sara\b",
+    re.IGNORECASE,
+)
+# One of these substrings is in every COMMENT_PROMPT_RE / STANDING_NOTE_RE / PROMO_END_RE match: a substring test
+# first keeps the searches (unanchored, run on every short line) off most lines.
+_COMMENT_KEYS = ("comment", "coment", "komentar", "kommentar", "balasan", "reply", "letters", "hear what")
+_PROMO_END_KEYS = ("subscribe", "newsletter", "buletin", "follow")
+
+
+def is_comment_note(text: str) -> bool:
+    """A comment-form prompt or a standing note on comments or letters."""
+    lowered = text.lower()
+    return any(key in lowered for key in _COMMENT_KEYS) and (
+        COMMENT_PROMPT_RE.search(text) is not None or STANDING_NOTE_RE.search(text) is not None
+    )
+
+
+def is_promo_end(text: str) -> bool:
+    lowered = text.lower()
+    return any(key in lowered for key in _PROMO_END_KEYS) and PROMO_END_RE.search(text) is not None
+
+
+# Share widgets copied as text: the widget's label ("AddThis Sharing Buttons", "Share buttons"), the "copy link"
+# confirmation ("Copied!", "Link copied", "Tautan disalin"), and buttons whose label and icon text glued into one
+# word ("Share to LinkedInLinkedInShare to FacebookFacebookShare to EmailEmail").
+SHARE_WIDGET_RE = re.compile(
+    r"^\W{0,3}(?:addthis(?:\s+shar(?:ing|e)\s+(?:buttons|sidebar|toolbox))?|shar(?:ing|e)\s+buttons|"
+    r"(?:link\s+)?copied(?:\s+to\s+(?:the\s+)?clipboard)?|(?:tautan|link)\s+(?:disalin|tersalin|berhasil\s+disalin))"
+    r"\W{0,3}$",
+    re.IGNORECASE,
+)
+_GLUED_SHARE_RE = re.compile(r"(?:share|post|send)\s+(?:to|on|via)\s+", re.IGNORECASE)
+_GLUED_SHARE_REST_RE = re.compile(
+    r"(?:linkedin|facebook|twitter|x|email|e-mail|mail|more|whatsapp|telegram|pinterest|reddit|tumblr|"
+    r"flipboard|messenger|sms|print|line|copy|link|[\s|·•,/:-])+",
+    re.IGNORECASE,
+)
+# "Share to X" repeated: two buttons at least (one "Share to Facebook" is SHARE_RE's). A bar has a dozen buttons
+# at most, three words each ("Share to LinkedInLinkedIn"); the rest of the line must be network names anyway.
+GLUED_SHARE_MIN_BUTTONS = 2
+GLUED_SHARE_MAX_WORDS = 36
+
+
+def is_glued_share_buttons(text: str) -> bool:
+    lowered = text.lower()
+    if not ("share" in lowered or "post" in lowered or "send" in lowered):
+        return False
+    if len(_GLUED_SHARE_RE.findall(text)) < GLUED_SHARE_MIN_BUTTONS:
+        return False
+    return _GLUED_SHARE_REST_RE.fullmatch(_GLUED_SHARE_RE.sub(" ", text).strip()) is not None
+
+
+# The wire's closing prompts, printed under its stories by every outlet that runs them: "Reach the reporters on
+# Twitter at http://twitter.com/...", "Reach Jane Doe at jdoe@example.com", "More AP NBA: https://apnews.com/NBA
+# and https://twitter.com/AP_Sports". A name must be capitalised ("Reach the summit on Monday" is not a prompt)
+# and the place to reach them a network, an address or a handle.
+WIRE_PROMPT_RE = re.compile(
+    r"^\W{0,3}(?:reach\s+(?:the\s+)?(?:reporters?|writers?|authors?|us|(?-i:[A-Z])[\w'.-]+(?:\s+(?-i:[A-Z])[\w'.-]+)?)"
+    r"\s+(?:on\s+(?:twitter|facebook|instagram|x)\b|at\s+(?:https?://|\S+@|@\w))|"
+    r"more\s+[\w .&'-]{1,40}:\s*https?://\S+(?:\s+(?:and|,)\s+https?://\S+)*\W{0,3}$)",
+    re.IGNORECASE,
+)
+# The reader's text-size control copied as a line: "Text size", "Font Size", "Ukuran teks".
+READER_CONTROL_RE = re.compile(
+    r"^\W{0,3}(?:(?:text|font)\s+size|ukuran\s+(?:teks|huruf|font))\W{0,3}$", re.IGNORECASE
+)
+
+# A byline's "By" printed on a line of its own, the name on the next line: on the aeb pages 40 such lines,
+# all chrome (both halves).
+LONE_BY_RE = re.compile(r"^\W{0,3}(?:by|oleh|por|par|von)\W{0,3}$", re.IGNORECASE)
