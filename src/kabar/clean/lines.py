@@ -885,6 +885,45 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
         index += 1
 
 
+def _mark_image_text(units: list[Unit]) -> None:
+    """Photo credits, captions marked as such and image file names that `_apply_rules` leaves open (session 7):
+    a credit phrase ("Photo by X", "Courtesy of X", "...Credit: Getty", "X Submitted photo", "(AP)" after the
+    caption, "via iFixit" closing a caption without a stop), the line under a credit label standing alone
+    ("Фото:" / "личный архив ..."), and a file name or alt-text id ("dp3_1_en", "IMG_2045.jpg")."""
+    for index, unit in enumerate(units):
+        if rules.CREDIT_LABEL_RE.match(unit.text) and unit.reason in (None, rules.REASON_GALLERY):
+            unit.reason = unit.reason or rules.REASON_CAPTION
+            following = units[index + 1] if index + 1 < len(units) else None
+            if (
+                following is not None
+                and following.reason is None
+                and following.words <= CREDIT_LINE_MAX_WORDS
+                and not _is_sentence_end(following.text)
+            ):
+                following.reason = rules.REASON_CAPTION
+                following.caption = True
+            continue
+        if unit.reason is not None:
+            continue
+        credited = unit.words <= rules.CAPTION_MAX_WORDS and (
+            rules.CREDIT_PHRASE_RE.search(unit.text) is not None
+            or (rules.VIA_CREDIT_RE.search(unit.text) is not None and not _is_sentence_end(unit.text))
+        )
+        # A bracketed source closing the line is a caption's only with the article going on under it.
+        sourced = (
+            unit.words <= rules.SOURCE_TAIL_CAPTION_MAX_WORDS
+            and rules.SOURCE_TAIL_RE.search(unit.text) is not None
+            and index + 1 < len(units)
+            and units[index + 1].reason is None
+            and _is_body_like(units[index + 1])
+        )
+        if credited or sourced:
+            unit.reason = rules.REASON_CAPTION
+            unit.caption = True
+        elif rules.FILE_NAME_LINE_RE.match(unit.text):
+            unit.reason = rules.REASON_ALT
+
+
 _SMALL_NUMBER_RE = re.compile(r"^\d{1,3}$")
 # A caption printed twice in a row (the photo's caption and its enlarged copy) above a credit may run longer than
 # a lone caption: agency captions of galleries run to 60-80 words ("U.S. Defense Secretary Mark Esper, left, and
@@ -1233,6 +1272,7 @@ def classify_lines(
     units = _rejoin_cjk_clauses(units)
     found = _Found()
     _apply_rules(units, found, memory, outlet_hint)
+    _mark_image_text(units)
     _mark_photo_captions(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)

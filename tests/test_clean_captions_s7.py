@@ -1,0 +1,82 @@
+"""Whole-page scrapes, session 7 rules: photo captions, credits and image text inside the body (kabar.clean.lines)."""
+
+from __future__ import annotations
+
+from kabar.clean.lines import clean_lines
+
+MENU = ["News", "World", "Business", "Science", "Opinion"]
+HEADLINE = "Farmers in the north are planting later to save water, and the sky pays the price"
+BYLINE = "By Jane Doe"
+P1 = (
+    "The smoke arrives every November. For two weeks the city's schools close, flights are cancelled and the "
+    "hospitals fill with children who cannot breathe, while officials argue over whose fault it is this time."
+)
+P2 = (
+    "The cause lies a few hundred kilometres away, in the fields of the farming province upwind, where a law "
+    "meant to save groundwater pushed the rice harvest later into the autumn and left farmers little time."
+)
+P3 = (
+    "With only days between the harvest and the sowing of wheat, many farmers burn what is left of the rice "
+    "plants rather than pay for machines to clear it, and the wind carries the smoke straight to the city."
+)
+P4 = (
+    "Officials have handed out masks and banned the burning, but enforcement has been weak, and economists say "
+    "that only paying farmers to leave the straw alone would change the sums that make them light the fields."
+)
+P5 = (
+    "Some villages have tried it already. They rent the machines together and sell the straw to a power "
+    "plant, which burns it under filters, and their fields were green again within a week of the harvest."
+)
+FOOTER = ["About us", "Contact", "Privacy Policy", "Copyright 2026 The Daily Example. All rights reserved."]
+
+
+def _body(lines: list[str]) -> str:
+    return "\n".join(clean_lines("\n".join([*MENU, HEADLINE, BYLINE, *lines, *FOOTER])).paragraphs)
+
+
+def test_credit_phrases_under_photos_leave_the_body() -> None:
+    credits = [
+        "Photo by Anna Example",
+        "Courtesy of the Example Museum",
+        "John Smith Submitted photo",
+        "A farmer burns rice straw near the village of Examplepur.Credit: Getty - Contributor",
+        "The new harvester at work in a field outside the city via Example Farms",
+        "Above: A field after the rice harvest.",
+    ]
+    for credit in credits:
+        body = _body([P1, P2, credit, P3, P4])
+        assert credit not in body
+        for paragraph in (P1, P2, P3, P4):
+            assert paragraph in body
+
+
+def test_prose_about_photos_and_sources_stays() -> None:
+    lines = [
+        "The photo by the agency shows the fields burning at night, and it was printed on the front pages.",
+        "Courtesy of the ministry:",
+        "The data came from the satellites via Example Space Agency, which shares it with the city every day.",
+    ]
+    for line in lines:
+        assert line in _body([P1, P2, line, P3, P4])
+
+
+def test_a_bracketed_source_closes_a_caption_only_with_the_article_under_it() -> None:
+    caption = "Smoke over the city's main ring road on a November morning. (AP)"
+    chain = "A map of the fires detected by satellite on one day. (NASA/Example Lab/ASU)"
+    body = _body([P1, caption, P2, chain, P3])
+    assert caption not in body and chain not in body
+    # A wire paragraph closing the article with its source stays.
+    closing = "The ministry said it would review the law next year. (Reuters)"
+    assert closing in _body([P1, P2, closing])
+
+
+def test_a_credit_label_standing_alone_takes_the_credit_under_it() -> None:
+    body = _body([P1, P2, "Foto:", "Dok. pribadi Budi Santoso", P3, P4])
+    assert "Dok. pribadi Budi Santoso" not in body
+    assert P2 in body and P3 in body
+
+
+def test_image_file_names_are_not_body() -> None:
+    body = _body([P1, P2, "smog_city_01", "IMG_2045.jpg", P3, P4])
+    assert "smog_city_01" not in body and "IMG_2045.jpg" not in body
+    assert P2 in body and P3 in body
