@@ -80,3 +80,38 @@ def test_image_file_names_are_not_body() -> None:
     body = _body([P1, P2, "smog_city_01", "IMG_2045.jpg", P3, P4])
     assert "smog_city_01" not in body and "IMG_2045.jpg" not in body
     assert P2 in body and P3 in body
+
+
+def test_a_caption_and_its_credit_between_two_paragraphs_leave_the_body() -> None:
+    caption = "Smoke from burning fields hangs over the city's ring road."
+    credit = "Rahul Example/Example Times/Getty Images"
+    body = _body([P1, P2, caption, credit, P3, P4])
+    assert caption not in body and credit not in body
+    assert P2 in body and P3 in body
+
+
+def test_a_bracketed_name_under_a_caption_is_its_credit() -> None:
+    caption = "Maria Example, the minister who is overseeing the new straw programme"
+    body = _body([P1, P2, caption, "(Example Ministry Co.)", P3, P4])
+    assert caption not in body and "(Example Ministry Co.)" not in body
+
+
+def test_bare_source_names_are_credits_on_a_page_that_sets_credits() -> None:
+    graph = "Air quality in the city has been unhealthy for most of this week."
+    page = [P1, "Smoke hangs over the ring road.", "Rahul Example/Example Times/Getty Images", P2]
+    page += [P3, graph, "Example Earth", P4, P5]
+    body = _body(page)
+    assert graph not in body and "Example Earth" not in body
+    assert P4 in body and P5 in body
+
+
+def test_a_short_paragraph_above_a_credit_stays_where_the_page_prints_credits_without_captions() -> None:
+    short = "So why does anyone still burn the fields?"
+    body = _body(["Foto: Shutterstock", P1, P2, short, "Foto: Shutterstock", P3, P4])
+    assert short in body
+    assert P3 in body
+
+
+def test_a_subheading_above_a_captioned_photo_stays() -> None:
+    body = _body([P1, P2, "Rice and wheat", "Ilustrasi sawah. Example.com", P3, P4])
+    assert "Rice and wheat" in body

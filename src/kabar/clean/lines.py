@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -970,6 +971,98 @@ def _mark_photo_captions(units: list[Unit]) -> None:
                 caption.caption = True
 
 
+# A caption set between two paragraphs with its credit under it is a sentence: up to CAPTION_BETWEEN_MAX_WORDS words
+# and shorter than the paragraph under the credit. On the aeb pages such captions run 8 to 20 words (one of 49 is
+# left); the body paragraphs above a recognised credit run 15, 16, 22, 62 and 127 words, and the two short ones have
+# no paragraph under the credit. A news paragraph of 30 words or more above an uncaptioned photo stays.
+CAPTION_BETWEEN_MAX_WORDS = 30
+# A bare source name: "Statista", "NASA Worldview", "Ecological Economics" (agencies, outlets, journals).
+BARE_CREDIT_MAX_WORDS = 4
+# A caption without a stop names what the photo shows at some length ("Kevin Mayer, the Disney executive who is
+# overseeing the Disney+ streaming service", 12 words); a subheading above a photo is shorter ("Tas dan sepatu
+# menyala" / "Ilustrasi kemeja putih polos. Pinterest", IndoSum dev.02: 6 subheadings of 1-5 words).
+CAPTION_UNSTOPPED_MIN_WORDS = 8
+
+
+def _is_set_credit(unit: Unit) -> bool:
+    """A photo credit line of its own that a rule recognised (not a caption marker such as "Image copyright")."""
+    return (
+        unit.reason == rules.REASON_CAPTION
+        and unit.words <= CREDIT_LINE_MAX_WORDS
+        and not rules.CAPTION_MARKER_RE.match(unit.text)
+    )
+
+
+def _mark_captions_between_paragraphs(units: list[Unit]) -> None:
+    """A photo set between two paragraphs leaves its caption and credit there: a short line, a credit line, and the
+    article going on under them ("Burning crop stubble outside of Delhi is sending smoke into the city." /
+    "Sakib Ali/Hindustan Times/Getty Images" / paragraph). `_mark_photo_captions` wants more proof of a caption
+    above a credit; here the paragraph under the credit is that proof (a body paragraph above a lone credit is the
+    article's last before a photo with no caption: then no paragraph follows, or it is the longer line). The
+    credit may be a bracketed name ("(Walt Disney Co.)"), or on a page that sets a recognised credit so a bare
+    name ("Berkeley Earth", "Statista"; a Title-Case subheading has no caption sentence over it on such pages)."""
+
+    def pairs(credit_test: Callable[[Unit, Unit], bool]) -> None:
+        for index in range(1, len(units) - 2):
+            before, caption, credit, after = units[index - 1 : index + 3]
+            if (
+                before.reason is None
+                and _is_body_like(before)
+                and caption.reason is None
+                and after.reason is None
+                and caption.words <= CAPTION_BETWEEN_MAX_WORDS
+                and caption.words < after.words
+                and _is_body_like(after)
+                and credit_test(caption, credit)
+            ):
+                for unit in (caption, credit):
+                    unit.reason = rules.REASON_CAPTION
+                    unit.caption = True
+
+    if any(
+        _is_set_credit(unit)
+        and (
+            index == 0
+            or units[index - 1].reason not in (None, rules.REASON_CAPTION, rules.REASON_GALLERY)
+            or units[index - 1].words > CAPTION_BETWEEN_MAX_WORDS
+        )
+        for index, unit in enumerate(units)
+    ):
+        # The page prints credits without captions (one opens the text, or stands under the headline or a long
+        # paragraph): a short paragraph above its other credits may be the article's ("Oke, kita kembali ke MSG.
+        # Kenapa harus MSG?" / "Foto: Shutterstock", IndoSum dev.03).
+        return
+    pairs(
+        lambda caption, credit: (
+            (
+                _is_set_credit(credit)
+                or (credit.reason is None and rules.BRACKETED_NAME_CREDIT_RE.match(credit.text) is not None)
+            )
+            # A credit line is a name or two; a sentence break inside it makes it a caption with its credit
+            # ("Ilustrasi kemeja putih polos. Pinterest"), a line of its own under a subheading.
+            and not _SENTENCE_BREAK_RE.search(credit.text)
+            and (_is_sentence_end(caption.text) or caption.words >= CAPTION_UNSTOPPED_MIN_WORDS)
+        )
+    )
+    page_sets_credits = any(
+        units[i].reason == rules.REASON_CAPTION
+        and _is_set_credit(units[i + 1])
+        and units[i + 2].reason is None
+        and _is_body_like(units[i + 2])
+        for i in range(len(units) - 2)
+    )
+    if page_sets_credits:
+        pairs(
+            lambda caption, credit: (
+                credit.reason is None
+                and credit.words <= BARE_CREDIT_MAX_WORDS
+                and credit.text != credit.text.upper()
+                and rules.BARE_NAME_CREDIT_RE.match(credit.text) is not None
+                and _is_sentence_end(caption.text)
+            )
+        )
+
+
 def _remove_teasers(units: list[Unit]) -> None:
     """A lead cut short with "..." whose words the body then gives in full is a teaser, not a paragraph."""
     open_units = [u for u in units if u.reason is None]
@@ -1274,6 +1367,7 @@ def classify_lines(
     _apply_rules(units, found, memory, outlet_hint)
     _mark_image_text(units)
     _mark_photo_captions(units)
+    _mark_captions_between_paragraphs(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
     _mark_key_points(units)

@@ -450,6 +450,15 @@ CREDIT_LABEL_RE = re.compile(
     r"photo\s+credit|image\s+credit)\s*:\s*$",
     re.IGNORECASE,
 )
+# A credit line that names its source only, the way news sites set it under a caption between two paragraphs:
+# in brackets ("(Walt Disney Co.)", "(Reed Saxon)"): two to five capitalised words, not a wire credit ("(Reporting
+# By ...)", left alone: labelled both ways); or bare ("Berkeley Earth", "NASA Worldview", "Statista"): one to four
+# capitalised words, trusted only on a page that sets a recognised credit the same way (`kabar.clean.lines`).
+BRACKETED_NAME_CREDIT_RE = re.compile(
+    r"^\((?!(?i:reporting|editing|writing|additional|compiled|updated?|corrected)\b)"
+    r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){1,4}\)$"
+)
+BARE_NAME_CREDIT_RE = re.compile(r"^[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|and|&|for)){0,3}$")
 # An image's file name or alt-text id copied as a line: "dp3_1_en", "IMG_2045", "DSC_0012.JPG", "foto-1.jpg".
 FILE_NAME_LINE_RE = re.compile(
     r"^(?=[\w.-]*_)(?=[\w.-]*\d)[\w.-]{3,40}$|^[\w.-]{1,60}\.(?:jpe?g|png|gif|webp|tiff?|heic)$",
