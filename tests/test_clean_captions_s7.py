@@ -115,3 +115,11 @@ def test_a_short_paragraph_above_a_credit_stays_where_the_page_prints_credits_wi
 def test_a_subheading_above_a_captioned_photo_stays() -> None:
     body = _body([P1, P2, "Rice and wheat", "Ilustrasi sawah. Example.com", P3, P4])
     assert "Rice and wheat" in body
+
+
+def test_a_long_first_paragraph_above_a_caption_is_the_article_not_the_lead_caption() -> None:
+    caption = "The new harvester at work in a field outside the city via ExampleFarms"
+    first = P1 + " The province's farmers say they have never seen so many inspectors in their fields."
+    body = _body([first, caption, P2, P3])
+    assert caption not in body
+    assert first in body

@@ -1569,6 +1569,11 @@ def _without_lead_caption(units: list[Unit], body_like: list[int]) -> list[int]:
     first = body_like[0]
     if units[first + 1].reason != rules.REASON_CAPTION or parse_dateline(units[first].text) is not None:
         return body_like
+    if units[first].words > CAPTION_BETWEEN_MAX_WORDS:
+        # A caption is a sentence or two (session 7): on the aeb pages the lead captions above a credit run 11 to 30
+        # words, the two first paragraphs of the article above a caption 45 and 47 ("Following the 16-inch MacBook
+        # Pro, Apple plans ..." / "16-inch MacBook Pro's new scissor switch keyboard via iFixit").
+        return body_like
     units[first].reason = rules.REASON_CAPTION
     units[first].caption = True
     return body_like[1:]

@@ -441,8 +441,11 @@ SOURCE_TAIL_RE = re.compile(
 # The PolitiFact captions with "(AP)" run 12 and 19 words, the Titan caption 9; the wire paragraphs above 35 and 38.
 SOURCE_TAIL_CAPTION_MAX_WORDS = 30
 # A credit closing a line without a stop, after "via": "16-inch MacBook Pro's new scissor switch keyboard via
-# iFixit". Only where the line has no sentence end (a caption, not a sentence about a source).
-VIA_CREDIT_RE = re.compile(r"\S\s+via\s+(?-i:[A-Z][\w.&-]*)(?:\s+(?-i:[A-Z][\w.&-]*)){0,2}$", re.IGNORECASE)
+# iFixit" (a name in capitals or camel case). Only where the line has no sentence end (a caption, not a sentence
+# about a source).
+VIA_CREDIT_RE = re.compile(
+    r"\S\s+via\s+(?-i:[A-Z][\w.&-]*|[a-z]+[A-Z][\w.&-]*)(?:\s+(?-i:[A-Z][\w.&-]*)){0,2}$", re.IGNORECASE
+)
 # A credit label standing alone, the credit on the next line: "Фото:" / "личный архив Андрея Рудькова",
 # "Foto:" / "Dok. Pribadi", "Photo:" / "Getty Images".
 CREDIT_LABEL_RE = re.compile(
