@@ -123,3 +123,11 @@ def test_a_long_first_paragraph_above_a_caption_is_the_article_not_the_lead_capt
     body = _body([first, caption, P2, P3])
     assert caption not in body
     assert first in body
+
+
+def test_photo_counters_next_to_captions_are_not_body() -> None:
+    caption = "A field outside the city after the harvest, where the straw was burnedCredit: Getty"
+    body = _body([P1, P2, "6", caption, P3, P4])
+    assert caption not in body
+    assert "\n6\n" not in f"\n{body}\n"
+    assert P2 in body and P3 in body

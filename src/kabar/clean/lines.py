@@ -971,6 +971,29 @@ def _mark_photo_captions(units: list[Unit]) -> None:
                 caption.caption = True
 
 
+def _mark_photo_counters(units: list[Unit]) -> None:
+    """A photo's counter left as a line of its own: a small number right above a photo caption (the number of
+    pictures in the gallery the photo opens, "6" / "Beijing Chaoyang Hospital ...Credit: EPA"), or a counter split
+    over lines around a slash ("1" / "/" / "4" / "Back to Gallery") whose other half is a gallery control."""
+    for index, unit in enumerate(units):
+        if unit.reason is not None or not _SMALL_NUMBER_RE.match(unit.text):
+            continue
+        following = units[index + 1] if index + 1 < len(units) else None
+        above_caption = (
+            following is not None
+            and following.reason == rules.REASON_CAPTION
+            and not _is_set_credit(following)
+        )
+        split_counter = (
+            index + 3 < len(units)
+            and units[index + 1].text == "/"
+            and _SMALL_NUMBER_RE.match(units[index + 2].text) is not None
+            and rules.REASON_GALLERY in (units[index + 2].reason, units[index + 3].reason)
+        )
+        if above_caption or split_counter:
+            unit.reason = rules.REASON_GALLERY
+
+
 # A caption set between two paragraphs with its credit under it is a sentence: up to CAPTION_BETWEEN_MAX_WORDS words
 # and shorter than the paragraph under the credit. On the aeb pages such captions run 8 to 20 words (one of 49 is
 # left); the body paragraphs above a recognised credit run 15, 16, 22, 62 and 127 words, and the two short ones have
@@ -1368,6 +1391,7 @@ def classify_lines(
     _mark_image_text(units)
     _mark_photo_captions(units)
     _mark_captions_between_paragraphs(units)
+    _mark_photo_counters(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
     _mark_key_points(units)
