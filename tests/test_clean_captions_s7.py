@@ -131,3 +131,15 @@ def test_photo_counters_next_to_captions_are_not_body() -> None:
     assert caption not in body
     assert "\n6\n" not in f"\n{body}\n"
     assert P2 in body and P3 in body
+
+
+def test_a_long_caption_closing_with_its_credit_leaves_the_body() -> None:
+    caption = (
+        "A cross-section of the new straw power plant, showing the boilers and the filters that clean the smoke "
+        "before it leaves the chimney. The plant burns the straw of some two hundred villages every autumn and "
+        "sells the power to the grid, and the ash goes back to the fields as fertiliser in the spring. "
+        "Credit: Example Energy"
+    )
+    body = _body([P1, P2, caption, P3, P4])
+    assert caption not in body
+    assert P2 in body and P3 in body

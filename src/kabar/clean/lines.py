@@ -918,7 +918,10 @@ def _mark_image_text(units: list[Unit]) -> None:
             and units[index + 1].reason is None
             and _is_body_like(units[index + 1])
         )
-        if credited or sourced:
+        closing = (
+            unit.words <= DOUBLED_CAPTION_MAX_WORDS and rules.CLOSING_CREDIT_RE.search(unit.text) is not None
+        )
+        if credited or sourced or closing:
             unit.reason = rules.REASON_CAPTION
             unit.caption = True
         elif rules.FILE_NAME_LINE_RE.match(unit.text):

@@ -440,6 +440,15 @@ SOURCE_TAIL_RE = re.compile(
 )
 # The PolitiFact captions with "(AP)" run 12 and 19 words, the Titan caption 9; the wire paragraphs above 35 and 38.
 SOURCE_TAIL_CAPTION_MAX_WORDS = 30
+# A long caption closing with its credit after its last sentence: "... (10) circulation space. Credit: ESA", "...
+# pledged new measures to oppose it. Jaafar ASHTIYEH / AFP" (science sites and agencies write captions of several
+# sentences). Taken up to DOUBLED_CAPTION_MAX_WORDS words (`kabar.clean.lines`): on the aeb pages 7 lines of 16-99
+# words end so, all chrome; no line of ECB+, DUC 2004 or IndoSum's five dev folds does.
+CLOSING_CREDIT_RE = re.compile(
+    r"[.!?)\"”’]\s*(?:(?:image|photo|picture|video)\s+)?credits?\s*:\s*[^.!?]{1,60}\.?$|"
+    r"[.!?]\s+(?-i:[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})\s*/\s*(?-i:AFP|AP|Reuters|Getty\s+Images|EPA|ANTARA)\s*$",
+    re.IGNORECASE,
+)
 # A credit closing a line without a stop, after "via": "16-inch MacBook Pro's new scissor switch keyboard via
 # iFixit" (a name in capitals or camel case). Only where the line has no sentence end (a caption, not a sentence
 # about a source).
