@@ -889,8 +889,9 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
 def _mark_image_text(units: list[Unit]) -> None:
     """Photo credits, captions marked as such and image file names that `_apply_rules` leaves open (session 7):
     a credit phrase ("Photo by X", "Courtesy of X", "...Credit: Getty", "X Submitted photo", "(AP)" after the
-    caption, "via iFixit" closing a caption without a stop), the line under a credit label standing alone
-    ("Фото:" / "личный архив ..."), and a file name or alt-text id ("dp3_1_en", "IMG_2045.jpg")."""
+    caption, "via iFixit" closing a caption without a stop, ". Credit: ESA" closing a caption of several
+    sentences), the line under a credit label standing alone ("Фото:" / "личный архив ..."), and a file name or
+    alt-text id ("dp3_1_en", "IMG_2045.jpg")."""
     for index, unit in enumerate(units):
         if rules.CREDIT_LABEL_RE.match(unit.text) and unit.reason in (None, rules.REASON_GALLERY):
             unit.reason = unit.reason or rules.REASON_CAPTION
@@ -910,7 +911,7 @@ def _mark_image_text(units: list[Unit]) -> None:
             rules.CREDIT_PHRASE_RE.search(unit.text) is not None
             or (rules.VIA_CREDIT_RE.search(unit.text) is not None and not _is_sentence_end(unit.text))
         )
-        # A bracketed source closing the line is a caption's only with the article going on under it.
+        # A bracketed source closing the line marks a caption only with the article going on under it.
         sourced = (
             unit.words <= rules.SOURCE_TAIL_CAPTION_MAX_WORDS
             and rules.SOURCE_TAIL_RE.search(unit.text) is not None
@@ -1000,7 +1001,8 @@ def _mark_photo_counters(units: list[Unit]) -> None:
 # A caption set between two paragraphs with its credit under it is a sentence: up to CAPTION_BETWEEN_MAX_WORDS words
 # and shorter than the paragraph under the credit. On the aeb pages such captions run 8 to 20 words (one of 49 is
 # left); the body paragraphs above a recognised credit run 15, 16, 22, 62 and 127 words, and the two short ones have
-# no paragraph under the credit. A news paragraph of 30 words or more above an uncaptioned photo stays.
+# no paragraph under the credit. A news paragraph of 30 words or more above an uncaptioned photo stays. The same
+# bound keeps the article's first paragraph from being taken as the lead photo's caption (`_without_lead_caption`).
 CAPTION_BETWEEN_MAX_WORDS = 30
 # A bare source name: "Statista", "NASA Worldview", "Ecological Economics" (agencies, outlets, journals).
 BARE_CREDIT_MAX_WORDS = 4
