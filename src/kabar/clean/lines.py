@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -911,6 +912,49 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
         index += 1
 
 
+def _mark_image_text(units: list[Unit]) -> None:
+    """Photo credits, captions marked as such and image file names that `_apply_rules` leaves open (session 7):
+    a credit phrase ("Photo by X", "Courtesy of X", "...Credit: Getty", "X Submitted photo", "(AP)" after the
+    caption, "via iFixit" closing a caption without a stop, ". Credit: ESA" closing a caption of several
+    sentences), the line under a credit label standing alone ("Фото:" / "личный архив ..."), and a file name or
+    alt-text id ("dp3_1_en", "IMG_2045.jpg")."""
+    for index, unit in enumerate(units):
+        if rules.CREDIT_LABEL_RE.match(unit.text) and unit.reason in (None, rules.REASON_GALLERY):
+            unit.reason = unit.reason or rules.REASON_CAPTION
+            following = units[index + 1] if index + 1 < len(units) else None
+            if (
+                following is not None
+                and following.reason is None
+                and following.words <= CREDIT_LINE_MAX_WORDS
+                and not _is_sentence_end(following.text)
+            ):
+                following.reason = rules.REASON_CAPTION
+                following.caption = True
+            continue
+        if unit.reason is not None:
+            continue
+        credited = unit.words <= rules.CAPTION_MAX_WORDS and (
+            rules.CREDIT_PHRASE_RE.search(unit.text) is not None
+            or (rules.VIA_CREDIT_RE.search(unit.text) is not None and not _is_sentence_end(unit.text))
+        )
+        # A bracketed source closing the line marks a caption only with the article going on under it.
+        sourced = (
+            unit.words <= rules.SOURCE_TAIL_CAPTION_MAX_WORDS
+            and rules.SOURCE_TAIL_RE.search(unit.text) is not None
+            and index + 1 < len(units)
+            and units[index + 1].reason is None
+            and _is_body_like(units[index + 1])
+        )
+        closing = (
+            unit.words <= DOUBLED_CAPTION_MAX_WORDS and rules.CLOSING_CREDIT_RE.search(unit.text) is not None
+        )
+        if credited or sourced or closing:
+            unit.reason = rules.REASON_CAPTION
+            unit.caption = True
+        elif rules.FILE_NAME_LINE_RE.match(unit.text):
+            unit.reason = rules.REASON_ALT
+
+
 _SMALL_NUMBER_RE = re.compile(r"^\d{1,3}$")
 # A caption printed twice in a row (the photo's caption and its enlarged copy) above a credit may run longer than
 # a lone caption: agency captions of galleries run to 60-80 words ("U.S. Defense Secretary Mark Esper, left, and
@@ -955,6 +999,122 @@ def _mark_photo_captions(units: list[Unit]) -> None:
             for caption in units[index:following]:
                 caption.reason = rules.REASON_CAPTION
                 caption.caption = True
+
+
+def _mark_photo_counters(units: list[Unit]) -> None:
+    """A photo's counter left as a line of its own: a small number right above a photo caption (the number of
+    pictures in the gallery the photo opens, "6" / "Beijing Chaoyang Hospital ...Credit: EPA"), or a counter split
+    over lines around a slash ("1" / "/" / "4" / "Back to Gallery") whose other half is a gallery control."""
+    for index, unit in enumerate(units):
+        if unit.reason is not None or not _SMALL_NUMBER_RE.match(unit.text):
+            continue
+        following = units[index + 1] if index + 1 < len(units) else None
+        above_caption = (
+            following is not None
+            and following.reason == rules.REASON_CAPTION
+            and not _is_set_credit(following)
+        )
+        split_counter = (
+            index + 3 < len(units)
+            and units[index + 1].text == "/"
+            and _SMALL_NUMBER_RE.match(units[index + 2].text) is not None
+            and rules.REASON_GALLERY in (units[index + 2].reason, units[index + 3].reason)
+        )
+        if above_caption or split_counter:
+            unit.reason = rules.REASON_GALLERY
+
+
+# A caption set between two paragraphs with its credit under it is a sentence: up to CAPTION_BETWEEN_MAX_WORDS words
+# and shorter than the paragraph under the credit. On the aeb pages such captions run 8 to 20 words (one of 49 is
+# left); the body paragraphs above a recognised credit run 15, 16, 22, 62 and 127 words, and the two short ones have
+# no paragraph under the credit. A news paragraph of 30 words or more above an uncaptioned photo stays. The same
+# bound keeps the article's first paragraph from being taken as the lead photo's caption (`_without_lead_caption`).
+CAPTION_BETWEEN_MAX_WORDS = 30
+# A bare source name: "Statista", "NASA Worldview", "Ecological Economics" (agencies, outlets, journals).
+BARE_CREDIT_MAX_WORDS = 4
+# A caption without a stop names what the photo shows at some length ("Kevin Mayer, the Disney executive who is
+# overseeing the Disney+ streaming service", 12 words); a subheading above a photo is shorter ("Tas dan sepatu
+# menyala" / "Ilustrasi kemeja putih polos. Pinterest", IndoSum dev.02: 6 subheadings of 1-5 words).
+CAPTION_UNSTOPPED_MIN_WORDS = 8
+
+
+def _is_set_credit(unit: Unit) -> bool:
+    """A photo credit line of its own that a rule recognised (not a caption marker such as "Image copyright")."""
+    return (
+        unit.reason == rules.REASON_CAPTION
+        and unit.words <= CREDIT_LINE_MAX_WORDS
+        and not rules.CAPTION_MARKER_RE.match(unit.text)
+    )
+
+
+def _mark_captions_between_paragraphs(units: list[Unit]) -> None:
+    """A photo set between two paragraphs leaves its caption and credit there: a short line, a credit line, and the
+    article going on under them ("Burning crop stubble outside of Delhi is sending smoke into the city." /
+    "Sakib Ali/Hindustan Times/Getty Images" / paragraph). `_mark_photo_captions` wants more proof of a caption
+    above a credit; here the paragraph under the credit is that proof (a body paragraph above a lone credit is the
+    article's last before a photo with no caption: then no paragraph follows, or it is the longer line). The
+    credit may be a bracketed name ("(Walt Disney Co.)"), or on a page that sets a recognised credit so a bare
+    name ("Berkeley Earth", "Statista"; a Title-Case subheading has no caption sentence over it on such pages)."""
+
+    def pairs(credit_test: Callable[[Unit, Unit], bool]) -> None:
+        for index in range(1, len(units) - 2):
+            before, caption, credit, after = units[index - 1 : index + 3]
+            if (
+                before.reason is None
+                and _is_body_like(before)
+                and caption.reason is None
+                and after.reason is None
+                and caption.words <= CAPTION_BETWEEN_MAX_WORDS
+                and caption.words < after.words
+                and _is_body_like(after)
+                and credit_test(caption, credit)
+            ):
+                for unit in (caption, credit):
+                    unit.reason = rules.REASON_CAPTION
+                    unit.caption = True
+
+    if any(
+        _is_set_credit(unit)
+        and (
+            index == 0
+            or units[index - 1].reason not in (None, rules.REASON_CAPTION, rules.REASON_GALLERY)
+            or units[index - 1].words > CAPTION_BETWEEN_MAX_WORDS
+        )
+        for index, unit in enumerate(units)
+    ):
+        # The page prints credits without captions (one opens the text, or stands under the headline or a long
+        # paragraph): a short paragraph above its other credits may be the article's ("Oke, kita kembali ke MSG.
+        # Kenapa harus MSG?" / "Foto: Shutterstock", IndoSum dev.03).
+        return
+    pairs(
+        lambda caption, credit: (
+            (
+                _is_set_credit(credit)
+                or (credit.reason is None and rules.BRACKETED_NAME_CREDIT_RE.match(credit.text) is not None)
+            )
+            # A credit line is a name or two; a sentence break inside it makes it a caption with its credit
+            # ("Ilustrasi kemeja putih polos. Pinterest"), a line of its own under a subheading.
+            and not _SENTENCE_BREAK_RE.search(credit.text)
+            and (_is_sentence_end(caption.text) or caption.words >= CAPTION_UNSTOPPED_MIN_WORDS)
+        )
+    )
+    page_sets_credits = any(
+        units[i].reason == rules.REASON_CAPTION
+        and _is_set_credit(units[i + 1])
+        and units[i + 2].reason is None
+        and _is_body_like(units[i + 2])
+        for i in range(len(units) - 2)
+    )
+    if page_sets_credits:
+        pairs(
+            lambda caption, credit: (
+                credit.reason is None
+                and credit.words <= BARE_CREDIT_MAX_WORDS
+                and credit.text != credit.text.upper()
+                and rules.BARE_NAME_CREDIT_RE.match(credit.text) is not None
+                and _is_sentence_end(caption.text)
+            )
+        )
 
 
 def _remove_teasers(units: list[Unit]) -> None:
@@ -1259,7 +1419,10 @@ def classify_lines(
     units = _rejoin_cjk_clauses(units)
     found = _Found()
     _apply_rules(units, found, memory, outlet_hint)
+    _mark_image_text(units)
     _mark_photo_captions(units)
+    _mark_captions_between_paragraphs(units)
+    _mark_photo_counters(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
     _mark_key_points(units)
@@ -1462,6 +1625,11 @@ def _without_lead_caption(units: list[Unit], body_like: list[int]) -> list[int]:
         return body_like
     first = body_like[0]
     if units[first + 1].reason != rules.REASON_CAPTION or parse_dateline(units[first].text) is not None:
+        return body_like
+    if units[first].words > CAPTION_BETWEEN_MAX_WORDS:
+        # A caption is a sentence or two (session 7): on the aeb pages the lead captions above a credit run 11 to 30
+        # words, the two first paragraphs of the article above a caption 45 and 47 ("Following the 16-inch MacBook
+        # Pro, Apple plans ..." / "16-inch MacBook Pro's new scissor switch keyboard via iFixit").
         return body_like
     units[first].reason = rules.REASON_CAPTION
     units[first].caption = True
