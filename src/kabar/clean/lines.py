@@ -1023,14 +1023,94 @@ _READ_MORE_RE = re.compile(
 
 def _mark_read_more_teasers(units: list[Unit]) -> None:
     """Teasers right above a bare "Read more" link (see _READ_MORE_RE)."""
-    for unit, following in pairwise(units):
-        if (
-            unit.reason is None
-            and unit.words <= RELATED_SENTENCE_MAX_WORDS
-            and following.reason is not None
-            and _READ_MORE_RE.match(following.text)
-        ):
+    for index, (unit, following) in enumerate(pairwise(units)):
+        if unit.reason is not None or following.reason is None or not _READ_MORE_RE.match(following.text):
+            continue
+        if unit.words <= RELATED_SENTENCE_MAX_WORDS:
             unit.reason = rules.REASON_RELATED
+        elif READ_MORE_CUT_BLURBS and index > 0 and _is_cut_teaser_blurb(units[index - 1], unit):
+            unit.reason = rules.REASON_RELATED
+            units[index - 1].reason = rules.REASON_RELATED
+
+
+# A teaser card with a longer blurb: the other story's headline, then its blurb cut off mid-sentence at a fixed
+# length (no sentence end: "In recent months, hundreds of people in the U.S. have become acutely sick and have even
+# died due to"), then "Read more". Both lines are the card. An article excerpt cut short above "Read more" is a
+# paragraph under other paragraphs, not under a headline-like line, and stays. Up to TEASER_BLURB_MAX_WORDS words
+# (cards cut their blurbs at 100-200 characters; the one-sentence blurbs of the cards below run to 45 words). A
+# switch: on the aeb pages (both halves) it takes one card out of a Gizmodo article (2 chrome lines kept before); no
+# body line is lost.
+READ_MORE_CUT_BLURBS = True
+TEASER_BLURB_MAX_WORDS = 50
+
+
+def _is_cut_teaser_blurb(headline: Unit, blurb: Unit) -> bool:
+    return (
+        headline.reason is None
+        and _is_headline_like(headline)
+        and blurb.words <= TEASER_BLURB_MAX_WORDS
+        and not _is_sentence_end(blurb.text)
+    )
+
+
+# A card of another story set inside the article (the Los Angeles Times' in-body "Business" cards, as news sites link
+# their related stories between paragraphs): the other story's headline printed twice within TEASER_CARD_COPY_GAP
+# lines (the link's text and the picture's alt text; only chrome, a section label, between the copies) and its blurb,
+# one sentence of at most TEASER_BLURB_MAX_WORDS words, right under the second copy.
+# The card stands between paragraphs: the nearest open line above the headline and the nearest below the blurb, each
+# within TEASER_CARD_CONTEXT_LINES lines, are body paragraphs. That spares a page's own headline printed twice over
+# its lead (a date or a byline stands above it, not a paragraph), and cards in lists of other stories are left to
+# the body search. The lines are related-article links (in-body: the body goes on under the card). A switch: on the
+# aeb pages (both halves) 8 chrome lines of 3 cards in one article are taken out; no body line is lost.
+TEASER_CARDS_DROPPED = True
+TEASER_CARD_COPY_GAP = 2
+TEASER_CARD_CONTEXT_LINES = 3
+
+
+def _nearest_open(units: list[Unit], index: int, step: int) -> Unit | None:
+    """The nearest line from `index` on (in the direction `step`) that no rule named, within
+    TEASER_CARD_CONTEXT_LINES lines."""
+    for offset in range(TEASER_CARD_CONTEXT_LINES):
+        position = index + step * offset
+        if not 0 <= position < len(units):
+            return None
+        if units[position].reason is None:
+            return units[position]
+    return None
+
+
+def _mark_teaser_cards(units: list[Unit]) -> None:
+    """Cards of other stories between the article's paragraphs (see TEASER_CARD_COPY_GAP)."""
+    if not TEASER_CARDS_DROPPED:
+        return
+    for index, unit in enumerate(units):
+        if unit.reason is not None or not _is_headline_like(unit):
+            continue
+        copy = next(
+            (
+                k
+                for k in range(index + 1, min(len(units), index + 1 + TEASER_CARD_COPY_GAP))
+                if units[k].text == unit.text
+            ),
+            None,
+        )
+        if copy is None or any(units[k].reason is None for k in range(index + 1, copy)):
+            continue
+        blurb = copy + 1
+        if (
+            blurb >= len(units)
+            or units[blurb].reason is not None
+            or units[blurb].words > TEASER_BLURB_MAX_WORDS
+            or _is_headline_like(units[blurb])
+            or _SENTENCE_BREAK_RE.search(units[blurb].text)
+        ):
+            continue
+        above = _nearest_open(units, index - 1, -1)
+        below = _nearest_open(units, blurb + 1, 1)
+        if above is None or below is None or not (_is_body_like(above) and _is_body_like(below)):
+            continue
+        for card_line in (unit, units[copy], units[blurb]):
+            card_line.reason = rules.REASON_RELATED
 
 
 # A summary box above the article under a "Key Points" / "Highlights" header (CNBC, Al Bawaba): its items restate the
@@ -1236,6 +1316,7 @@ def classify_lines(
     _mark_photo_captions(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
+    _mark_teaser_cards(units)
     _mark_key_points(units)
     _mark_glued_teasers(units)
     _remove_teasers(units)

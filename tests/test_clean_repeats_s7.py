@@ -1,0 +1,71 @@
+"""Whole-page scrapes, session 7: repeated lines, teaser cards and standing boilerplate inside the article
+(kabar.clean.lines, kabar.clean.rules). Made-up pages; each test fails with its rule switched off."""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar.clean import lines
+from kabar.clean.lines import clean_lines
+
+MENU = ["Home", "News", "Business", "Sport", "Opinion"]
+FOOTER = ["About us", "Contact", "Privacy Policy", "Terms of use"]
+HEADLINE = "City council approves new budget for harbour repairs"
+PARAGRAPHS = [
+    "The city council approved a budget of 40 million euros on Tuesday to repair the old harbour walls before winter.",
+    "Engineers warned last year that two of the walls could give way in a strong storm, flooding the fish market.",
+    "The work will start in March and should take about eighteen months, the deputy mayor told reporters.",
+    "Fishermen said they welcomed the decision but asked the council to keep one quay open during the works.",
+    "The opposition voted against the plan, saying the cost had doubled since the first estimate two years ago.",
+    "A public meeting on the timetable is planned for next month at the town hall, the council said.",
+]
+
+
+def _body(text: str) -> str:
+    return "\n".join(clean_lines(text).paragraphs)
+
+
+# --- teaser cards of other stories between the paragraphs ------------------------------------------------------
+
+CARD = [
+    "Business",
+    "Bakery chain closes its last three shops in the old town",
+    "Business",
+    "Bakery chain closes its last three shops in the old town",
+    "The family firm had baked bread in the city for ninety years before rents and energy prices rose.",
+]
+CUT_CARD = [
+    "Ferry company orders two electric boats for the island routes",
+    "The company said the new boats would cut its fuel bill by half and could carry up to three hundred of",
+    "Read more",
+]
+
+
+def _card_page(card: list[str]) -> str:
+    return "\n".join([*MENU, HEADLINE, "By Anna Berg", *PARAGRAPHS[:3], *card, *PARAGRAPHS[3:], *FOOTER])
+
+
+@pytest.mark.parametrize("card", [CARD, CUT_CARD], ids=["doubled-headline", "read-more"])
+def test_a_card_of_another_story_inside_the_article_is_not_body(card: list[str]) -> None:
+    body = _body(_card_page(card))
+    for paragraph in PARAGRAPHS:
+        assert paragraph in body
+    for line in card:
+        assert line not in body
+
+
+def test_the_doubled_headline_card_stays_without_its_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "TEASER_CARDS_DROPPED", False)
+    assert CARD[-1] in _body(_card_page(CARD))
+
+
+def test_the_cut_blurb_card_stays_without_its_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "READ_MORE_CUT_BLURBS", False)
+    assert CUT_CARD[1] in _body(_card_page(CUT_CARD))
+
+
+def test_the_page_s_own_headline_printed_twice_keeps_its_lead() -> None:
+    # Headline, its alt-text copy and the lead: a date stands above, not a paragraph, so this is no card.
+    lead = "The city council approved a budget of 40 million euros on Tuesday to repair the harbour walls."
+    page = "\n".join([*MENU, "November 19, 2019", HEADLINE, HEADLINE, lead, *PARAGRAPHS[1:], *FOOTER])
+    assert lead in _body(page)
