@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kabar.clean import lines
+from kabar.clean import lines, meta
 from kabar.clean.lines import clean_lines
 
 MENU = ["Home", "News", "Business", "Sport", "Opinion"]
@@ -69,3 +69,29 @@ def test_the_page_s_own_headline_printed_twice_keeps_its_lead() -> None:
     lead = "The city council approved a budget of 40 million euros on Tuesday to repair the harbour walls."
     page = "\n".join([*MENU, "November 19, 2019", HEADLINE, HEADLINE, lead, *PARAGRAPHS[1:], *FOOTER])
     assert lead in _body(page)
+
+
+# --- bylines with the date written after the name -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Anna Berg on Tuesday, November 19th, 2019 at 10:15 a.m.", "Anna Berg"),
+        ("Oleh Budi Santoso pada Selasa, 19 November 2019", "Budi Santoso"),
+        ("Oleh Budi Santoso, Selasa, 19 November 2019 10:15 WIB", "Budi Santoso"),
+    ],
+)
+def test_a_byline_dated_after_the_name_is_no_body_and_names_the_author(byline: str, author: str) -> None:
+    page = "\n".join([*MENU, HEADLINE, byline, *PARAGRAPHS, *FOOTER])
+    result = clean_lines(page)
+    assert byline not in "\n".join(result.paragraphs)
+    assert result.authors == [author]
+
+
+def test_without_the_rule_the_dated_byline_loses_its_author(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(meta, "DATED_CREDIT_TAILS", False)
+    page = "\n".join(
+        [*MENU, HEADLINE, "Oleh Budi Santoso pada Selasa, 19 November 2019", *PARAGRAPHS, *FOOTER]
+    )
+    assert clean_lines(page).authors != ["Budi Santoso"]
