@@ -95,3 +95,54 @@ def test_without_the_rule_the_dated_byline_loses_its_author(monkeypatch: pytest.
         [*MENU, HEADLINE, "Oleh Budi Santoso pada Selasa, 19 November 2019", *PARAGRAPHS, *FOOTER]
     )
     assert clean_lines(page).authors != ["Budi Santoso"]
+
+
+# --- a caption printed over every photo ------------------------------------------------------------------------
+
+GALLERY_CAPTION = "Harbour Festival 2019 [Boats of the North] opening night on the old quay, Saturday"
+
+
+def _gallery_page() -> str:
+    # The article's own lines are short exclamations, as photo blogs write them; the caption stands under each photo.
+    story = [
+        "The harbour festival opened on Saturday with a parade of old sailing boats along the quay!",
+        "More than two thousand people came to watch the boats arrive from the islands!",
+        "The oldest boat in the parade was built in 1902 and still sails every summer!",
+        "Children could climb aboard three of the boats and learn how to tie sailors' knots!",
+        "The festival goes on until Sunday evening with music and fireworks over the water!",
+    ]
+    body: list[str] = []
+    for line in story:
+        body += [GALLERY_CAPTION, line]
+    # Blank lines between the lines, as a browser copies the page (lines of one length without them read as a text
+    # hard-wrapped at a fixed width, whose lines are joined).
+    return "\n\n".join(
+        [*MENU, "Harbour festival opens with parade of old boats", "By Anna Berg", *body, *FOOTER]
+    )
+
+
+def test_a_caption_printed_over_every_photo_is_not_body() -> None:
+    body = _body(_gallery_page())
+    assert "The oldest boat in the parade was built in 1902" in body
+    assert GALLERY_CAPTION not in body
+
+
+def test_the_repeated_caption_stays_without_its_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "REPEATED_CAPTIONS_DROPPED", False)
+    assert GALLERY_CAPTION in _body(_gallery_page())
+
+
+def test_a_question_put_to_each_interviewee_stays() -> None:
+    # Repeated prose ends with its stop: an interview series asks each person the same question.
+    question = "What inspired you to start cooking for an audience on the internet?"
+    people = ["Anna Berg", "Budi Santoso", "Carla Diaz"]
+    answers = [
+        "I always loved cooking for my friends, and one day a friend told me to film it and share it online.",
+        "My grandmother taught me every recipe I know, and I wanted to keep them alive for my own children.",
+        "I lived abroad for three years and missed the food of home so much that I started to cook it myself.",
+    ]
+    page: list[str] = [*MENU, "Three cooks on why they share their recipes", "By Anna Berg"]
+    for person, answer in zip(people, answers, strict=True):
+        page += [person, question, answer]
+    body = _body("\n".join([*page, *FOOTER]))
+    assert body.count(question) == 3

@@ -931,6 +931,54 @@ def _mark_photo_captions(units: list[Unit]) -> None:
                 caption.caption = True
 
 
+# A caption the page prints on every photo of the article ("2018 Jeongdong Theater Tradition Series Performance [The
+# Palace: Tale of Jang Noksu] '2018 Welcome Daehak-ro Festival'" under each of nine pictures, as blogs repeat one
+# caption or alt text over a gallery): a line of at least REPEATED_CAPTION_MIN_WORDS words, printed at least
+# REPEATED_CAPTION_MIN_COPIES times, without a full stop, question or exclamation mark at its end, each copy standing
+# alone among lines the page prints once (or beside its own copies). Prose is not printed three times; the repeated
+# lines that are body come in repeated blocks (an interview's questions put to each of 23 people, the rows of a
+# meal plan printed for each day, a product's feature list for each model, table heads over each table), whose
+# neighbours repeat too, or end with a stop ("Что вас вдохновило на создание кулинарной страницы?"). Run after the
+# body search, on the body it found (see classify_lines). On the aeb pages (both halves) every line the test takes
+# is chrome: 6 copies of one blog's gallery caption kept as body before, the rest lists of other stories outside the
+# body; with 5 to 7 words it takes no body line either, with 4 a shop link printed under each product ("See it now:
+# Amazon", body by the labels). No line of IndoSum's 39,240 paragraphs, ECB+'s 16,314 lines or DUC 2004's
+# paragraphs is printed three times in its article but a photo caption ("Ilustrasi kemeja putih polos. Pinterest")
+# and wire trim marks.
+REPEATED_CAPTIONS_DROPPED = True
+REPEATED_CAPTION_MIN_COPIES = 3
+REPEATED_CAPTION_MIN_WORDS = 8
+_STOPPED_RE = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+
+
+def _mark_repeated_captions(units: list[Unit]) -> None:
+    """Copies of a caption printed over every photo of the page (see REPEATED_CAPTION_MIN_COPIES)."""
+    if not REPEATED_CAPTIONS_DROPPED:
+        return
+    counts = Counter(unit.text for unit in units)
+    copies: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        if (
+            counts[unit.text] >= REPEATED_CAPTION_MIN_COPIES
+            and unit.words >= REPEATED_CAPTION_MIN_WORDS
+            and not _STOPPED_RE.search(unit.text)
+        ):
+            copies.setdefault(unit.text, []).append(index)
+    for text, indexes in copies.items():
+        alone = all(
+            units[j].text == text or counts[units[j].text] == 1
+            for i in indexes
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(units)
+        )
+        if not alone:
+            continue
+        for i in indexes:
+            if units[i].reason is None:
+                units[i].reason = rules.REASON_CAPTION
+                units[i].caption = True
+
+
 def _remove_teasers(units: list[Unit]) -> None:
     """A lead cut short with "..." whose words the body then gives in full is a teaser, not a paragraph."""
     open_units = [u for u in units if u.reason is None]
@@ -1469,6 +1517,9 @@ def classify_lines(
                 unit.caption = True
             else:
                 unit.reason = rules.REASON_OUTSIDE
+    # After the body search: the copies are taken out of the body it found, and do not move it (a gallery page's
+    # short exclamations are no paragraphs; the long caption copies between them held its body together).
+    _mark_repeated_captions(units)
     return Classified(units=units, found=found, line_count=line_count, title_index=title_index)
 
 
