@@ -146,3 +146,29 @@ def test_a_question_put_to_each_interviewee_stays() -> None:
         page += [person, question, answer]
     body = _body("\n".join([*page, *FOOTER]))
     assert body.count(question) == 3
+
+
+# --- where the article ran first ------------------------------------------------------------------------------
+
+INDONESIAN_PARAGRAPHS = [
+    "Pemerintah kota menyetujui anggaran sebesar 40 miliar rupiah untuk memperbaiki dinding pelabuhan lama.",
+    "Para insinyur memperingatkan tahun lalu bahwa dua dinding bisa runtuh saat badai besar melanda kota itu.",
+    "Pekerjaan akan dimulai pada bulan Maret dan diperkirakan memakan waktu sekitar delapan belas bulan.",
+]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Artikel ini sudah tayang di Kompas.com dengan judul Pemkot Setujui Anggaran Perbaikan Pelabuhan.",
+        "Tulisan ini pernah dimuat di harian Suara Pelabuhan edisi Senin, 18 November 2019.",
+    ],
+)
+def test_a_notice_of_where_the_article_ran_first_is_not_body(notice: str) -> None:
+    page = "\n".join(
+        ["Beranda", "Berita", "Pemkot setujui anggaran perbaikan pelabuhan", *INDONESIAN_PARAGRAPHS, notice]
+    )
+    result = clean_lines(page)
+    body = "\n".join(result.paragraphs)
+    assert INDONESIAN_PARAGRAPHS[-1] in body
+    assert notice not in body

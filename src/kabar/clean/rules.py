@@ -113,7 +113,11 @@ COPYRIGHT_RE = re.compile(
         r"\ball\s+rights\s+reserved\b",
         r"\bhak\s+cipta\s+dilindungi\b",
         r"^this\s+(?:article|story|material)\s+(?:may\s+not|cannot)\s+be\s+(?:published|reproduced)",
-        r"^\W{0,3}(?:artikel|konten|berita)\s+ini\s+(?:telah\s+)?(?:tayang|terbit|dipublikasikan)\s+(?:di|pada)",
+        # "Artikel ini telah tayang di Tribunnews.com dengan judul ...", "Artikel ini sudah tayang di ...", "Tulisan ini
+        # pernah dimuat di harian ...": where the piece ran first. Opening a line, never prose (no line of IndoSum's
+        # 39,240 paragraphs opens so but one such notice).
+        r"^\W{0,3}(?:artikel|konten|berita|tulisan)\s+ini\s+(?:(?:telah|sudah|pernah)\s+)?"
+        r"(?:tayang|terbit|dipublikasikan|dimuat|diterbitkan)\s+(?:di|pada|dalam)\b",
     )
     + r")",
     re.IGNORECASE,
