@@ -172,3 +172,11 @@ def test_a_notice_of_where_the_article_ran_first_is_not_body(notice: str) -> Non
     body = "\n".join(result.paragraphs)
     assert INDONESIAN_PARAGRAPHS[-1] in body
     assert notice not in body
+
+
+def test_a_quotation_printed_twice_is_no_card() -> None:
+    # Texts that repeat a line (a quotation ending the sentence) have no card: the headline of a card ends no sentence.
+    quoted = "“Or it could simply be a boat in the area that has cut the cable.”"
+    page = [*PARAGRAPHS[:3], quoted, quoted, PARAGRAPHS[3], *PARAGRAPHS[4:]]
+    body = _body("\n".join([HEADLINE, *page]))
+    assert PARAGRAPHS[3] in body

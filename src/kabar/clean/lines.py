@@ -1096,6 +1096,7 @@ def _is_cut_teaser_blurb(headline: Unit, blurb: Unit) -> bool:
     return (
         headline.reason is None
         and _is_headline_like(headline)
+        and not _is_sentence_end(headline.text)
         and blurb.words <= TEASER_BLURB_MAX_WORDS
         and not _is_sentence_end(blurb.text)
     )
@@ -1105,6 +1106,8 @@ def _is_cut_teaser_blurb(headline: Unit, blurb: Unit) -> bool:
 # their related stories between paragraphs): the other story's headline printed twice within TEASER_CARD_COPY_GAP
 # lines (the link's text and the picture's alt text; only chrome, a section label, between the copies) and its blurb,
 # one sentence of at most TEASER_BLURB_MAX_WORDS words, right under the second copy.
+# The headline ends no sentence: a quotation printed twice (as ECB+'s texts repeat lines: "`` Or it could be simply a
+# ship in the area which has cut the cable.''") is no card, nor is the paragraph under it.
 # The card stands between paragraphs: the nearest open line above the headline and the nearest below the blurb, each
 # within TEASER_CARD_CONTEXT_LINES lines, are body paragraphs. That spares a page's own headline printed twice over
 # its lead (a date or a byline stands above it, not a paragraph), and cards in lists of other stories are left to
@@ -1132,7 +1135,7 @@ def _mark_teaser_cards(units: list[Unit]) -> None:
     if not TEASER_CARDS_DROPPED:
         return
     for index, unit in enumerate(units):
-        if unit.reason is not None or not _is_headline_like(unit):
+        if unit.reason is not None or not _is_headline_like(unit) or _is_sentence_end(unit.text):
             continue
         copy = next(
             (
