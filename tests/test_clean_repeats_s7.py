@@ -180,3 +180,30 @@ def test_a_quotation_printed_twice_is_no_card() -> None:
     page = [*PARAGRAPHS[:3], quoted, quoted, PARAGRAPHS[3], *PARAGRAPHS[4:]]
     body = _body("\n".join([HEADLINE, *page]))
     assert PARAGRAPHS[3] in body
+
+
+# --- another story's headline in capitals, with a count -------------------------------------------------------
+
+SHOUTED = "SINGER SAYS DANCE SHOW HAS HELPED HER LOSE 25 POUNDS"
+TICKER = "HRB THE HARBOUR GROUP INC. 225.86 -12.99 -5.44%"
+
+
+def _shouted_page(line: str) -> str:
+    return "\n".join([*MENU, HEADLINE, "By Anna Berg", *PARAGRAPHS[:3], line, *PARAGRAPHS[3:], *FOOTER])
+
+
+def test_a_capitalised_headline_with_a_count_between_paragraphs_is_a_link() -> None:
+    body = _body(_shouted_page(SHOUTED))
+    assert PARAGRAPHS[3] in body
+    assert SHOUTED not in body
+
+
+def test_the_capitalised_headline_with_a_count_stays_without_its_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lines, "SHOUTED_LINK_COUNTS_ALLOWED", False)
+    assert SHOUTED in _body(_shouted_page(SHOUTED))
+
+
+def test_a_ticker_row_is_no_headline_link() -> None:
+    assert not lines._is_shouted_link(lines.Unit(TICKER, [0], False))

@@ -1024,11 +1024,18 @@ def _remove_teasers(units: list[Unit]) -> None:
 SHOUTED_LINK_MIN_WORDS = 8
 SHOUTED_LINK_UPPER_SHARE = 0.9
 SHOUTED_LINK_CONTEXT_LINES = 3
+# A whole number in such a headline is a count ("LAUREN ALAINA SAYS 'DWTS' HAS HELPED HER LOSE 25 POUNDS"); the
+# figures of a ticker row are prices and changes: a decimal, a sign or a percentage. A switch: on the aeb pages
+# (both halves) 1 more Fox headline link is taken out; the only other capitalised line of 8+ words with a figure is
+# the ticker row, which stays.
+SHOUTED_LINK_COUNTS_ALLOWED = True
+_DATA_FIGURE_RE = re.compile(r"\d[.,:]\d|[+\-−]\d|\d\s*%|[$€£¥]\s*\d")
 
 
 def _is_shouted_link(unit: Unit) -> bool:
     text = unit.text
-    if not SHOUTED_LINK_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS or _DIGIT_RE.search(text):
+    figure = _DATA_FIGURE_RE if SHOUTED_LINK_COUNTS_ALLOWED else _DIGIT_RE
+    if not SHOUTED_LINK_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS or figure.search(text):
         return False
     if text.rstrip().endswith("."):
         return False
