@@ -207,3 +207,25 @@ def test_the_capitalised_headline_with_a_count_stays_without_its_rule(
 
 def test_a_ticker_row_is_no_headline_link() -> None:
     assert not lines._is_shouted_link(lines.Unit(TICKER, [0], False))
+
+
+# --- a related box under a Russian header -----------------------------------------------------------------------
+
+RUSSIAN_PARAGRAPHS = [
+    "Городской совет в среду утвердил бюджет на ремонт старой гавани, сообщили в пресс-службе мэрии.",
+    "Инженеры еще в прошлом году предупреждали, что две стены могут обрушиться во время сильного шторма.",
+    "Работы начнутся в марте и продлятся около полутора лет, рассказал журналистам заместитель мэра.",
+]
+
+
+@pytest.mark.parametrize("header", ["Материалы по теме", "Читайте также:"])
+def test_a_russian_related_box_is_not_body(header: str) -> None:
+    teaser = "Пекарня закрыла последние три магазина в старом городе"
+    page = "\n".join(
+        ["Главная", "Новости", *RUSSIAN_PARAGRAPHS[:2], header, teaser, RUSSIAN_PARAGRAPHS[2], "Контакты"]
+    )
+    body = _body(page)
+    for paragraph in RUSSIAN_PARAGRAPHS:
+        assert paragraph in body
+    assert header not in body
+    assert teaser not in body

@@ -64,6 +64,9 @@ RELATED_RE = re.compile(
         r"(?:baca|lihat|simak)\s+(?:artikel|berita)\s+(?:selengkapnya|lainnya|terkait)",
         r"leggi\s+anche",
         r"leia\s+(?:também|mais)",
+        # Russian "Read also" and "Materials on the topic" (a related box's header on Russian portals).
+        r"читайте\s+(?:также|ещё|еще)",
+        r"материалы\s+по\s+теме",
     )
     + r")\b\s*[:\-–—|>»]?",
     re.IGNORECASE,
