@@ -229,3 +229,44 @@ def test_a_russian_related_box_is_not_body(header: str) -> None:
         assert paragraph in body
     assert header not in body
     assert teaser not in body
+
+
+# --- a company's standing profile closing its press release -----------------------------------------------------
+
+RELEASE = [
+    "Harbourtech and Nordic Ferries announce a partnership to bring electric charging to ten island ports.",
+    "The first chargers will be installed in the spring, and the ferries on the longest routes will follow in 2021.",
+    '"Electric ferries need chargers at both ends of the route," said Anna Berg, head of sales at Harbourtech.',
+    "Nordic Ferries expects the project to cut its fuel bill by half within five years of the first installation.",
+]
+PROFILE = [
+    "Harbourtech is a global provider of charging systems for ships, ports and heavy vehicles.",
+    "Harbourtech is headquartered in Bergen (Norway), has subsidiaries in 12 countries and employs around 900 "
+    "people worldwide. Harbourtech shares are listed on the Oslo Stock Exchange.",
+]
+
+
+def _release_page(closing: list[str]) -> str:
+    return "\n".join(
+        [*MENU, "Harbourtech and Nordic Ferries bring chargers to island ports", *RELEASE, *closing, *FOOTER]
+    )
+
+
+def test_a_company_profile_closing_a_release_is_not_body() -> None:
+    body = _body(_release_page(PROFILE))
+    for paragraph in RELEASE:
+        assert paragraph in body
+    for paragraph in PROFILE:
+        assert paragraph not in body
+
+
+def test_the_company_profile_stays_without_its_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "COMPANY_PROFILES_DROPPED", False)
+    assert PROFILE[1] in _body(_release_page(PROFILE))
+
+
+def test_profile_facts_mid_article_stay() -> None:
+    # News gives such facts in passing; only the closing line of the article is taken as a profile.
+    fact = "Harbourtech is headquartered in Bergen and employs around 900 people in 12 countries."
+    body = _body(_release_page([]).replace(RELEASE[1], f"{RELEASE[1]}\n{fact}"))
+    assert fact in body

@@ -979,6 +979,46 @@ def _mark_repeated_captions(units: list[Unit]) -> None:
                 units[i].caption = True
 
 
+# A company's standing profile closing its press release without an "About <Company>" header (the header and the
+# lines under it are a rule of their own: rules.ABOUT_HEADER_RE): the article's last open line states
+# rules.COMPANY_PROFILE_MIN_FACTS or more facts of a profile (headquarters, staff, countries, listing) and opens with
+# the company as its subject ("Ascom is headquartered in Baar ..."); the lines right above it that open with the same
+# name ("Ascom is a global solutions provider ...") are the profile's first paragraphs. Only the body's end: news
+# prose states such facts in passing mid-article ("EYP MCF is headquartered in New York and has approximately 350
+# employees" in ECB+, "Berkantor pusat di Bangkok, ... mempekerjakan lebih dari 7.000 orang" in IndoSum, neither the
+# last paragraph). Run after the body search, on the body it found. A switch: on the aeb pages (both halves) 4 chrome
+# lines of two press releases are taken out, no body line; no article of IndoSum's folds, ECB+ or DUC 2004 changes.
+COMPANY_PROFILES_DROPPED = True
+
+
+def _profile_name(text: str) -> str | None:
+    match = rules.COMPANY_PROFILE_OPENER_RE.match(text)
+    return match.group("name") if match else None
+
+
+def _mark_company_profile(units: list[Unit]) -> None:
+    """The closing profile of a company's press release (see COMPANY_PROFILES_DROPPED)."""
+    if not COMPANY_PROFILES_DROPPED:
+        return
+    open_lines = [i for i, unit in enumerate(units) if unit.reason is None]
+    if len(open_lines) < 2:
+        return
+    last = units[open_lines[-1]]
+    name = _profile_name(last.text)
+    facts = sum(bool(fact.search(last.text)) for fact in rules.COMPANY_PROFILE_FACT_RES)
+    if name is None or facts < rules.COMPANY_PROFILE_MIN_FACTS:
+        return
+    profile = [open_lines[-1]]
+    for index in reversed(open_lines[:-1]):
+        if _profile_name(units[index].text) != name:
+            break
+        profile.append(index)
+    if len(profile) == len(open_lines):
+        return  # the whole text is the profile: a company page, not a release with one at its end
+    for index in profile:
+        units[index].reason = rules.REASON_BYLINE
+
+
 def _remove_teasers(units: list[Unit]) -> None:
     """A lead cut short with "..." whose words the body then gives in full is a teaser, not a paragraph."""
     open_units = [u for u in units if u.reason is None]
@@ -1530,6 +1570,8 @@ def classify_lines(
     # After the body search: the copies are taken out of the body it found, and do not move it (a gallery page's
     # short exclamations are no paragraphs; the long caption copies between them held its body together).
     _mark_repeated_captions(units)
+    if not extracted:
+        _mark_company_profile(units)
     return Classified(units=units, found=found, line_count=line_count, title_index=title_index)
 
 

@@ -532,6 +532,32 @@ def is_author_note(text: str) -> bool:
     return any(key in lowered for key in _AUTHOR_NOTE_KEYS) and AUTHOR_NOTE_RE.search(text) is not None
 
 
+# The standing profile of a company closing its press release, when the page prints it without an "About <Company>"
+# header: "Ascom is headquartered in Baar (Switzerland), has subsidiaries in 15 countries and employs around 1,300
+# people worldwide. Ascom registered shares (ASCN) are listed on the SIX Swiss Exchange in Zurich.", "PT Contoh
+# berkantor pusat di Jakarta dan mempekerjakan lebih dari 2.000 karyawan." Each pattern is one fact of such a profile;
+# kabar.clean.lines takes the article's closing lines as the profile only where one holds COMPANY_PROFILE_MIN_FACTS of
+# them (news prose gives one or two such facts in passing, mid-article).
+COMPANY_PROFILE_FACT_RES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\bheadquartered\s+in\b|\bberkantor\s+pusat\s+di\b",
+        r"\bemploys\s+(?:around|about|approximately|more\s+than|over|some|nearly)?\s*\d[\d,.]*|"
+        r"\bmempekerjakan\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?\d[\d,.]*",
+        r"\b(?:subsidiaries|offices|operations|operating\s+businesses|presence|customers)\s+in\s+(?:more\s+than\s+|"
+        r"over\s+|some\s+)?\d+\s+countries\b|\b(?:beroperasi|hadir|anak\s+perusahaan)\s+di\s+(?:lebih\s+dari\s+)?"
+        r"\d+\s+negara\b",
+        r"\b(?:shares|stock)\s+(?:are|is)\s+(?:listed|traded)\s+on\b|\bsahamnya\s+(?:tercatat|diperdagangkan)\s+di\b",
+    )
+)
+COMPANY_PROFILE_MIN_FACTS = 2
+# "<Company> is a global solutions provider ...", "<Perusahaan> adalah perusahaan ...": how the profile opens.
+COMPANY_PROFILE_OPENER_RE = re.compile(
+    r"^(?P<name>(?:[A-Z][\w&.'’-]*|PT|Tbk)(?:\s+(?:[A-Z][\w&.'’-]*|PT|Tbk|\([^)]{1,30}\))){0,4})\s+"
+    r"(?:is|adalah|merupakan|has|memiliki|berkantor|employs|mempekerjakan)\b"
+)
+
+
 # The comment form of a blog: "Save my name, email, and website in this browser ...", "This site uses Akismet to
 # reduce spam.", "Your email address will not be published. Required fields are marked *".
 COMMENT_FORM_RE = re.compile(
