@@ -270,3 +270,35 @@ def test_profile_facts_mid_article_stay() -> None:
     fact = "Harbourtech is headquartered in Bergen and employs around 900 people in 12 countries."
     body = _body(_release_page([]).replace(RELEASE[1], f"{RELEASE[1]}\n{fact}"))
     assert fact in body
+
+
+# --- a byline split over two lines ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("role", "name"), [("By", "Anna Berg"), ("Oleh", "Budi Santoso")])
+def test_a_byline_split_over_two_lines_names_the_author(role: str, name: str) -> None:
+    page = "\n".join([*MENU, HEADLINE, role, name, *PARAGRAPHS, *FOOTER])
+    result = clean_lines(page)
+    assert role not in result.paragraphs
+    assert result.authors == [name]
+
+
+def test_the_split_byline_names_nobody_without_its_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "SPLIT_BYLINES", False)
+    page = "\n".join([*MENU, HEADLINE, "By", "Anna Berg", *PARAGRAPHS, *FOOTER])
+    assert clean_lines(page).authors == []
+
+
+def test_a_profession_as_a_subheading_is_no_byline() -> None:
+    # "Penulis" (writer) heads a section of a listicle of jobs: a noun, not "By"/"Oleh".
+    items = [
+        "Penulis",
+        "Profesi selanjutnya yang sering membuat orang stres adalah menjadi penulis karena tenggat yang ketat.",
+        "Pekerja seni",
+        "Seni memang indah, tetapi profesi ini juga rentan membuat orang tertekan karena penghasilan tidak tetap.",
+    ]
+    body = _body(
+        "\n".join(["Beranda", "Pekerjaan yang mampu membuat depresi", *INDONESIAN_PARAGRAPHS, *items])
+    )
+    for line in items:
+        assert line in body

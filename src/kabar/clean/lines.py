@@ -728,6 +728,48 @@ def _printed_once(units: list[Unit]) -> list[bool]:
     return [counts[key] == 1 for key in keys]
 
 
+# A byline split over lines, the role word alone on its line and the name on the next ("By" / "Joseph Tsidulko
+# November 19, 2019, 07:47 PM EST", "Oleh" / "Budi Santoso"), as sites print the word and the author's link apart.
+# "By" or "Oleh" alone is never prose; the line under it is the credit when the two read as one byline (a name that
+# looks like names, BYLINE_MAX_WORDS at most). Role words that are nouns stay out: "Penulis", "Editor", "Reporter"
+# alone are subheadings too (an IndoSum listicle of stressful jobs lost its body to "Penulis" as a byline). A switch:
+# on the aeb pages 46 lines are a bare "By", all chrome (1 kept as body before), and 27 pages more name their author
+# (no article of IndoSum's folds, ECB+ or DUC 2004 changes).
+SPLIT_BYLINES = True
+_BARE_ROLE_RE = re.compile(
+    r"^\W{0,3}(?P<role>by|oleh|written\s+by|posted\s+by|reported\s+by|ditulis\s+oleh)\s*:?\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+_POSSESSIVE_RE = re.compile(r"\w['’]s\b")
+
+
+def _is_split_credit_name(names: str) -> bool:
+    """A name as the line under a bare role word gives it: two words at least ("Email", a count "16" are buttons and
+    figures of the byline bar), no figure, no possessive ("Ryan Reed's Most Recent Stories" is a link)."""
+    return len(names.split()) >= 2 and not _DIGIT_RE.search(names) and not _POSSESSIVE_RE.search(names)
+
+
+def _mark_split_bylines(units: list[Unit], found: _Found) -> None:
+    """Bylines whose role word stands alone above the name (see SPLIT_BYLINES)."""
+    if not SPLIT_BYLINES:
+        return
+    for index, unit in enumerate(units):
+        match = _BARE_ROLE_RE.match(unit.text)
+        if unit.reason is not None or match is None:
+            continue
+        unit.reason = rules.REASON_BYLINE
+        if index + 1 >= len(units) or units[index + 1].reason is not None:
+            continue
+        following = units[index + 1]
+        credits = parse_bylines(f"{match.group('role')} {following.text}")
+        if credits and all(_is_split_credit_name(credit.names) for credit in credits):
+            following.reason = rules.REASON_BYLINE
+            for credit in credits:
+                (found.authors if credit.is_author else found.editors).append(credit.names)
+
+
 def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, outlet: str | None) -> None:
     once = _printed_once(units) if memory is not None else []
     index = 0
@@ -1411,6 +1453,7 @@ def classify_lines(
     units = _rejoin_cjk_clauses(units)
     found = _Found()
     _apply_rules(units, found, memory, outlet_hint)
+    _mark_split_bylines(units, found)
     _mark_photo_captions(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
