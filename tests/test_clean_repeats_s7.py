@@ -302,3 +302,13 @@ def test_a_profession_as_a_subheading_is_no_byline() -> None:
     )
     for line in items:
         assert line in body
+
+
+def test_the_repeated_caption_with_names_after_it_is_that_caption() -> None:
+    extended = f"{GALLERY_CAPTION} Sailors_Anna Berg, Budi Santoso"
+    page = _gallery_page().replace(
+        "Children could climb aboard", f"{extended}\n\nChildren could climb aboard"
+    )
+    body = _body(page)
+    assert "Children could climb aboard three of the boats" in body
+    assert extended not in body

@@ -982,9 +982,9 @@ def _mark_photo_captions(units: list[Unit]) -> None:
 # meal plan printed for each day, a product's feature list for each model, table heads over each table), whose
 # neighbours repeat too, or end with a stop ("Что вас вдохновило на создание кулинарной страницы?"). Run after the
 # body search, on the body it found (see classify_lines). On the aeb pages (both halves) every line the test takes
-# is chrome: 6 copies of one blog's gallery caption kept as body before, the rest lists of other stories outside the
-# body; with 5 to 7 words it takes no body line either, with 4 a shop link printed under each product ("See it now:
-# Amazon", body by the labels). No line of IndoSum's 39,240 paragraphs, ECB+'s 16,314 lines or DUC 2004's
+# is chrome: 8 copies of one blog's gallery caption kept as body before (2 of them with the names of the people in
+# the photo after the caption), the rest lists of other stories outside the body; with 5 to 7 words it takes no body
+# line either, with 4 a shop link printed under each product ("See it now: Amazon", body by the labels). No line of IndoSum's 39,240 paragraphs, ECB+'s 16,314 lines or DUC 2004's
 # paragraphs is printed three times in its article but a photo caption ("Ilustrasi kemeja putih polos. Pinterest")
 # and wire trim marks.
 REPEATED_CAPTIONS_DROPPED = True
@@ -1015,10 +1015,12 @@ def _mark_repeated_captions(units: list[Unit]) -> None:
         )
         if not alone:
             continue
-        for i in indexes:
-            if units[i].reason is None:
-                units[i].reason = rules.REASON_CAPTION
-                units[i].caption = True
+        # The caption with more after it is that caption too ("... Festival' Training team_Kim Hana, Kim Hyesu"):
+        # the same words, then the people in that photo.
+        for unit in units:
+            if unit.reason is None and (unit.text == text or unit.text.startswith(text + " ")):
+                unit.reason = rules.REASON_CAPTION
+                unit.caption = True
 
 
 # A company's standing profile closing its press release without an "About <Company>" header (the header and the
