@@ -1196,14 +1196,14 @@ def _is_cut_teaser_blurb(headline: Unit, blurb: Unit) -> bool:
 # A card of another story set inside the article (the Los Angeles Times' in-body "Business" cards, as news sites link
 # their related stories between paragraphs): the other story's headline printed twice within TEASER_CARD_COPY_GAP
 # lines (the link's text and the picture's alt text; only chrome, a section label, between the copies) and its blurb,
-# one sentence of at most TEASER_BLURB_MAX_WORDS words, right under the second copy.
-# The headline ends no sentence: a quotation printed twice (as ECB+'s texts repeat lines: "`` Or it could be simply a
-# ship in the area which has cut the cable.''") is no card, nor is the paragraph under it.
-# The card stands between paragraphs: the nearest open line above the headline and the nearest below the blurb, each
-# within TEASER_CARD_CONTEXT_LINES lines, are body paragraphs. That spares a page's own headline printed twice over
-# its lead (a date or a byline stands above it, not a paragraph), and cards in lists of other stories are left to
-# the body search. The lines are related-article links (in-body: the body goes on under the card). A switch: on the
-# aeb pages (both halves) 8 chrome lines of 3 cards in one article are taken out; no body line is lost.
+# one sentence of at most TEASER_BLURB_MAX_WORDS words, right under the second copy. The headline ends no sentence:
+# a quotation printed twice (as ECB+'s texts repeat lines: "`` Or it could be simply a ship in the area which has cut
+# the cable.''") is no card, nor is the paragraph under it. The card stands between paragraphs: the nearest open line
+# above the headline and the nearest below the blurb, each within TEASER_CARD_CONTEXT_LINES lines, are body
+# paragraphs. That spares a page's own headline printed twice over its lead (a date or a byline stands above it, not
+# a paragraph), and cards in lists of other stories are left to the body search. The lines are related-article links
+# (in-body: the body goes on under the card). A switch: on the aeb pages (both halves) 8 chrome lines of 3 cards in
+# one article are taken out; no body line is lost, and no article of IndoSum's folds, ECB+ or DUC 2004 changes.
 TEASER_CARDS_DROPPED = True
 TEASER_CARD_COPY_GAP = 2
 TEASER_CARD_CONTEXT_LINES = 3
