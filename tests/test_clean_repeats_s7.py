@@ -312,3 +312,30 @@ def test_the_repeated_caption_with_names_after_it_is_that_caption() -> None:
     body = _body(page)
     assert "Children could climb aboard three of the boats" in body
     assert extended not in body
+
+
+# --- a key-points box under the lead photo's caption ---------------------------------------------------------------
+
+
+def test_a_highlights_box_under_a_long_lead_caption_is_not_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    caption = (
+        "A fisherman mends his nets on the old quay of the harbour, where two of the walls could give way in a "
+        "strong storm this winter, on November 19, 2019."
+    )
+    item = PARAGRAPHS[3]
+    page = "\n".join(
+        [
+            *MENU,
+            HEADLINE,
+            "Published November 20th, 2019 - 07:29 GMT",
+            caption,
+            "Highlights",
+            item,
+            *PARAGRAPHS,
+        ]
+    )
+    body = _body(page)
+    assert body.count(item) == 1
+    assert "Highlights" not in body
+    monkeypatch.setattr(lines, "KEY_POINTS_LEAD_LINES", 0)
+    assert _body(page).count(item) == 2

@@ -1262,6 +1262,11 @@ def _mark_teaser_cards(units: list[Unit]) -> None:
 # dateline that near, an item is one the page prints again further down, word for word. Set on the aeb tuning half
 # (two pages: 2 items and a lead caption up to a dateline; 1 item repeated in the article).
 KEY_POINTS_MAX_LINES = 5
+# The box may stand under the lead photo, whose caption is a long sentence: up to this many paragraph-like lines may
+# come before its header (Al Bawaba prints the box under the photo; a second such line is the article going on, and
+# a "Highlights" header there heads a section). On the aeb pages (both halves) 1 more box (its header and 1 item) is
+# taken out, no body line; the box's header goes with its items where any is found.
+KEY_POINTS_LEAD_LINES = 1
 _KEY_POINTS_RE = re.compile(
     r"^\W{0,3}(?:key\s+points|highlights|key\s+takeaways|poin\s+penting|sorotan)\W{0,3}$", re.IGNORECASE
 )
@@ -1270,8 +1275,8 @@ _KEY_POINTS_RE = re.compile(
 def _mark_key_points(units: list[Unit]) -> None:
     """The items of a summary box under a "Key Points" header that opens the page's prose (_KEY_POINTS_RE)."""
     for index, unit in enumerate(units):
-        if not _KEY_POINTS_RE.match(unit.text) or any(
-            u.reason is None and _is_body_like(u) for u in units[:index]
+        if not _KEY_POINTS_RE.match(unit.text) or (
+            sum(u.reason is None and _is_body_like(u) for u in units[:index]) > KEY_POINTS_LEAD_LINES
         ):
             continue
         window = units[index + 1 : index + 1 + KEY_POINTS_MAX_LINES]
@@ -1288,6 +1293,8 @@ def _mark_key_points(units: list[Unit]) -> None:
         for item in items:
             if item.reason is None:
                 item.reason = rules.REASON_DUPLICATE
+        if items and unit.reason is None:
+            unit.reason = rules.REASON_NAV  # the box's header goes with its items
         return
 
 
