@@ -339,3 +339,10 @@ def test_a_highlights_box_under_a_long_lead_caption_is_not_body(monkeypatch: pyt
     assert "Highlights" not in body
     monkeypatch.setattr(lines, "KEY_POINTS_LEAD_LINES", 0)
     assert _body(page).count(item) == 2
+
+
+def test_closing_paragraphs_about_the_company_that_open_no_profile_stay() -> None:
+    news = "Harbourtech has signed similar agreements with two ferry companies in Denmark this year, the company said."
+    body = _body(_release_page([news, PROFILE[1]]))
+    assert news in body
+    assert PROFILE[1] not in body

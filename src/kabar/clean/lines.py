@@ -1026,18 +1026,17 @@ def _mark_repeated_captions(units: list[Unit]) -> None:
 # A company's standing profile closing its press release without an "About <Company>" header (the header and the
 # lines under it are a rule of their own: rules.ABOUT_HEADER_RE): the article's last open line states
 # rules.COMPANY_PROFILE_MIN_FACTS or more facts of a profile (headquarters, staff, countries, listing) and opens with
-# the company as its subject ("Ascom is headquartered in Baar ..."); the lines right above it that open with the same
-# name ("Ascom is a global solutions provider ...") are the profile's first paragraphs. Only the body's end: news
+# the company as its subject ("Ascom is headquartered in Baar ..."); the lines right above it that open a profile of
+# the same company ("Ascom is a global solutions provider ...") are the profile's first paragraphs. Only the body's end: news
 # prose states such facts in passing mid-article ("EYP MCF is headquartered in New York and has approximately 350
 # employees" in ECB+, "Berkantor pusat di Bangkok, ... mempekerjakan lebih dari 7.000 orang" in IndoSum, neither the
 # last paragraph). Run after the body search, on the body it found. A switch: on the aeb pages (both halves) 4 chrome
 # lines of two press releases are taken out, no body line; no article of IndoSum's folds, ECB+ or DUC 2004 changes.
 COMPANY_PROFILES_DROPPED = True
-
-
-def _profile_name(text: str) -> str | None:
-    match = rules.COMPANY_PROFILE_OPENER_RE.match(text)
-    return match.group("name") if match else None
+# The profile's lines at most: its facts and one or two opening lines ("X is a global provider of ..."); the lines
+# above are taken only when they open so, and a news article's closing paragraphs about a company ("X has ...",
+# "X said ...") stay.
+COMPANY_PROFILE_MAX_LINES = 3
 
 
 def _mark_company_profile(units: list[Unit]) -> None:
@@ -1048,13 +1047,16 @@ def _mark_company_profile(units: list[Unit]) -> None:
     if len(open_lines) < 2:
         return
     last = units[open_lines[-1]]
-    name = _profile_name(last.text)
+    name = rules.company_profile_subject(last.text)
     facts = sum(bool(fact.search(last.text)) for fact in rules.COMPANY_PROFILE_FACT_RES)
     if name is None or facts < rules.COMPANY_PROFILE_MIN_FACTS:
         return
     profile = [open_lines[-1]]
     for index in reversed(open_lines[:-1]):
-        if _profile_name(units[index].text) != name:
+        if (
+            len(profile) >= COMPANY_PROFILE_MAX_LINES
+            or rules.company_profile_subject(units[index].text, opening=True) != name
+        ):
             break
         profile.append(index)
     if len(profile) == len(open_lines):

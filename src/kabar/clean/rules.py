@@ -551,11 +551,24 @@ COMPANY_PROFILE_FACT_RES = tuple(
     )
 )
 COMPANY_PROFILE_MIN_FACTS = 2
-# "<Company> is a global solutions provider ...", "<Perusahaan> adalah perusahaan ...": how the profile opens.
-COMPANY_PROFILE_OPENER_RE = re.compile(
+# The company as the subject of a profile's line: "<Company> is headquartered in ...", "<Perusahaan> berkantor pusat
+# di ..." (the `verb` tells the profile's opening line, "<Company> is a global solutions provider ...", "<Perusahaan>
+# adalah perusahaan ...", from its other lines).
+COMPANY_PROFILE_SUBJECT_RE = re.compile(
     r"^(?P<name>(?:[A-Z][\w&.'’-]*|PT|Tbk)(?:\s+(?:[A-Z][\w&.'’-]*|PT|Tbk|\([^)]{1,30}\))){0,4})\s+"
-    r"(?:is|adalah|merupakan|has|memiliki|berkantor|employs|mempekerjakan)\b"
+    r"(?P<verb>is\s+(?:a|an|the|one)\b|adalah|merupakan|is|has|memiliki|berkantor|employs|mempekerjakan)\b"
 )
+_PROFILE_OPENING_VERBS = ("is ", "adalah", "merupakan")
+
+
+def company_profile_subject(text: str, *, opening: bool = False) -> str | None:
+    """The company a profile's line is about, or None; `opening`: only a line that opens a profile ("X is a ...")."""
+    match = COMPANY_PROFILE_SUBJECT_RE.match(text)
+    if match is None or (opening and not match.group("verb").startswith(_PROFILE_OPENING_VERBS)):
+        return None
+    if opening and match.group("verb") == "is":
+        return None  # "X is headquartered ...": a fact, not the opening "X is a ..."
+    return match.group("name")
 
 
 # The comment form of a blog: "Save my name, email, and website in this browser ...", "This site uses Akismet to
