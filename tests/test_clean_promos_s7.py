@@ -1,5 +1,5 @@
 """Whole-page scrapes, session 7 rules: promotional and interaction lines printed inside or around the body
-(newsletter, magazine and app promos, calls to follow or listen, comment-form prompts, share widgets, a lone "By")
+(newsletter, magazine and app promos, calls to follow or listen, comment-form prompts, share widgets; a lone "By" is in test_clean_repeats_s7.py)
 are chrome; body sentences that merely open with "Get", "Follow" or "Ikuti" stay (kabar.clean.lines)."""
 
 from __future__ import annotations

@@ -687,9 +687,8 @@ LEGAL_NOTICE_MAX_WORDS = 60
 
 def _promo_reason(text: str, words: int) -> str | None:
     """The reason of a promotional or interaction line (newsletter, subscription and app promos, calls to follow or
-    listen, comment-form prompts and standing notes, share widgets, a lone "By"), or None."""
-    if words == 1 and rules.LONE_BY_RE.match(text):
-        return rules.REASON_BYLINE
+    listen, comment-form prompts and standing notes, share widgets), or None. A lone "By" is a byline's: see
+    `_mark_split_bylines`."""
     if words <= rules.PROMO_MAX_WORDS and (
         rules.PROMO_START_RE.search(text)
         or rules.PROMO_LIKED_RE.match(text)
@@ -751,6 +750,48 @@ def _printed_once(units: list[Unit]) -> list[bool]:
     keys = [line_key(unit.text) for unit in units]
     counts = Counter(keys)
     return [counts[key] == 1 for key in keys]
+
+
+# A byline split over lines, the role word alone on its line and the name on the next ("By" / "Joseph Tsidulko
+# November 19, 2019, 07:47 PM EST", "Oleh" / "Budi Santoso"), as sites print the word and the author's link apart.
+# "By" or "Oleh" alone is never prose; the line under it is the credit when the two read as one byline (a name that
+# looks like names, BYLINE_MAX_WORDS at most). Role words that are nouns stay out: "Penulis", "Editor", "Reporter"
+# alone are subheadings too (an IndoSum listicle of stressful jobs lost its body to "Penulis" as a byline). A switch:
+# on the aeb pages 46 lines are a bare "By", all chrome (1 kept as body before), and 27 pages more name their author
+# (no article of IndoSum's folds, ECB+ or DUC 2004 changes).
+SPLIT_BYLINES = True
+_BARE_ROLE_RE = re.compile(
+    r"^\W{0,3}(?P<role>by|oleh|por|par|von|written\s+by|posted\s+by|reported\s+by|ditulis\s+oleh)\s*:?\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+_POSSESSIVE_RE = re.compile(r"\w['’]s\b")
+
+
+def _is_split_credit_name(names: str) -> bool:
+    """A name as the line under a bare role word gives it: two words at least ("Email", a count "16" are buttons and
+    figures of the byline bar), no figure, no possessive ("Ryan Reed's Most Recent Stories" is a link)."""
+    return len(names.split()) >= 2 and not _DIGIT_RE.search(names) and not _POSSESSIVE_RE.search(names)
+
+
+def _mark_split_bylines(units: list[Unit], found: _Found) -> None:
+    """Bylines whose role word stands alone above the name (see SPLIT_BYLINES)."""
+    if not SPLIT_BYLINES:
+        return
+    for index, unit in enumerate(units):
+        match = _BARE_ROLE_RE.match(unit.text)
+        if unit.reason is not None or match is None:
+            continue
+        unit.reason = rules.REASON_BYLINE
+        if index + 1 >= len(units) or units[index + 1].reason is not None:
+            continue
+        following = units[index + 1]
+        credits = parse_bylines(f"{match.group('role')} {following.text}")
+        if credits and all(_is_split_credit_name(credit.names) for credit in credits):
+            following.reason = rules.REASON_BYLINE
+            for credit in credits:
+                (found.authors if credit.is_author else found.editors).append(credit.names)
 
 
 def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, outlet: str | None) -> None:
@@ -1117,6 +1158,99 @@ def _mark_captions_between_paragraphs(units: list[Unit]) -> None:
         )
 
 
+# A caption the page prints on every photo of the article ("2018 Jeongdong Theater Tradition Series Performance [The
+# Palace: Tale of Jang Noksu] '2018 Welcome Daehak-ro Festival'" under each of nine pictures, as blogs repeat one
+# caption or alt text over a gallery): a line of at least REPEATED_CAPTION_MIN_WORDS words, printed at least
+# REPEATED_CAPTION_MIN_COPIES times, without a full stop, question or exclamation mark at its end, each copy standing
+# alone among lines the page prints once (or beside its own copies). Prose is not printed three times; the repeated
+# lines that are body come in repeated blocks (an interview's questions put to each of 23 people, the rows of a
+# meal plan printed for each day, a product's feature list for each model, table heads over each table), whose
+# neighbours repeat too, or end with a stop ("Что вас вдохновило на создание кулинарной страницы?"). Run after the
+# body search, on the body it found (see classify_lines). On the aeb pages (both halves) every line the test takes
+# is chrome: 8 copies of one blog's gallery caption kept as body before (2 of them with the names of the people in
+# the photo after the caption), the rest lists of other stories outside the body; with 5 to 7 words it takes no body
+# line either, with 4 a shop link printed under each product ("See it now: Amazon", body by the labels). No line of IndoSum's 39,240 paragraphs, ECB+'s 16,314 lines or DUC 2004's
+# paragraphs is printed three times in its article but a photo caption ("Ilustrasi kemeja putih polos. Pinterest")
+# and wire trim marks.
+REPEATED_CAPTIONS_DROPPED = True
+REPEATED_CAPTION_MIN_COPIES = 3
+REPEATED_CAPTION_MIN_WORDS = 8
+_STOPPED_RE = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+
+
+def _mark_repeated_captions(units: list[Unit]) -> None:
+    """Copies of a caption printed over every photo of the page (see REPEATED_CAPTION_MIN_COPIES)."""
+    if not REPEATED_CAPTIONS_DROPPED:
+        return
+    counts = Counter(unit.text for unit in units)
+    copies: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        if (
+            counts[unit.text] >= REPEATED_CAPTION_MIN_COPIES
+            and unit.words >= REPEATED_CAPTION_MIN_WORDS
+            and not _STOPPED_RE.search(unit.text)
+        ):
+            copies.setdefault(unit.text, []).append(index)
+    for text, indexes in copies.items():
+        alone = all(
+            units[j].text == text or counts[units[j].text] == 1
+            for i in indexes
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(units)
+        )
+        if not alone:
+            continue
+        # The caption with more after it is that caption too ("... Festival' Training team_Kim Hana, Kim Hyesu"):
+        # the same words, then the people in that photo.
+        for unit in units:
+            if unit.reason is None and (unit.text == text or unit.text.startswith(text + " ")):
+                unit.reason = rules.REASON_CAPTION
+                unit.caption = True
+
+
+# A company's standing profile closing its press release without an "About <Company>" header (the header and the
+# lines under it are a rule of their own: rules.ABOUT_HEADER_RE): the article's last open line states
+# rules.COMPANY_PROFILE_MIN_FACTS or more facts of a profile (headquarters, staff, countries, listing) and opens with
+# the company as its subject ("Ascom is headquartered in Baar ..."); the lines right above it that open a profile of
+# the same company ("Ascom is a global solutions provider ...") are the profile's first paragraphs. Only the body's end: news
+# prose states such facts in passing mid-article ("EYP MCF is headquartered in New York and has approximately 350
+# employees" in ECB+, "Berkantor pusat di Bangkok, ... mempekerjakan lebih dari 7.000 orang" in IndoSum, neither the
+# last paragraph). Run after the body search, on the body it found, and on text an HTML extractor cut down too. A
+# switch: on the aeb pages (both halves) 4 chrome lines of two press releases are taken out, no body line (HTML
+# bench F1 0.9722 -> 0.9734); no article of IndoSum's folds, ECB+ or DUC 2004 changes.
+COMPANY_PROFILES_DROPPED = True
+# The profile's lines at most: its facts and one or two opening lines ("X is a global provider of ..."); the lines
+# above are taken only when they open so, and a news article's closing paragraphs about a company ("X has ...",
+# "X said ...") stay.
+COMPANY_PROFILE_MAX_LINES = 3
+
+
+def _mark_company_profile(units: list[Unit]) -> None:
+    """The closing profile of a company's press release (see COMPANY_PROFILES_DROPPED)."""
+    if not COMPANY_PROFILES_DROPPED:
+        return
+    open_lines = [i for i, unit in enumerate(units) if unit.reason is None]
+    if len(open_lines) < 2:
+        return
+    last = units[open_lines[-1]]
+    name = rules.company_profile_subject(last.text)
+    facts = sum(bool(fact.search(last.text)) for fact in rules.COMPANY_PROFILE_FACT_RES)
+    if name is None or facts < rules.COMPANY_PROFILE_MIN_FACTS:
+        return
+    profile = [open_lines[-1]]
+    for index in reversed(open_lines[:-1]):
+        if (
+            len(profile) >= COMPANY_PROFILE_MAX_LINES
+            or rules.company_profile_subject(units[index].text, opening=True) != name
+        ):
+            break
+        profile.append(index)
+    if len(profile) == len(open_lines):
+        return  # the whole text is the profile: a company page, not a release with one at its end
+    for index in profile:
+        units[index].reason = rules.REASON_BYLINE
+
+
 def _remove_teasers(units: list[Unit]) -> None:
     """A lead cut short with "..." whose words the body then gives in full is a teaser, not a paragraph."""
     open_units = [u for u in units if u.reason is None]
@@ -1162,11 +1296,18 @@ def _remove_teasers(units: list[Unit]) -> None:
 SHOUTED_LINK_MIN_WORDS = 8
 SHOUTED_LINK_UPPER_SHARE = 0.9
 SHOUTED_LINK_CONTEXT_LINES = 3
+# A whole number in such a headline is a count ("LAUREN ALAINA SAYS 'DWTS' HAS HELPED HER LOSE 25 POUNDS"); the
+# figures of a ticker row are prices and changes: a decimal, a sign or a percentage. A switch: on the aeb pages
+# (both halves) 1 more Fox headline link is taken out; the only other capitalised line of 8+ words with a figure is
+# the ticker row, which stays.
+SHOUTED_LINK_COUNTS_ALLOWED = True
+_DATA_FIGURE_RE = re.compile(r"\d[.,:]\d|[+\-−]\d|\d\s*%|[$€£¥]\s*\d")
 
 
 def _is_shouted_link(unit: Unit) -> bool:
     text = unit.text
-    if not SHOUTED_LINK_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS or _DIGIT_RE.search(text):
+    figure = _DATA_FIGURE_RE if SHOUTED_LINK_COUNTS_ALLOWED else _DIGIT_RE
+    if not SHOUTED_LINK_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS or figure.search(text):
         return False
     if text.rstrip().endswith("."):
         return False
@@ -1209,14 +1350,97 @@ _READ_MORE_RE = re.compile(
 
 def _mark_read_more_teasers(units: list[Unit]) -> None:
     """Teasers right above a bare "Read more" link (see _READ_MORE_RE)."""
-    for unit, following in pairwise(units):
-        if (
-            unit.reason is None
-            and unit.words <= RELATED_SENTENCE_MAX_WORDS
-            and following.reason is not None
-            and _READ_MORE_RE.match(following.text)
-        ):
+    for index, (unit, following) in enumerate(pairwise(units)):
+        if unit.reason is not None or following.reason is None or not _READ_MORE_RE.match(following.text):
+            continue
+        if unit.words <= RELATED_SENTENCE_MAX_WORDS:
             unit.reason = rules.REASON_RELATED
+        elif READ_MORE_CUT_BLURBS and index > 0 and _is_cut_teaser_blurb(units[index - 1], unit):
+            unit.reason = rules.REASON_RELATED
+            units[index - 1].reason = rules.REASON_RELATED
+
+
+# A teaser card with a longer blurb: the other story's headline, then its blurb cut off mid-sentence at a fixed
+# length (no sentence end: "In recent months, hundreds of people in the U.S. have become acutely sick and have even
+# died due to"), then "Read more". Both lines are the card. An article excerpt cut short above "Read more" is a
+# paragraph under other paragraphs, not under a headline-like line, and stays. Up to TEASER_BLURB_MAX_WORDS words
+# (cards cut their blurbs at 100-200 characters; the one-sentence blurbs of the cards below run to 45 words). A
+# switch: on the aeb pages (both halves) it takes one card out of a Gizmodo article (2 chrome lines kept before); no
+# body line is lost.
+READ_MORE_CUT_BLURBS = True
+TEASER_BLURB_MAX_WORDS = 50
+
+
+def _is_cut_teaser_blurb(headline: Unit, blurb: Unit) -> bool:
+    return (
+        headline.reason is None
+        and _is_headline_like(headline)
+        and not _is_sentence_end(headline.text)
+        and blurb.words <= TEASER_BLURB_MAX_WORDS
+        and not _is_sentence_end(blurb.text)
+    )
+
+
+# A card of another story set inside the article (the Los Angeles Times' in-body "Business" cards, as news sites link
+# their related stories between paragraphs): the other story's headline printed twice within TEASER_CARD_COPY_GAP
+# lines (the link's text and the picture's alt text; only chrome, a section label, between the copies) and its blurb,
+# one sentence of at most TEASER_BLURB_MAX_WORDS words, right under the second copy. The headline ends no sentence:
+# a quotation printed twice (as ECB+'s texts repeat lines: "`` Or it could be simply a ship in the area which has cut
+# the cable.''") is no card, nor is the paragraph under it. The card stands between paragraphs: the nearest open line
+# above the headline and the nearest below the blurb, each within TEASER_CARD_CONTEXT_LINES lines, are body
+# paragraphs. That spares a page's own headline printed twice over its lead (a date or a byline stands above it, not
+# a paragraph), and cards in lists of other stories are left to the body search. The lines are related-article links
+# (in-body: the body goes on under the card). A switch: on the aeb pages (both halves) 8 chrome lines of 3 cards in
+# one article are taken out; no body line is lost, and no article of IndoSum's folds, ECB+ or DUC 2004 changes.
+TEASER_CARDS_DROPPED = True
+TEASER_CARD_COPY_GAP = 2
+TEASER_CARD_CONTEXT_LINES = 3
+
+
+def _nearest_open(units: list[Unit], index: int, step: int) -> Unit | None:
+    """The nearest line from `index` on (in the direction `step`) that no rule named, within
+    TEASER_CARD_CONTEXT_LINES lines."""
+    for offset in range(TEASER_CARD_CONTEXT_LINES):
+        position = index + step * offset
+        if not 0 <= position < len(units):
+            return None
+        if units[position].reason is None:
+            return units[position]
+    return None
+
+
+def _mark_teaser_cards(units: list[Unit]) -> None:
+    """Cards of other stories between the article's paragraphs (see TEASER_CARD_COPY_GAP)."""
+    if not TEASER_CARDS_DROPPED:
+        return
+    for index, unit in enumerate(units):
+        if unit.reason is not None or not _is_headline_like(unit) or _is_sentence_end(unit.text):
+            continue
+        copy = next(
+            (
+                k
+                for k in range(index + 1, min(len(units), index + 1 + TEASER_CARD_COPY_GAP))
+                if units[k].text == unit.text
+            ),
+            None,
+        )
+        if copy is None or any(units[k].reason is None for k in range(index + 1, copy)):
+            continue
+        blurb = copy + 1
+        if (
+            blurb >= len(units)
+            or units[blurb].reason is not None
+            or units[blurb].words > TEASER_BLURB_MAX_WORDS
+            or _is_headline_like(units[blurb])
+            or _SENTENCE_BREAK_RE.search(units[blurb].text)
+        ):
+            continue
+        above = _nearest_open(units, index - 1, -1)
+        below = _nearest_open(units, blurb + 1, 1)
+        if above is None or below is None or not (_is_body_like(above) and _is_body_like(below)):
+            continue
+        for card_line in (unit, units[copy], units[blurb]):
+            card_line.reason = rules.REASON_RELATED
 
 
 # A summary box above the article under a "Key Points" / "Highlights" header (CNBC, Al Bawaba): its items restate the
@@ -1226,6 +1450,11 @@ def _mark_read_more_teasers(units: list[Unit]) -> None:
 # dateline that near, an item is one the page prints again further down, word for word. Set on the aeb tuning half
 # (two pages: 2 items and a lead caption up to a dateline; 1 item repeated in the article).
 KEY_POINTS_MAX_LINES = 5
+# The box may stand under the lead photo, whose caption is a long sentence: up to this many paragraph-like lines may
+# come before its header (Al Bawaba prints the box under the photo; a second such line is the article going on, and
+# a "Highlights" header there heads a section). On the aeb pages (both halves) 1 more box (its header and 1 item) is
+# taken out, no body line; the box's header goes with its items where any is found.
+KEY_POINTS_LEAD_LINES = 1
 _KEY_POINTS_RE = re.compile(
     r"^\W{0,3}(?:key\s+points|highlights|key\s+takeaways|poin\s+penting|sorotan)\W{0,3}$", re.IGNORECASE
 )
@@ -1234,8 +1463,8 @@ _KEY_POINTS_RE = re.compile(
 def _mark_key_points(units: list[Unit]) -> None:
     """The items of a summary box under a "Key Points" header that opens the page's prose (_KEY_POINTS_RE)."""
     for index, unit in enumerate(units):
-        if not _KEY_POINTS_RE.match(unit.text) or any(
-            u.reason is None and _is_body_like(u) for u in units[:index]
+        if not _KEY_POINTS_RE.match(unit.text) or (
+            sum(u.reason is None and _is_body_like(u) for u in units[:index]) > KEY_POINTS_LEAD_LINES
         ):
             continue
         window = units[index + 1 : index + 1 + KEY_POINTS_MAX_LINES]
@@ -1252,6 +1481,8 @@ def _mark_key_points(units: list[Unit]) -> None:
         for item in items:
             if item.reason is None:
                 item.reason = rules.REASON_DUPLICATE
+        if items and unit.reason is None:
+            unit.reason = rules.REASON_NAV  # the box's header goes with its items
         return
 
 
@@ -1419,12 +1650,14 @@ def classify_lines(
     units = _rejoin_cjk_clauses(units)
     found = _Found()
     _apply_rules(units, found, memory, outlet_hint)
+    _mark_split_bylines(units, found)
     _mark_image_text(units)
     _mark_photo_captions(units)
     _mark_captions_between_paragraphs(units)
     _mark_photo_counters(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
+    _mark_teaser_cards(units)
     _mark_key_points(units)
     _mark_glued_teasers(units)
     _remove_teasers(units)
@@ -1577,6 +1810,10 @@ def classify_lines(
                 unit.caption = True
             else:
                 unit.reason = rules.REASON_OUTSIDE
+    # After the body search: the copies are taken out of the body it found, and do not move it (a gallery page's
+    # short exclamations are no paragraphs; the long caption copies between them held its body together).
+    _mark_repeated_captions(units)
+    _mark_company_profile(units)
     return Classified(units=units, found=found, line_count=line_count, title_index=title_index)
 
 

@@ -64,6 +64,9 @@ RELATED_RE = re.compile(
         r"(?:baca|lihat|simak)\s+(?:artikel|berita)\s+(?:selengkapnya|lainnya|terkait)",
         r"leggi\s+anche",
         r"leia\s+(?:também|mais)",
+        # Russian "Read also" and "Materials on the topic" (a related box's header on Russian portals).
+        r"читайте\s+(?:также|ещё|еще)",
+        r"материалы\s+по\s+теме",
     )
     + r")\b\s*[:\-–—|>»]?",
     re.IGNORECASE,
@@ -113,7 +116,11 @@ COPYRIGHT_RE = re.compile(
         r"\ball\s+rights\s+reserved\b",
         r"\bhak\s+cipta\s+dilindungi\b",
         r"^this\s+(?:article|story|material)\s+(?:may\s+not|cannot)\s+be\s+(?:published|reproduced)",
-        r"^\W{0,3}(?:artikel|konten|berita)\s+ini\s+(?:telah\s+)?(?:tayang|terbit|dipublikasikan)\s+(?:di|pada)",
+        # "Artikel ini telah tayang di Tribunnews.com dengan judul ...", "Artikel ini sudah tayang di ...", "Tulisan ini
+        # pernah dimuat di harian ...": where the piece ran first. Opening a line, never prose (no line of IndoSum's
+        # 39,240 paragraphs opens so but one such notice).
+        r"^\W{0,3}(?:artikel|konten|berita|tulisan)\s+ini\s+(?:(?:telah|sudah|pernah)\s+)?"
+        r"(?:tayang|terbit|dipublikasikan|dimuat|diterbitkan)\s+(?:di|pada|dalam)\b",
     )
     + r")",
     re.IGNORECASE,
@@ -605,6 +612,45 @@ def is_author_note(text: str) -> bool:
     return any(key in lowered for key in _AUTHOR_NOTE_KEYS) and AUTHOR_NOTE_RE.search(text) is not None
 
 
+# The standing profile of a company closing its press release, when the page prints it without an "About <Company>"
+# header: "Ascom is headquartered in Baar (Switzerland), has subsidiaries in 15 countries and employs around 1,300
+# people worldwide. Ascom registered shares (ASCN) are listed on the SIX Swiss Exchange in Zurich.", "PT Contoh
+# berkantor pusat di Jakarta dan mempekerjakan lebih dari 2.000 karyawan." Each pattern is one fact of such a profile;
+# kabar.clean.lines takes the article's closing lines as the profile only where one holds COMPANY_PROFILE_MIN_FACTS of
+# them (news prose gives one or two such facts in passing, mid-article).
+COMPANY_PROFILE_FACT_RES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\bheadquartered\s+in\b|\bberkantor\s+pusat\s+di\b",
+        r"\bemploys\s+(?:around|about|approximately|more\s+than|over|some|nearly)?\s*\d[\d,.]*|"
+        r"\bmempekerjakan\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?\d[\d,.]*",
+        r"\b(?:subsidiaries|offices|operations|operating\s+businesses|presence|customers)\s+in\s+(?:more\s+than\s+|"
+        r"over\s+|some\s+)?\d+\s+countries\b|\b(?:beroperasi|hadir|anak\s+perusahaan)\s+di\s+(?:lebih\s+dari\s+)?"
+        r"\d+\s+negara\b",
+        r"\b(?:shares|stock)\s+(?:are|is)\s+(?:listed|traded)\s+on\b|\bsahamnya\s+(?:tercatat|diperdagangkan)\s+di\b",
+    )
+)
+COMPANY_PROFILE_MIN_FACTS = 2
+# The company as the subject of a profile's line: "<Company> is headquartered in ...", "<Perusahaan> berkantor pusat
+# di ..." (the `verb` tells the profile's opening line, "<Company> is a global solutions provider ...", "<Perusahaan>
+# adalah perusahaan ...", from its other lines).
+COMPANY_PROFILE_SUBJECT_RE = re.compile(
+    r"^(?P<name>(?:[A-Z][\w&.'’-]*|PT|Tbk)(?:\s+(?:[A-Z][\w&.'’-]*|PT|Tbk|\([^)]{1,30}\))){0,4})\s+"
+    r"(?P<verb>is\s+(?:a|an|the|one)\b|adalah|merupakan|is|has|memiliki|berkantor|employs|mempekerjakan)\b"
+)
+_PROFILE_OPENING_VERBS = ("is ", "adalah", "merupakan")
+
+
+def company_profile_subject(text: str, *, opening: bool = False) -> str | None:
+    """The company a profile's line is about, or None; `opening`: only a line that opens a profile ("X is a ...")."""
+    match = COMPANY_PROFILE_SUBJECT_RE.match(text)
+    if match is None or (opening and not match.group("verb").startswith(_PROFILE_OPENING_VERBS)):
+        return None
+    if opening and match.group("verb") == "is":
+        return None  # "X is headquartered ...": a fact, not the opening "X is a ..."
+    return match.group("name")
+
+
 # The comment form of a blog: "Save my name, email, and website in this browser ...", "This site uses Akismet to
 # reduce spam.", "Your email address will not be published. Required fields are marked *".
 COMMENT_FORM_RE = re.compile(
@@ -869,7 +915,3 @@ WIRE_PROMPT_RE = re.compile(
 READER_CONTROL_RE = re.compile(
     r"^\W{0,3}(?:(?:text|font)\s+size|ukuran\s+(?:teks|huruf|font))\W{0,3}$", re.IGNORECASE
 )
-
-# A byline's "By" printed on a line of its own, the name on the next line: on the aeb pages 40 such lines,
-# all chrome (both halves).
-LONE_BY_RE = re.compile(r"^\W{0,3}(?:by|oleh|por|par|von)\W{0,3}$", re.IGNORECASE)
