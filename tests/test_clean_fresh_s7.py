@@ -108,3 +108,30 @@ def test_prose_that_names_keys_or_comments_stays() -> None:
     body = _body([P1, P2, *prose, P3, P4])
     for line in prose:
         assert line in body
+
+
+def test_a_box_printed_again_inside_the_article_does_not_end_it() -> None:
+    box = [
+        "Most Popular",
+        "Business",
+        "The Cheapest Way to Heat a Small Flat This Winter",
+        "Ann Example",
+        "Science",
+        "Why the Night Sky Is Getting Brighter Every Year",
+        "Bob Example",
+    ]
+    caption = "Farmers burn rice straw near the city on November 4.Photograph: Cee Example/Example Images"
+    p5 = (
+        "Some villages have tried it already. They rent the machines together and sell the straw to a power "
+        "plant, which burns it under filters, and their fields were green again within a week of the harvest."
+    )
+    p6 = (
+        "The province says it will pay for more machines next year, but farmers doubt the money will arrive "
+        "before the harvest, and many say they will burn again if the rains come late and the wheat cannot wait."
+    )
+    tail = [P1.replace("November", "December"), P2[:-1] + " again."]
+    page = [P1, P2, *box, caption, P3, P4, *box, p5, p6, *tail]
+    body = _body(page)
+    for paragraph in (P1, P2, P3, P4, p5, p6):
+        assert paragraph in body
+    assert "Most Popular" not in body

@@ -1805,7 +1805,9 @@ def _headline_box_end(units: list[Unit], index: int) -> int | None:
         unit = units[end]
         if unit.reason is None and _is_body_like(unit) and _CLOSING_STOP_RE.search(unit.text):
             break  # the article resumes
-        if unit.reason not in (None, rules.REASON_RELATED) or unit.words > TITLE_MAX_WORDS:
+        if unit.reason == rules.REASON_CAPTION and end > index + 1:
+            break  # the article resumes with its next photo (see `_box_printed_again`)
+        if unit.reason not in _HEADLINE_BOX_REASONS or unit.words > TITLE_MAX_WORDS:
             return None
         end += 1
     else:
@@ -1814,14 +1816,44 @@ def _headline_box_end(units: list[Unit], index: int) -> int | None:
         return None
     resumed = units[end : end + HEADLINE_BOX_RESUME_LINES]
     paragraphs = sum(1 for u in resumed if u.reason is None and _is_body_like(u))
-    return end if paragraphs >= HEADLINE_BOX_RESUME_PARAGRAPHS else None
+    if paragraphs >= HEADLINE_BOX_RESUME_PARAGRAPHS:
+        return end
+    return end if _box_printed_again(units, index, end) else None
+
+
+# ---- A box of other stories the page prints again and again inside the article (session 7, fresh-dev) ----
+# Magazine sites (Wired and the other Condé Nast titles, and many CMSs with an "inline related" module) print the
+# same "Most Popular" box after every few paragraphs: header, then a section kicker ("Business", a menu word), a
+# headline and its author per story, and the article's next photo under it. Such a box is no end of the article
+# even when only two paragraphs follow it: the page prints it again, line for line, after them. A box counts as
+# printed again when its header and its first line come back later with at least HEADLINE_BOX_REPEAT_MIN_PARAGRAPHS
+# paragraphs between, and nothing but paragraphs and in-body lines (captions, ads, links) between. Section kickers
+# are menu words, so a box's lines may carry that reason too. Set on the fresh-dev pages (wired_001: 13 body lines
+# lost after the first of three boxes); on the aeb pages no box is printed twice.
+HEADLINE_BOX_REPEAT_MIN_PARAGRAPHS = 2
+_HEADLINE_BOX_REASONS = frozenset({None, rules.REASON_RELATED, rules.REASON_NAV})
+
+
+def _box_printed_again(units: list[Unit], index: int, end: int) -> bool:
+    """The box under the header at `index` (its lines up to `end`) comes back further down the article."""
+    header, first = units[index].text, units[index + 1].text
+    paragraphs = 0
+    for j in range(end, len(units) - 1):
+        unit = units[j]
+        if unit.text == header and units[j + 1].text == first:
+            return paragraphs >= HEADLINE_BOX_REPEAT_MIN_PARAGRAPHS
+        if unit.reason is None and _is_body_like(unit):
+            paragraphs += 1
+        elif unit.reason not in _IN_BODY_REASONS:
+            return False
+    return False
 
 
 def _mark_headline_boxes(units: list[Unit]) -> None:
     """Mark the header and headlines of each box of other stories inside the article (see `_headline_box_end`) as
     related-article links."""
     for index, unit in enumerate(units):
-        if unit.reason not in (None, rules.REASON_RELATED) or not rules.BARRIER_SECTION_RE.match(unit.text):
+        if unit.reason not in _HEADLINE_BOX_REASONS or not rules.BARRIER_SECTION_RE.match(unit.text):
             continue
         if rules.COMMENTS_HEADER_RE.match(unit.text):
             continue
