@@ -135,3 +135,32 @@ def test_a_box_printed_again_inside_the_article_does_not_end_it() -> None:
     for paragraph in (P1, P2, P3, P4, p5, p6):
         assert paragraph in body
     assert "Most Popular" not in body
+
+
+MY_S1 = "ရန်ကုန်မြို့တွင် ယနေ့ မိုးသည်းထန်စွာ ရွာသွန်းခဲ့သဖြင့် လမ်းများ ရေလွှမ်းမိုးခဲ့သည်။"
+MY_S2 = "မြို့တော်စည်ပင်သာယာရေးအဖွဲ့က ရေနုတ်မြောင်းများကို ရှင်းလင်းရန် ဝန်ထမ်းများ စေလွှတ်ခဲ့သည်။"
+MY_S3 = "ကျောင်းများကို ယနေ့ ပိတ်ထားပြီး မနက်ဖြန် ပြန်ဖွင့်မည်ဟု ပညာရေးဝန်ကြီးဌာနက ပြောသည်။"
+
+
+def test_burmese_paragraphs_are_paragraphs() -> None:
+    paragraphs = [
+        f"{MY_S1} {MY_S2}",
+        f"{MY_S2} {MY_S3}",
+        f"{MY_S3} {MY_S1}",
+        f"{MY_S1} {MY_S3}",
+    ]
+    menu = ["ပင်မစာမျက်နှာ", "မြန်မာ့ရေးရာ", "နိုင်ငံတကာ", "အားကစား", "ဗီဒီယိုများ", "ဓာတ်ပုံများ"]
+    more = ["ထိပ်တန်း သတင်းများ", "ကုန်သွယ်စီးပွား", "အသံဖိုင်များ", "ဘီဘီစီ လမ်းညွှန်", "ကွတ်ကီးစ်"]
+    result = clean_lines("\n".join([*menu, "ရန်ကုန်တွင် မိုးကြီး", *paragraphs, *more, *menu]))
+    assert result.paragraphs == paragraphs
+
+
+def test_hindi_paragraphs_closed_by_a_danda_are_paragraphs() -> None:
+    paragraphs = [
+        "दिल्ली में आज भारी बारिश के कारण कई सड़कों पर पानी भर गया और यातायात धीमा रहा।",
+        "नगर निगम ने कहा कि नालियों की सफाई के लिए अतिरिक्त कर्मचारी भेजे गए हैं।",
+        "स्कूल आज बंद रहे और शिक्षा विभाग ने कहा कि वे कल फिर से खुलेंगे।",
+    ]
+    menu = ["होम", "देश", "विदेश", "खेल", "मनोरंजन", "वीडियो", "फोटो", "राज्य", "बिजनेस", "टेक"]
+    result = clean_lines("\n".join([*menu, "दिल्ली में भारी बारिश", *paragraphs, *menu]))
+    assert result.paragraphs == paragraphs

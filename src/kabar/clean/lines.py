@@ -89,7 +89,12 @@ DUPLICATE_MIN_WORDS = 15
 DATELINE_PARAGRAPHS = 2
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_DENSE_SCRIPT_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Scripts written without spaces between words: Thai and Lao, Myanmar (Burmese), Khmer, Japanese kana, Chinese,
+# Korean Hangul. Myanmar, Khmer and Lao were added in session 7 (fresh-dev: a BBC Burmese page kept whole, its
+# paragraphs counting a handful of "words" each, so none was a paragraph).
+_DENSE_SCRIPT_RE = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
 
 
 def _tokens(text: str) -> str:
@@ -375,9 +380,10 @@ def _is_sentence_end(text: str) -> bool:
 _CREDIT = r"(?:[(\[][\w/.,*' -]{1,25}[)\]]\s*)?"
 # How a body paragraph ends: a full stop or semicolon (possibly inside closing quotes or brackets), or a closing
 # quote. Not "?"/"!" alone (headlines end so), not ":" (a list header), not ")" after a count ("Comments (5)").
-# Chinese and Japanese close sentences with "。" (and "」" after a quote).
+# Chinese and Japanese close sentences with "。" (and "」" after a quote); Hindi and Bengali with "।", Burmese with
+# "။", Khmer with "។" (session 7).
 _BODY_END_RE = re.compile(
-    r"(?:[.;…。][\"'”’»)\]*」』）]*|[\"”’»」』]|[?!？！][\"'”’»)\]」』）]+)\s*" + _CREDIT + r"$"
+    r"(?:[.;…。।။។][\"'”’»)\]*」』）]*|[\"”’»」』]|[?!？！][\"'”’»)\]」』）]+)\s*" + _CREDIT + r"$"
 )
 
 
@@ -1794,7 +1800,7 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
 HEADLINE_BOX_MAX_LINES = 16
 HEADLINE_BOX_RESUME_LINES = 6
 HEADLINE_BOX_RESUME_PARAGRAPHS = 4
-_CLOSING_STOP_RE = re.compile(r"[.;。]\s*$")
+_CLOSING_STOP_RE = re.compile(r"[.;。।။។]\s*$")
 
 
 def _headline_box_end(units: list[Unit], index: int) -> int | None:

@@ -675,7 +675,8 @@ TAGS_RE = re.compile(r"^\W{0,3}(?:tags?|topik|topics?|kata\s+kunci|keywords?|lab
 
 TRUNCATED_RE = re.compile(r"(?:\.\.\.|…|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*$")
 
-SENTENCE_END_RE = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]*」』）]*\s*$|[\"”’»」』]\s*$|\*{3}\s*$")
+# The full stops of Devanagari and Bengali ("।"), Myanmar ("။") and Khmer ("។") end sentences too (session 7).
+SENTENCE_END_RE = re.compile(r"[.!?…:;。！？：；।။។][\"'”’»)\]*」』）]*\s*$|[\"”’»」』]\s*$|\*{3}\s*$")
 
 
 # ---- Promotional and interaction lines (session 7) ----------------------------------------------------------
