@@ -164,3 +164,14 @@ def test_hindi_paragraphs_closed_by_a_danda_are_paragraphs() -> None:
     menu = ["होम", "देश", "विदेश", "खेल", "मनोरंजन", "वीडियो", "फोटो", "राज्य", "बिजनेस", "टेक"]
     result = clean_lines("\n".join([*menu, "दिल्ली में भारी बारिश", *paragraphs, *menu]))
     assert result.paragraphs == paragraphs
+
+
+def test_an_opening_paragraph_over_a_subheading_stays() -> None:
+    opening = (
+        "The smoke arrives every November, and this year it came early. For two weeks the city's schools have "
+        "been closed and flights cancelled, while the hospitals fill with children who cannot breathe."
+    )
+    page = [*MENU, HEADLINE, "Gear Guide", "64L", opening, "S", "Why the fields burn", P2, P3, P4, *FOOTER]
+    body = "\n".join(clean_lines("\n".join(page)).paragraphs)
+    assert opening in body
+    assert P2 in body and P4 in body
