@@ -175,3 +175,11 @@ def test_an_opening_paragraph_over_a_subheading_stays() -> None:
     body = "\n".join(clean_lines("\n".join(page)).paragraphs)
     assert opening in body
     assert P2 in body and P4 in body
+
+
+def test_a_caption_under_its_credit_between_paragraphs_leaves_the_body() -> None:
+    credit = "© Cee Example"
+    caption = "Farmers burn rice straw near the city on November 4"
+    body = _body([P1, P2, credit, caption, P3, P4])
+    assert caption not in body and credit not in body
+    assert all(p in body for p in (P1, P2, P3, P4))

@@ -1167,6 +1167,40 @@ def _mark_captions_between_paragraphs(units: list[Unit]) -> None:
         )
 
 
+# ---- A photo's caption printed under its credit (session 7, fresh-dev) ----
+# Some layouts print the photo's credit first and its caption under it, between two paragraphs: "© Noelia
+# Páez/Instagram" / "Instagram posts by Morales' wife, ..." / paragraph (WordPress figures, MSN's article pages:
+# "© Lucy Nicholson" / "Detainees at Otay Mesa immigration detention center ..."). The credit is a copyright sign
+# and a name (no year: "© 2019 Hearst Communications, Inc." closes a page), at most CREDIT_LINE_MAX_WORDS words;
+# the caption a line of at most CAPTION_BETWEEN_MAX_WORDS words (the article's paragraph under a credit is longer:
+# "© Amazon" / "The symptoms came on quickly. ..."), and the article goes on under it with a longer paragraph.
+# Set on the fresh-dev pages (5 of one page's captions out of the body); on the aeb pages 2 MSN captions kept as
+# body before leave it (aeb-tune 0.9775 -> 0.9780), no body line changes.
+_NAME_CREDIT_RE = re.compile(r"^\W{0,2}©\s*(?-i:[A-Z])[^\d]{1,60}$")
+
+
+def _mark_captions_under_credits(units: list[Unit]) -> None:
+    """Mark the caption under a lone copyright-sign credit between two paragraphs (see _NAME_CREDIT_RE)."""
+    for index in range(1, len(units) - 2):
+        before, credit, caption, after = units[index - 1 : index + 3]
+        if (
+            credit.reason in (None, rules.REASON_COPYRIGHT, rules.REASON_CAPTION)
+            and credit.words <= CREDIT_LINE_MAX_WORDS
+            and _NAME_CREDIT_RE.match(credit.text)
+            and before.reason is None
+            and _is_body_like(before)
+            and caption.reason is None
+            and caption.words <= CAPTION_BETWEEN_MAX_WORDS
+            and after.reason is None
+            and _is_body_like(after)
+            and after.words > caption.words
+        ):
+            credit.reason = rules.REASON_CAPTION
+            credit.caption = True
+            caption.reason = rules.REASON_CAPTION
+            caption.caption = True
+
+
 def _remove_teasers(units: list[Unit]) -> None:
     """A lead cut short with "..." whose words the body then gives in full is a teaser, not a paragraph."""
     open_units = [u for u in units if u.reason is None]
@@ -1472,6 +1506,7 @@ def classify_lines(
     _mark_image_text(units)
     _mark_photo_captions(units)
     _mark_captions_between_paragraphs(units)
+    _mark_captions_under_credits(units)
     _mark_photo_counters(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
