@@ -183,3 +183,10 @@ def test_a_caption_under_its_credit_between_paragraphs_leaves_the_body() -> None
     body = _body([P1, P2, credit, caption, P3, P4])
     assert caption not in body and credit not in body
     assert all(p in body for p in (P1, P2, P3, P4))
+
+
+def test_a_caption_placing_a_person_left_or_right_leaves_the_body() -> None:
+    caption = "The province's governor (left) with farmers at a harvest fair in October"
+    body = _body([P1, P2, caption, P3, P4])
+    assert caption not in body
+    assert all(p in body for p in (P1, P2, P3, P4))

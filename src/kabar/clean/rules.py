@@ -950,6 +950,15 @@ SCREENSHOT_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 SCREENSHOT_CREDIT_MAX_WORDS = 12
+# Where a person stands in the photo, in brackets as many outlets write their captions: "UC Global CEO David Morales
+# (left) at a 2016 security fair", "US professor Kevin King (left) and his Australian colleague ...", "(second from
+# right)", "(kiri)". Only in a line of a caption's length (`kabar.clean.lines.CAPTION_BETWEEN_MAX_WORDS`): prose that
+# writes "(left)" runs longer (one ECB+ paragraph of 40-odd words). Single letters ("(R)") are party labels.
+CAPTION_POSITION_RE = re.compile(
+    r"\((?:left|right|cent(?:er|re)|(?:second|third)\s+(?:from\s+)?(?:left|right)|far\s+(?:left|right)|"
+    r"kiri|kanan|tengah|izquierda|derecha)\)",
+    re.IGNORECASE,
+)
 
 
 def is_more_comment_note(text: str) -> bool:
