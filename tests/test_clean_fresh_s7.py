@@ -40,6 +40,7 @@ def _body(lines: list[str]) -> str:
         ["Нашли ошибку?", "Выделите текст и нажмите Ctrl+Enter"],
         ["Kļūda rakstā?", "Iezīmējiet tekstu un spiediet Ctrl+Enter, lai to nosūtītu redaktoram!"],
         ["Menemukan salah ketik?", "Blok teks lalu tekan Ctrl + Enter untuk melapor ke redaksi."],
+        ["Заметили опечатку?", "Помітили помилку?", "Spot a mistake?"],
         ["Report an error"],
         ["Laporkan kesalahan"],
     ],

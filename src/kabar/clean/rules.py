@@ -886,8 +886,9 @@ LONE_BY_RE = re.compile(r"^\W{0,3}(?:by|oleh|por|par|von)\W{0,3}$", re.IGNORECAS
 # and the button are whole lines, never prose.
 TYPO_WIDGET_RE = re.compile(
     r"\bctrl\s*[+＋-]\s*enter\b|"
-    r"^\W{0,3}(?:(?:found|spotted|see|notice[d]?)\s+(?:a|an)\s+(?:typo|error|mistake)(?:\s+in\s+(?:this|the)\s+"
-    r"(?:article|story|text))?|нашли\s+ошибку(?:\s+в\s+тексте)?|знайшли\s+помилку(?:\s+в\s+тексті)?|"
+    r"^\W{0,3}(?:(?:found|spotted|spot|see|notice[d]?)\s+(?:a|an)\s+(?:typo|error|mistake)(?:\s+in\s+(?:this|the)\s+"
+    r"(?:article|story|text))?|(?:нашли|заметили)\s+(?:ошибку|опечатку)(?:\s+в\s+тексте)?|"
+    r"(?:знайшли|помітили)\s+(?:помилку|одруківку)(?:\s+в\s+тексті)?|"
     r"kļūda\s+rakstā|(?:menemukan|ada)\s+(?:salah\s+ketik|kesalahan(?:\s+ketik)?|typo)|"
     r"(?:report|submit)\s+(?:a|an)\s+(?:typo|error|mistake|correction)|сообщить\s+об\s+ошибке|"
     r"повідомити\s+про\s+помилку|ziņot\s+par\s+kļūdu|laporkan\s+(?:kesalahan|salah\s+ketik|typo))\W{0,3}$|"
