@@ -191,3 +191,22 @@ def test_a_caption_placing_a_person_left_or_right_leaves_the_body() -> None:
     body = _body([P1, P2, caption, P3, P4])
     assert caption not in body
     assert all(p in body for p in (P1, P2, P3, P4))
+
+
+@pytest.mark.parametrize(
+    "photo",
+    [
+        [
+            "Hak atas foto",
+            "Ann Example",
+            "Keterangan gambar",
+            "Petani membakar jerami di dekat kota pada November",
+        ],
+        ["Автор фото", "Ann Example", "Подпись к фото", "Фермеры сжигают солому недалеко от города в ноябре"],
+    ],
+)
+def test_translated_photo_markers_take_their_credit_and_caption_out(photo: list[str]) -> None:
+    body = _body([P1, P2, *photo, P3, P4])
+    for line in photo:
+        assert line not in body
+    assert all(p in body for p in (P1, P2, P3, P4))

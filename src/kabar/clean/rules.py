@@ -563,8 +563,19 @@ LEGAL_NOTICE_RE = re.compile(
 )
 # Caption and credit markers of news sites that print them as lines of their own ("Image copyright", "Image
 # caption", "Media caption" glued to the caption text): the marker and the one line it labels are not body.
+# The same markers in the languages of the BBC's other services and of sites that copy its photo layout (session 7,
+# fresh-dev: a BBC Burmese page's "ဓာတ်ပုံ မူပိုင်" / credit / "Image caption" / caption): "Hak atas foto" /
+# "Keterangan gambar" (Indonesian), "Derechos de autor de la imagen" / "Pie de foto", "Direito de imagem" / "Legenda
+# da foto", "Автор фото" / "Подпись к фото" / "Підпис до фото", "مصدر الصورة" / "التعليق على الصورة", "Bản quyền
+# hình ảnh"; Indonesian sites also print "Keterangan foto:".
+_CAPTION_MARKER_TRANSLATIONS = (
+    r"hak\s+atas\s+foto|keterangan\s+(?:gambar|foto)|ဓာတ်ပုံ\s*မူပိုင်|derechos\s+de\s+autor\s+de\s+la\s+imagen|"
+    r"pie\s+de\s+foto|direito\s+de\s+imagem|legenda\s+da\s+foto|автор\s+фото|подпись\s+к\s+фото|"
+    r"підпис\s+до\s+фото|مصدر\s+الصورة|التعليق\s+على\s+الصورة|bản\s+quyền\s+hình\s+ảnh"
+)
 CAPTION_MARKER_RE = re.compile(
-    r"^\W{0,3}(?:image|photo|media|video|picture)\s*(?:copyright|caption|credit|source)(?:\b|(?-i:(?=[A-Z])))",
+    r"^\W{0,3}(?:(?:image|photo|media|video|picture)\s*(?:copyright|caption|credit|source)(?:\b|(?-i:(?=[A-Z])))|"
+    rf"(?:{_CAPTION_MARKER_TRANSLATIONS})(?=[\s:：]|$|(?-i:[A-ZА-Я])))",
     re.IGNORECASE,
 )
 # A photo credit on a line of its own: an agency alone ("Getty", "AP"), or a photographer with the agency or the
