@@ -210,3 +210,9 @@ def test_translated_photo_markers_take_their_credit_and_caption_out(photo: list[
     for line in photo:
         assert line not in body
     assert all(p in body for p in (P1, P2, P3, P4))
+
+
+@pytest.mark.parametrize("link", ["Advertise with The Daily Example", "Pasang iklan di sini", "ลงโฆษณากับเดลี่"])
+def test_links_for_advertisers_leave_the_body(link: str) -> None:
+    body = _body([P1, P2, link, P3, P4])
+    assert link not in body

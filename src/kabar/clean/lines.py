@@ -735,7 +735,7 @@ def _source_named_under(units: list[Unit], index: int) -> bool:
 def _widget_reason(units: list[Unit], index: int) -> str | None:
     """The reason of a reader widget or notice line: the "report a typo" widget, a comment box's standing note, a
     paywall notice, a video player's running time or source label, a screenshot's credit, a caption that places a
-    person "(left)"; or None."""
+    person "(left)", a link for advertisers; or None."""
     text, words = units[index].text, units[index].words
     if words <= rules.TYPO_WIDGET_MAX_WORDS and rules.TYPO_WIDGET_RE.search(text):
         return rules.REASON_SHARE
@@ -751,6 +751,8 @@ def _widget_reason(units: list[Unit], index: int) -> str | None:
         return rules.REASON_CAPTION
     if words <= CAPTION_BETWEEN_MAX_WORDS and rules.CAPTION_POSITION_RE.search(text):
         return rules.REASON_CAPTION
+    if words <= rules.ADVERTISE_LINK_MAX_WORDS and rules.ADVERTISE_LINK_RE.match(text):
+        return rules.REASON_AD
     return None
 
 

@@ -962,6 +962,17 @@ SCREENSHOT_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 SCREENSHOT_CREDIT_MAX_WORDS = 12
+# The footer's or the ad slot's link for advertisers, with the outlet named: "Advertise with Us", "Advertise with
+# Indiewire", "Advertise on MacRumors", "Pasang iklan", "Beriklan bersama kami", "Anúnciate con nosotros",
+# "ลงโฆษณากับประชาไท" (NAV_WORDS holds the bare "Advertise"). A link label of a few words, never prose (Thai and
+# other scripts without spaces count two characters a word, so the bound leaves room for a long outlet name).
+ADVERTISE_LINK_RE = re.compile(
+    r"^\W{0,3}(?:advertise\s+(?:with|on|in)\s+[\w .&'’-]{1,30}|pasang\s+iklan(?:\s+(?:di|disini|sini)\b[\w .-]{0,30})?|"
+    r"beriklan(?:\s+(?:bersama|di|dengan)\s+[\w .-]{1,30})?|an[uú]nciate(?:\s+(?:con|en|aqu[ií])\b[\w .-]{0,30})?|"
+    r"ลงโฆษณา(?:กับ\S{1,30})?)\W{0,3}$",
+    re.IGNORECASE,
+)
+ADVERTISE_LINK_MAX_WORDS = 10
 # Where a person stands in the photo, in brackets as many outlets write their captions: "UC Global CEO David Morales
 # (left) at a 2016 security fair", "US professor Kevin King (left) and his Australian colleague ...", "(second from
 # right)", "(kiri)". Only in a line of a caption's length (`kabar.clean.lines.CAPTION_BETWEEN_MAX_WORDS`): prose that
