@@ -733,8 +733,8 @@ def _source_named_under(units: list[Unit], index: int) -> bool:
 
 def _widget_reason(units: list[Unit], index: int) -> str | None:
     """The reason of a reader widget or notice line: the "report a typo" widget, a comment box's standing note, a
-    paywall notice, a video player's running time or source label, a screenshot's credit, a caption that places a
-    person "(left)", a link for advertisers; or None."""
+    paywall notice, a video player's source label, a screenshot's credit, a caption that places a person "(left)",
+    a link for advertisers; or None."""
     text, words = units[index].text, units[index].words
     if words <= rules.TYPO_WIDGET_MAX_WORDS and rules.TYPO_WIDGET_RE.search(text):
         return rules.REASON_SHARE
@@ -742,8 +742,6 @@ def _widget_reason(units: list[Unit], index: int) -> str | None:
         return rules.REASON_SHARE
     if words <= rules.PAYWALL_NOTICE_MAX_WORDS and rules.PAYWALL_NOTICE_RE.search(text):
         return rules.REASON_SHARE
-    if rules.LONE_DURATION_RE.match(text):
-        return rules.REASON_GALLERY
     if rules.LONE_SOURCE_LABEL_RE.match(text):
         return rules.REASON_CAPTION
     if words <= rules.SCREENSHOT_CREDIT_MAX_WORDS and rules.SCREENSHOT_CREDIT_RE.match(text):

@@ -991,9 +991,10 @@ PAYWALL_NOTICE_RE = re.compile(
 )
 PAYWALL_NOTICE_MAX_WORDS = 30
 
-# A video player's running time copied as a line of its own ("05:22", "(3:05)", "1:41"): on the aeb pages 32 such
-# lines under video teasers, all chrome (both halves); a live blog's time stamp alone on a line is chrome too.
-LONE_DURATION_RE = re.compile(r"^[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?$")
+# No rule for a lone clock time ("05:22"): it is a video's running time on some pages and a live blog's time stamp
+# on others. Named as chrome (it was, in session 7), it let a live blog's sidebar of 36 lines join the article on an
+# unseen page (Readability's liberation-1 test page) and moved the aeb pages not at all; the span search keeps
+# deciding such lines.
 # The player's source label: "- Source:" / "Source:" alone, the outlet on the next line ("CNN").
 LONE_SOURCE_LABEL_RE = re.compile(r"^\W{0,3}(?:source|sumber|fuente|quelle)\s*:\s*$", re.IGNORECASE)
 # A screenshot's credit: "Screenshot by Amanda Tan/ONE Esports", "Screenshot via Twitter", "Screengrab: YouTube",
