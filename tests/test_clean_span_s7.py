@@ -6,6 +6,7 @@ import pytest
 
 from kabar.clean import lines
 from kabar.clean.lines import clean_lines
+from kabar.clean.memory import ChromeMemory
 
 MENU = ["News", "Sport", "TV", "Money", "Travel"]
 BEFORE = [
@@ -110,3 +111,18 @@ def test_a_post_signed_with_the_day_first_closes_the_article_too() -> None:
     ]
     page = "\n".join([*MENU, "DPR sahkan RUU Perlindungan Data Pribadi", "Oleh Budi", *senat, *FOOTER])
     assert clean_lines(page).paragraphs[-1] == senat[-1]
+
+
+def test_the_article_goes_on_under_the_box_when_the_outlet_s_other_pages_print_it_too() -> None:
+    # A media monitor reads many articles of one outlet: the chrome memory then knows the box's lines as the site's
+    # frame. Marked so, they are still a box inside the article, not its end.
+    memory = ChromeMemory()
+    for number in range(5):
+        other = [*MENU, f"Other story number {number}", *BOX, *FOOTER]
+        memory.observe(other, outlet="example-tabloid", document_key=f"other-{number}")
+    assert memory.is_chrome(BOX[2], outlet="example-tabloid")
+    body = "\n".join(clean_lines(_page(), memory=memory, outlet_hint="example-tabloid").paragraphs)
+    for line in BEFORE + AFTER:
+        assert line in body
+    for line in BOX:
+        assert line not in body
