@@ -736,11 +736,11 @@ def _widget_reason(units: list[Unit], index: int) -> str | None:
     paywall notice, a video player's source label, a screenshot's credit, a caption that places a person "(left)",
     a link for advertisers; or None."""
     text, words = units[index].text, units[index].words
-    if words <= rules.TYPO_WIDGET_MAX_WORDS and rules.TYPO_WIDGET_RE.search(text):
+    if words <= rules.TYPO_WIDGET_MAX_WORDS and rules.is_typo_widget(text):
         return rules.REASON_SHARE
     if words <= rules.PROMO_MAX_WORDS and rules.is_more_comment_note(text):
         return rules.REASON_SHARE
-    if words <= rules.PAYWALL_NOTICE_MAX_WORDS and rules.PAYWALL_NOTICE_RE.search(text):
+    if words <= rules.PAYWALL_NOTICE_MAX_WORDS and rules.is_paywall_notice(text):
         return rules.REASON_SHARE
     if rules.LONE_SOURCE_LABEL_RE.match(text):
         return rules.REASON_CAPTION
@@ -928,7 +928,7 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                 following.caption = True
                 index += 2
                 continue
-        elif words <= rules.PROMPT_MAX_WORDS and rules.COMMENT_FORM_RE.search(text):
+        elif words <= rules.PROMPT_MAX_WORDS and rules.is_comment_form(text):
             unit.reason = rules.REASON_SHARE
         elif words <= ABOUT_HEADER_MAX_WORDS and rules.ABOUT_HEADER_RE.match(text):
             unit.reason = rules.REASON_BYLINE
@@ -949,7 +949,7 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
         elif words <= LABELLED_LINK_MAX_WORDS and rules.LABELLED_LINK_RE.match(text):
             unit.reason = rules.REASON_LINK
         elif (words <= rules.PROMPT_MAX_WORDS and rules.is_prompt(text)) or (
-            words <= rules.APPEAL_MAX_WORDS and rules.APPEAL_RE.search(text)
+            words <= rules.APPEAL_MAX_WORDS and rules.is_appeal(text)
         ):
             unit.reason = rules.REASON_SHARE
         elif reason := _promo_reason(text, words):
@@ -964,7 +964,7 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                 continue
         elif words <= rules.AUTHOR_NOTE_MAX_WORDS and rules.is_author_note(text):
             unit.reason = rules.REASON_BYLINE
-        elif words <= LEGAL_NOTICE_MAX_WORDS and rules.LEGAL_NOTICE_RE.search(text):
+        elif words <= LEGAL_NOTICE_MAX_WORDS and rules.is_legal_notice(text):
             unit.reason = rules.REASON_COPYRIGHT
         elif rules.GALLERY_CONTROL_RE.match(text):
             unit.reason = rules.REASON_GALLERY
@@ -972,7 +972,7 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             unit.reason = rules.REASON_LINK
         elif rules.AD_RE.match(text):
             unit.reason = rules.REASON_AD
-        elif rules.COPYRIGHT_RE.search(text) and words <= 60:
+        elif words <= 60 and rules.is_copyright(text):
             unit.reason = rules.REASON_COPYRIGHT
         elif (
             rules.SHARE_WHOLE_RE.match(text)
@@ -997,7 +997,7 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
         ):
             unit.reason = rules.REASON_TAGS
         elif (words <= DOUBLED_CAPTION_MAX_WORDS and rules.CAPTION_TOGGLE_RE.search(text)) or (
-            words <= rules.CAPTION_MAX_WORDS and rules.CAPTION_CREDIT_RE.search(text)
+            words <= rules.CAPTION_MAX_WORDS and rules.is_caption_credit(text)
         ):
             unit.reason = rules.REASON_CAPTION
             unit.caption = True
@@ -1028,7 +1028,7 @@ def _mark_image_text(units: list[Unit]) -> None:
         if unit.reason is not None:
             continue
         credited = unit.words <= rules.CAPTION_MAX_WORDS and (
-            rules.CREDIT_PHRASE_RE.search(unit.text) is not None
+            rules.is_credit_phrase(unit.text)
             or (rules.VIA_CREDIT_RE.search(unit.text) is not None and not _is_sentence_end(unit.text))
         )
         # A bracketed source closing the line marks a caption only with the article going on under it.
