@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from kabar.clean import rules
+from kabar.clean import lines, rules
 
 BRANCH_EXAMPLES: dict[str, tuple[re.Pattern[str], Callable[[str], bool], list[str]]] = {
     "caption credit": (
@@ -151,3 +151,8 @@ def test_guard_text_folds_what_ignorecase_matches() -> None:
     # "İ" lowers to "i" and a combining dot; the dotless "ı", the long "ſ" and the old Cyrillic letter forms match
     # their plain letters under re.IGNORECASE.
     assert rules.guard_text("İNFO ıſ \u1c80") == "info is в"
+
+
+def test_nav_key_as_before() -> None:
+    # The menu key `_apply_rules` now builds only for the lines that reach the menu test.
+    assert lines._nav_key("  HOME » News -- Politik & Hukum ") == "home news politik & hukum"
