@@ -117,7 +117,8 @@ class Unit:
     def __post_init__(self) -> None:
         # Scripts written without spaces (Chinese, Japanese, Thai) count two characters as a word, so a paragraph
         # in them weighs like one in Indonesian or English.
-        dense = len(_DENSE_SCRIPT_RE.findall(self.text))
+        # (Those scripts are outside ASCII: an ASCII line, most of them, is not searched.)
+        dense = 0 if self.text.isascii() else len(_DENSE_SCRIPT_RE.findall(self.text))
         self.words = max(len(self.text.split()), dense // 2)
 
 
@@ -142,12 +143,17 @@ def normalise_text(text: str) -> str:
     return text
 
 
+# Runs of spaces, the typographic spaces U+2000-200A and the ideographic space, made one space (compiled once: the
+# module-level `re.sub` looked the pattern up again for every line).
+_SPACES_RE = re.compile(r"[ \u2000-\u200a\u3000]+")
+
+
 def _units(text: str) -> tuple[list[Unit], int]:
     units: list[Unit] = []
     blank = True
     count = 0
     for raw_line in normalise_text(text).split("\n"):
-        line = re.sub(r"[ \u2000-\u200a\u3000]+", " ", raw_line).strip()
+        line = _SPACES_RE.sub(" ", raw_line).strip()
         if not line:
             blank = True
             continue
