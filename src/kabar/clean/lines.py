@@ -730,14 +730,18 @@ def _promo_reason(text: str, words: int) -> str | None:
 SOURCE_NAME_MAX_WORDS = 4
 
 
-def _source_named_under(units: list[Unit], index: int) -> bool:
+def _name_under(units: list[Unit], index: int, max_words: int) -> Unit | None:
+    """The line under a label standing alone ("Source:", "Фото:") where it reads as the name the label gives: open,
+    at most `max_words` words and no sentence; else None."""
     following = units[index + 1] if index + 1 < len(units) else None
-    return (
+    if (
         following is not None
         and following.reason is None
-        and following.words <= SOURCE_NAME_MAX_WORDS
+        and following.words <= max_words
         and not _is_sentence_end(following.text)
-    )
+    ):
+        return following
+    return None
 
 
 def _widget_reason(units: list[Unit], index: int) -> str | None:
@@ -974,9 +978,10 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
         elif reason := _widget_reason(units, index):
             unit.reason = reason
             unit.caption = reason == rules.REASON_CAPTION
-            if rules.LONE_SOURCE_LABEL_RE.match(text) and _source_named_under(units, index):
-                units[index + 1].reason = rules.REASON_CAPTION
-                units[index + 1].caption = True
+            named = _name_under(units, index, SOURCE_NAME_MAX_WORDS)
+            if named is not None and rules.LONE_SOURCE_LABEL_RE.match(text):
+                named.reason = rules.REASON_CAPTION
+                named.caption = True
                 index += 2
                 continue
         elif words <= rules.AUTHOR_NOTE_MAX_WORDS and rules.is_author_note(text):
@@ -1032,13 +1037,8 @@ def _mark_image_text(units: list[Unit]) -> None:
     for index, unit in enumerate(units):
         if unit.reason in (None, rules.REASON_GALLERY) and rules.CREDIT_LABEL_RE.match(unit.text):
             unit.reason = unit.reason or rules.REASON_CAPTION
-            following = units[index + 1] if index + 1 < len(units) else None
-            if (
-                following is not None
-                and following.reason is None
-                and following.words <= CREDIT_LINE_MAX_WORDS
-                and not _is_sentence_end(following.text)
-            ):
+            following = _name_under(units, index, CREDIT_LINE_MAX_WORDS)
+            if following is not None:
                 following.reason = rules.REASON_CAPTION
                 following.caption = True
             continue
