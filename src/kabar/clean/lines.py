@@ -751,8 +751,6 @@ def _widget_reason(units: list[Unit], index: int) -> str | None:
     text, words = units[index].text, units[index].words
     if words <= rules.TYPO_WIDGET_MAX_WORDS and rules.is_typo_widget(text):
         return rules.REASON_SHARE
-    if words <= rules.PROMO_MAX_WORDS and rules.is_more_comment_note(text):
-        return rules.REASON_SHARE
     if words <= rules.PAYWALL_NOTICE_MAX_WORDS and rules.is_paywall_notice(text):
         return rules.REASON_SHARE
     if rules.LONE_SOURCE_LABEL_RE.match(text):

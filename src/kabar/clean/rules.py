@@ -854,6 +854,14 @@ COMMENT_PROMPT_RE = re.compile(
 # publishing a diversity of letters to the editor. We'd like to hear what you think ...", "Berkomentarlah dengan
 # bijak", "Komentar yang mengandung SARA akan dihapus". Up to PROMO_MAX_WORDS words: a note of the comment box
 # is three sentences at most.
+# The same notes in more languages (session 7, fresh-dev): that comments are their writers' opinion ("El
+# contenido de los comentarios es la opinión de los usuarios ...", "Comments are the responsibility of their
+# authors", "Komentar sepenuhnya menjadi tanggung jawab pemberi komentar", Arabic "الآراء الواردة أدناه لا تعبر عن
+# رأي الموقع" / "التعليقات المنشورة لا تعبر عن رأي ..."), what may not be posted ("No está permitido verter
+# comentarios contrarios a las leyes ..."), that the site may remove them ("... se reserva el derecho de eliminar
+# cualquier comentario", "The site reserves the right to delete comments", "Redaksi berhak menghapus komentar"),
+# that it reviews them ("... إلى مراجعة التعليقات قبل نشرها"), and the link to the rules ("Normas de uso",
+# "Normas de participación").
 STANDING_NOTE_RE = re.compile(
     r"^\W{0,3}as\s+you\s+comment\b|\bour\s+goal\s+with\s+(?:article\s+)?comments\b|"
     r"\bplease\s+(?:be\s+respectful\s+of\s+other\s+comment(?:er)?s|"
@@ -862,12 +870,36 @@ STANDING_NOTE_RE = re.compile(
     r"\bcommitted\s+to\s+publishing\s+(?:a\s+diversity\s+of\s+)?letters\b|"
     r"\bwe(?:['’]d|\s+would)\s+(?:like|love)\s+to\s+hear\s+what\s+you\s+think\s+about\s+(?:this|any\s+of\s+our)\b|"
     r"\bberkomentar(?:lah)?\s+(?:dengan|secara)\s+(?:bijak|sopan|santun)\b|"
-    r"\bkomentar\s+yang\s+mengandung\s+(?:unsur\s+)?sara\b",
+    r"\bkomentar\s+yang\s+mengandung\s+(?:unsur\s+)?sara\b|"
+    r"\b(?:el\s+contenido\s+de\s+)?los\s+comentarios\s+(?:es|son)\s+(?:la\s+|el\s+)?(?:opini[oó]n|responsabilidad|"
+    r"reflejo)\s+de\b|"
+    r"\bcomments\s+(?:are|reflect)\s+(?:solely\s+)?(?:the\s+)?(?:opinions?|views|responsibility)\s+of\s+(?:their|the)\s+"
+    r"(?:authors?|users|readers|writers|posters)\b|"
+    r"\bkomentar\b[^.!?]{0,40}\btanggung\s+jawab\s+(?:pemberi|penulis|pengirim|pembaca|pengguna)\b|"
+    r"\bno\s+(?:est[aá]\s+permitido|se\s+permit(?:e|en|irán))\s+(?:\w+\s+){0,2}comentarios\b|"
+    r"\bse\s+reserva\s+el\s+derecho\s+(?:de|a)\s+(?:eliminar|borrar|retirar|editar|moderar|no\s+publicar)\s+"
+    r"(?:\w+\s+){0,2}comentarios?\b|"
+    r"\breserves?\s+the\s+right\s+to\s+(?:remove|delete|edit|moderate|reject)\s+(?:any\s+)?(?:comments?|posts?)\b|"
+    r"\bberhak\s+(?:untuk\s+)?(?:menghapus|menyunting|mengedit|tidak\s+menampilkan)\s+komentar\b|"
+    r"(?:الآراء|التعليقات)\s+(?:\S+\s+){0,3}لا\s+تعبر\s+عن\s+رأي|مراجعة\s+التعليقات\s+قبل\s+نشرها|"
+    r"^\W{0,3}normas\s+de\s+(?:uso|participaci[oó]n)(?:\s+y\s+aviso\s+legal)?\W{0,3}$",
     re.IGNORECASE,
 )
 # One of these substrings is in every COMMENT_PROMPT_RE / STANDING_NOTE_RE / PROMO_END_RE match: a substring test
 # first keeps the searches (unanchored, run on every short line) off most lines.
-_COMMENT_KEYS = ("comment", "coment", "komentar", "kommentar", "balasan", "reply", "letters", "hear what")
+_COMMENT_KEYS = (
+    "comment",
+    "coment",
+    "komentar",
+    "kommentar",
+    "balasan",
+    "reply",
+    "letters",
+    "hear what",
+    "تعبر",
+    "التعليقات",
+    "normas",
+)
 _PROMO_END_KEYS = ("subscribe", "newsletter", "buletin", "follow")
 
 
@@ -954,30 +986,6 @@ TYPO_WIDGET_RE = re.compile(
 )
 TYPO_WIDGET_MAX_WORDS = 40
 
-# More standing notes of comment boxes (see STANDING_NOTE_RE): that comments are their writers' opinion ("El
-# contenido de los comentarios es la opinión de los usuarios ...", "Comments are the responsibility of their
-# authors", "Komentar sepenuhnya menjadi tanggung jawab pemberi komentar", Arabic "الآراء الواردة أدناه لا تعبر عن
-# رأي الموقع" / "التعليقات المنشورة لا تعبر عن رأي ..."), what may not be posted ("No está permitido verter
-# comentarios contrarios a las leyes ..."), that the site may remove them ("... se reserva el derecho de eliminar
-# cualquier comentario", "The site reserves the right to delete comments", "Redaksi berhak menghapus komentar"),
-# that it reviews them ("... إلى مراجعة التعليقات قبل نشرها"), and the link to the rules ("Normas de uso",
-# "Normas de participación"). Up to PROMO_MAX_WORDS words, as STANDING_NOTE_RE.
-MORE_COMMENT_NOTES_RE = re.compile(
-    r"\b(?:el\s+contenido\s+de\s+)?los\s+comentarios\s+(?:es|son)\s+(?:la\s+|el\s+)?(?:opini[oó]n|responsabilidad|"
-    r"reflejo)\s+de\b|"
-    r"\bcomments\s+(?:are|reflect)\s+(?:solely\s+)?(?:the\s+)?(?:opinions?|views|responsibility)\s+of\s+(?:their|the)\s+"
-    r"(?:authors?|users|readers|writers|posters)\b|"
-    r"\bkomentar\b[^.!?]{0,40}\btanggung\s+jawab\s+(?:pemberi|penulis|pengirim|pembaca|pengguna)\b|"
-    r"\bno\s+(?:est[aá]\s+permitido|se\s+permit(?:e|en|irán))\s+(?:\w+\s+){0,2}comentarios\b|"
-    r"\bse\s+reserva\s+el\s+derecho\s+(?:de|a)\s+(?:eliminar|borrar|retirar|editar|moderar|no\s+publicar)\s+"
-    r"(?:\w+\s+){0,2}comentarios?\b|"
-    r"\breserves?\s+the\s+right\s+to\s+(?:remove|delete|edit|moderate|reject)\s+(?:any\s+)?(?:comments?|posts?)\b|"
-    r"\bberhak\s+(?:untuk\s+)?(?:menghapus|menyunting|mengedit|tidak\s+menampilkan)\s+komentar\b|"
-    r"(?:الآراء|التعليقات)\s+(?:\S+\s+){0,3}لا\s+تعبر\s+عن\s+رأي|مراجعة\s+التعليقات\s+قبل\s+نشرها|"
-    r"^\W{0,3}normas\s+de\s+(?:uso|participaci[oó]n)(?:\s+y\s+aviso\s+legal)?\W{0,3}$",
-    re.IGNORECASE,
-)
-_MORE_COMMENT_KEYS = ("coment", "comment", "komentar", "تعبر", "التعليقات", "normas")
 
 # A notice that the rest of the article is for paying readers, where a paywall cuts the copy: "This article is for
 # subscribers only", "This content is available to members only", "Artikel ini khusus pelanggan", "この記事は会員限定
@@ -1026,11 +1034,6 @@ CAPTION_POSITION_RE = re.compile(
     r"kiri|kanan|tengah|izquierda|derecha)\)",
     re.IGNORECASE,
 )
-
-
-def is_more_comment_note(text: str) -> bool:
-    lowered = text.lower()
-    return _has_key(lowered, _MORE_COMMENT_KEYS) and MORE_COMMENT_NOTES_RE.search(text) is not None
 
 
 # ---- Cheap guards before the costly searches (session 7, speed) ----
