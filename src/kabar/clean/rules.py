@@ -850,7 +850,8 @@ COMMENT_PROMPT_RE = re.compile(
     re.IGNORECASE,
 )
 # A site's standing note on its comments or letters, printed under every article: "As you comment, please be
-# respectful of other commenters ... We reserve the right to remove any comment ...", "The Times is committed to
+# respectful of other commenters ... We reserve the right to remove any comment ..." (the general "reserves the
+# right to remove comments" branch below), "The Times is committed to
 # publishing a diversity of letters to the editor. We'd like to hear what you think ...", "Berkomentarlah dengan
 # bijak", "Komentar yang mengandung SARA akan dihapus". Up to PROMO_MAX_WORDS words: a note of the comment box
 # is three sentences at most.
@@ -866,7 +867,6 @@ STANDING_NOTE_RE = re.compile(
     r"^\W{0,3}as\s+you\s+comment\b|\bour\s+goal\s+with\s+(?:article\s+)?comments\b|"
     r"\bplease\s+(?:be\s+respectful\s+of\s+other\s+comment(?:er)?s|"
     r"keep\s+(?:your\s+)?comments?\s+(?:civil|respectful|on[-\s]topic))|"
-    r"\bwe\s+reserve\s+the\s+right\s+to\s+(?:remove|delete|edit)\s+any\s+comments?\b|"
     r"\bcommitted\s+to\s+publishing\s+(?:a\s+diversity\s+of\s+)?letters\b|"
     r"\bwe(?:['’]d|\s+would)\s+(?:like|love)\s+to\s+hear\s+what\s+you\s+think\s+about\s+(?:this|any\s+of\s+our)\b|"
     r"\bberkomentar(?:lah)?\s+(?:dengan|secara)\s+(?:bijak|sopan|santun)\b|"
@@ -1064,7 +1064,8 @@ _GUARD_FOLD = str.maketrans(
 )
 
 
-_GUARD_FOLDED_RE = re.compile("[\u0131\u017f\u0307\u1c80-\u1c87]")
+# The letters the table folds, to tell the lines that need it (derived from the table, so the two cannot part).
+_GUARD_FOLDED_RE = re.compile("[" + "".join(re.escape(chr(code)) for code in _GUARD_FOLD) + "]")
 
 
 @lru_cache(maxsize=256)
