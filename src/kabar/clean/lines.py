@@ -1160,6 +1160,30 @@ def _is_set_credit(unit: Unit) -> bool:
     )
 
 
+def _mark_caption_pairs(
+    units: list[Unit], credit_test: Callable[[Unit, Unit], bool], *, credit_first: bool = False
+) -> None:
+    """A photo's caption and its credit set between two paragraphs, the caption above the credit (or under it,
+    `credit_first`): the caption an open line of at most CAPTION_BETWEEN_MAX_WORDS words, shorter than the paragraph
+    under the pair, and `credit_test(caption, credit)` true. Both lines are marked as captions."""
+    for index in range(1, len(units) - 2):
+        before, first, second, after = units[index - 1 : index + 3]
+        caption, credit = (second, first) if credit_first else (first, second)
+        if (
+            before.reason is None
+            and _is_body_like(before)
+            and caption.reason is None
+            and after.reason is None
+            and caption.words <= CAPTION_BETWEEN_MAX_WORDS
+            and caption.words < after.words
+            and _is_body_like(after)
+            and credit_test(caption, credit)
+        ):
+            for unit in (caption, credit):
+                unit.reason = rules.REASON_CAPTION
+                unit.caption = True
+
+
 def _mark_captions_between_paragraphs(units: list[Unit]) -> None:
     """A photo set between two paragraphs leaves its caption and credit there: a short line, a credit line, and the
     article going on under them ("Burning crop stubble outside of Delhi is sending smoke into the city." /
@@ -1168,23 +1192,6 @@ def _mark_captions_between_paragraphs(units: list[Unit]) -> None:
     article's last before a photo with no caption: then no paragraph follows, or it is the longer line). The
     credit may be a bracketed name ("(Walt Disney Co.)"), or on a page that sets a recognised credit so a bare
     name ("Berkeley Earth", "Statista"; a Title-Case subheading has no caption sentence over it on such pages)."""
-
-    def pairs(credit_test: Callable[[Unit, Unit], bool]) -> None:
-        for index in range(1, len(units) - 2):
-            before, caption, credit, after = units[index - 1 : index + 3]
-            if (
-                before.reason is None
-                and _is_body_like(before)
-                and caption.reason is None
-                and after.reason is None
-                and caption.words <= CAPTION_BETWEEN_MAX_WORDS
-                and caption.words < after.words
-                and _is_body_like(after)
-                and credit_test(caption, credit)
-            ):
-                for unit in (caption, credit):
-                    unit.reason = rules.REASON_CAPTION
-                    unit.caption = True
 
     if any(
         _is_set_credit(unit)
@@ -1199,7 +1206,8 @@ def _mark_captions_between_paragraphs(units: list[Unit]) -> None:
         # paragraph): a short paragraph above its other credits may be the article's ("Oke, kita kembali ke MSG.
         # Kenapa harus MSG?" / "Foto: Shutterstock", IndoSum dev.03).
         return
-    pairs(
+    _mark_caption_pairs(
+        units,
         lambda caption, credit: (
             (
                 _is_set_credit(credit)
@@ -1209,7 +1217,7 @@ def _mark_captions_between_paragraphs(units: list[Unit]) -> None:
             # ("Ilustrasi kemeja putih polos. Pinterest"), a line of its own under a subheading.
             and not _SENTENCE_BREAK_RE.search(credit.text)
             and (_is_sentence_end(caption.text) or caption.words >= CAPTION_UNSTOPPED_MIN_WORDS)
-        )
+        ),
     )
     page_sets_credits = any(
         units[i].reason == rules.REASON_CAPTION
@@ -1219,14 +1227,15 @@ def _mark_captions_between_paragraphs(units: list[Unit]) -> None:
         for i in range(len(units) - 2)
     )
     if page_sets_credits:
-        pairs(
+        _mark_caption_pairs(
+            units,
             lambda caption, credit: (
                 credit.reason is None
                 and credit.words <= BARE_CREDIT_MAX_WORDS
                 and credit.text != credit.text.upper()
                 and rules.BARE_NAME_CREDIT_RE.match(credit.text) is not None
                 and _is_sentence_end(caption.text)
-            )
+            ),
         )
 
 
@@ -1337,24 +1346,15 @@ _NAME_CREDIT_RE = re.compile(r"^\W{0,2}©\s*(?-i:[A-Z])[^\d]{1,60}$")
 
 def _mark_captions_under_credits(units: list[Unit]) -> None:
     """Mark the caption under a lone copyright-sign credit between two paragraphs (see _NAME_CREDIT_RE)."""
-    for index in range(1, len(units) - 2):
-        before, credit, caption, after = units[index - 1 : index + 3]
-        if (
+    _mark_caption_pairs(
+        units,
+        lambda caption, credit: (
             credit.reason in (None, rules.REASON_COPYRIGHT, rules.REASON_CAPTION)
             and credit.words <= CREDIT_LINE_MAX_WORDS
-            and _NAME_CREDIT_RE.match(credit.text)
-            and before.reason is None
-            and _is_body_like(before)
-            and caption.reason is None
-            and caption.words <= CAPTION_BETWEEN_MAX_WORDS
-            and after.reason is None
-            and _is_body_like(after)
-            and after.words > caption.words
-        ):
-            credit.reason = rules.REASON_CAPTION
-            credit.caption = True
-            caption.reason = rules.REASON_CAPTION
-            caption.caption = True
+            and _NAME_CREDIT_RE.match(credit.text) is not None
+        ),
+        credit_first=True,
+    )
 
 
 def _remove_teasers(units: list[Unit]) -> None:
