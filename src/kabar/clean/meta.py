@@ -190,10 +190,8 @@ def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
         return None  # "— Jane Doe (@janedoe) November 18, 2019" signs an embedded post, which is body
     name = re.sub(r"\s*[|/·•–—]\s*", " ", rest).strip(_SEPARATORS)
     if "," in name or labelled or placed or len(name.split()) > DATED_NAME_MAX_WORDS or has_digit(name):
-        return (
-            dates,
-            [],
-        )  # ":" labels a field ("Air Date: November 19, 2019"), a comma a place: neither a person
+        # ":" labels a field ("Air Date: November 19, 2019"), a comma a place: neither is a person.
+        return dates, []
     return dates, [Byline("by", name)]
 
 
