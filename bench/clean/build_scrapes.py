@@ -196,14 +196,10 @@ def build(labelling: str = "aligned") -> list[dict[str, object]]:
         labels = LABELLINGS[labelling](non_empty, truth)
         if not any(labels):
             continue
-        h1 = [
-            re.sub(r"\s+", " ", h.text_content()).strip()
-            for h in lxml.html.document_fromstring(page).iter("h1")
-        ]
+        tree = lxml.html.document_fromstring(page)
+        h1 = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.iter("h1")]
         meta = page_metadata(page, url)
-        title = headline_label(
-            h1, non_empty, meta.sitename, lxml.html.document_fromstring(page).findtext(".//title")
-        )
+        title = headline_label(h1, non_empty, meta.sitename, tree.findtext(".//title"))
         published_day = (meta.published or "")[:10] or None
         printed_days = {found.iso[:10] for line in non_empty for found in find_dates(line, day_first=False)}
         printed_days |= {found.iso[:10] for line in non_empty for found in find_dates(line)}
@@ -232,8 +228,12 @@ def main() -> None:
     records = build(args.labelling)
     output.parent.mkdir(parents=True, exist_ok=True)
     payload = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records).encode("utf-8")
-    with output.open("wb") as raw_file, gzip.GzipFile(fileobj=raw_file, mode="wb", mtime=0) as handle:
-        handle.write(payload)  # mtime 0: rebuilding the same set gives the same bytes
+    with (
+        output.open("wb") as raw_file,
+        gzip.GzipFile(filename="", fileobj=raw_file, mode="wb", mtime=0) as handle,
+    ):
+        # mtime 0 and no file name in the header: rebuilding the same set gives the same bytes, wherever it is written.
+        handle.write(payload)
     lines = sum(len(r["labels"]) for r in records)  # type: ignore[arg-type]
     body = sum(sum(r["labels"]) for r in records)  # type: ignore[arg-type]
     print(
