@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.clean.build_scrapes import MAX_LINES, label_lines
-from bench.clean.text_bench import Counts, _norm
+from bench.clean.text_bench import Counts, normalised_field
 from kabar.clean.core import clean_detailed
 from kabar.clean.html import decode_html, visible_text
 from kabar.records import RawDocument
@@ -165,7 +165,7 @@ def main() -> None:
             if p != e:
                 errors.append(f"{page.name:24} {'KEPT ' if p else 'LOST '}{line[:110]}")
         if page.title and page.title.strip() in page.lines:
-            titles.append(_norm(document.title) == _norm(page.title))
+            titles.append(normalised_field(document.title) == normalised_field(page.title))
     print(f"extractors' test pages: {len(pages)} labelled, {len(skipped)} skipped: {'; '.join(skipped)}")
     print("| page                     | lines | body |  fp |  fn | line F1 |")
     print("|--------------------------|-------|------|-----|-----|---------|")

@@ -40,11 +40,11 @@ from dataclasses import dataclass, field
 from bench.clean.text_bench import (
     Counts,
     LabelledScrape,
-    _norm,
     aeb_half,
     evaluate,
     load_aeb,
     load_authored,
+    normalised_field,
 )
 from kabar.clean.core import clean_detailed, memory_outlet, observe
 from kabar.clean.memory import ChromeMemory, normalise_line
@@ -178,7 +178,7 @@ def run(
                 row.counts.setdefault(name, Counts()).add(predicted, page.labels)
                 if page.title_known:
                     right = row.titles.setdefault(name, [0, 0])
-                    right[0] += _norm(document.title) == _norm(page.title)
+                    right[0] += normalised_field(document.title) == normalised_field(page.title)
                     right[1] += 1
             repeated = {r.text for r in result.removed if r.reason == REASON_REPEATED}
             for line, body in zip(page.lines, page.labels, strict=True):

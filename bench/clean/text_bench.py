@@ -247,7 +247,7 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _norm(value: str | None) -> str | None:
+def normalised_field(value: str | None) -> str | None:
     return " ".join(value.split()).lower() if value else None
 
 
@@ -283,13 +283,13 @@ def evaluate(scrapes: list[LabelledScrape], show_errors: int = 0) -> dict[str, o
                 if scrape.subset == "seeds" and e:
                     lost_seed_lines.append(line)
         if scrape.title_known:
-            title_right = _norm(document.title) == _norm(scrape.title)
+            title_right = normalised_field(document.title) == normalised_field(scrape.title)
             meta.setdefault(f"title/{scrape.subset}", []).append(title_right)
             if scrape.subset == "aeb":
                 meta.setdefault(f"title/{aeb_half(scrape.id, aeb_ids)}", []).append(title_right)
         if scrape.outlet_known:
             meta.setdefault(f"outlet/{scrape.subset}", []).append(
-                _norm(document.outlet) == _norm(scrape.outlet)
+                normalised_field(document.outlet) == normalised_field(scrape.outlet)
             )
         if scrape.subset == "aeb" and scrape.published_day is not None:
             # Only pages whose metadata day is printed in the scrape carry a label; elsewhere the page's own
