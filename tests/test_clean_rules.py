@@ -8,6 +8,7 @@ import pytest
 
 from kabar.clean import ChromeMemory, clean, observe
 from kabar.clean.dates import date_line_value, find_dates
+from kabar.clean.html import visible_text
 from kabar.clean.meta import parse_bylines, parse_dateline
 from kabar.records import RawDocument
 
@@ -311,3 +312,22 @@ def test_a_headline_the_outlets_other_pages_list_as_popular_stays_the_headline()
     assert clean(pages[0], doc_id="a").title == headlines[0]
     assert clean(pages[0], doc_id="a", chrome=memory).title == headlines[0]
     assert clean(pages[1], doc_id="b", chrome=memory).title == headlines[1]
+
+
+def test_visible_text_folds_source_line_breaks_as_a_browser_does() -> None:
+    # A paragraph wrapped at 80 columns in the HTML source is one line on screen; <br> and <pre> keep their breaks.
+    page = (
+        "<html><body><p>Presiden meresmikan bendungan\n   baru di Jawa Tengah\tpada Senin pagi.</p>"
+        "<p>Baris satu<br>baris dua</p><pre>kode\nbaris</pre><a>Home</a>\n<a>News</a></body></html>"
+    )
+    assert visible_text(page).split("\n") == [
+        "Presiden meresmikan bendungan baru di Jawa Tengah pada Senin pagi.",
+        "",
+        "Baris satu",
+        "baris dua",
+        "",
+        "kode",
+        "baris",
+        "",
+        "Home News",
+    ]

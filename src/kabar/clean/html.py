@@ -289,21 +289,32 @@ def _hidden(element: lxml.html.HtmlElement) -> bool:
     return element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
+# Elements whose whitespace a browser keeps as written (CSS white-space: pre); everywhere else a run of spaces, tabs
+# and source line breaks is one space, so a paragraph the HTML source wraps at 80 columns is still one line.
+_PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
+_COLLAPSIBLE_SPACE = re.compile(r"[ \t\r\n\f]+")
+
+
 def visible_text(page: str) -> str:
     """The page as a browser's select-all-and-copy gives it (innerText): scripts, styles and hidden elements
-    dropped, block elements on their own lines, paragraphs and headings set off by a blank line."""
+    dropped, the source's whitespace folded to single spaces outside <pre>, block elements and <br> on their own
+    lines, paragraphs and headings set off by a blank line."""
     try:
         root = lxml.html.document_fromstring(page)
     except (ValueError, lxml.etree.ParserError):
         return ""
     parts: list[str] = []
 
-    def walk(element: lxml.html.HtmlElement) -> None:
+    def rendered(text: str, preformatted: bool) -> str:
+        return text if preformatted else _COLLAPSIBLE_SPACE.sub(" ", text)
+
+    def walk(element: lxml.html.HtmlElement, preformatted: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _SKIP or (tag and _hidden(element)):
             if element.tail:
-                parts.append(element.tail)
+                parts.append(rendered(element.tail, preformatted))
             return
+        inner_preformatted = preformatted or tag in _PREFORMATTED
         if tag == "br":
             parts.append("\n")
         elif tag in _PARAGRAPH:
@@ -313,17 +324,17 @@ def visible_text(page: str) -> str:
         elif tag in {"td", "th"}:
             parts.append(" ")
         if tag and element.text:
-            parts.append(element.text)
+            parts.append(rendered(element.text, inner_preformatted))
         for child in element:
-            walk(child)
+            walk(child, inner_preformatted)
         if tag in _PARAGRAPH:
             parts.append("\n\n")
         elif tag in _BLOCK:
             parts.append("\n")
         if element.tail:
-            parts.append(element.tail)
+            parts.append(rendered(element.tail, preformatted))
 
-    walk(root)
+    walk(root, False)
     text = normalise_text("".join(parts))
     lines = [re.sub(r"[ \u2000-\u200a\u3000]+", " ", line).strip() for line in text.split("\n")]
     out: list[str] = []
