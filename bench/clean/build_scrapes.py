@@ -1,7 +1,9 @@
 """Build the line-labelled text-scrape set from the article-extraction-benchmark (MIT licence).
 
 Each page is rendered to plain text the way a browser's select-all-and-copy does (innerText: scripts, styles and
-hidden elements dropped, block elements on their own lines, paragraphs and headings set off by a blank line), and
+hidden elements dropped, the source's whitespace folded to single spaces outside <pre> — since 2026-12-06, session 8;
+before, a paragraph the source wrapped stayed wrapped — block elements and <br> on their own lines, paragraphs and
+headings set off by a blank line), and
 every line is labelled body or chrome by the page's human-checked ground-truth body ("aligned" labelling, the
 default since 2026-12-05):
 - the page's tokens, in page order, are aligned with the ground truth's tokens (difflib's longest-matching-blocks
