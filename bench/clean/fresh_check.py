@@ -14,8 +14,8 @@
   from The Local Denmark, MIT Technology Review, InfoWorld, LeadDev and blogs (Martin Fowler, Simon Willison, DHH,
   The Marginalian, ...), each with the article its author cut out by a hand-picked selector
   (tests/fixtures/fullpage_to_article_html/<host>/<case>/raw.html, expected.html). The pages were re-indented after
-  capture, which breaks each paragraph over source lines; they are rendered with those breaks as a browser shows
-  them, one space (_unwrapped). No headline is scored: their meta.json title is the extractor's guess.
+  capture, which breaks each paragraph over source lines; visible_text folds those breaks as a browser does. No
+  headline is scored: their meta.json title is the extractor's guess.
 - domdown 0.3.6 (PyPI; the package states no licence, so its pages are only read in place, like all of these) ships,
   in its source distribution, real pages captured in 2026 with the Markdown its author accepted as the article
   (tests/real/manifest.json, html/*.html, raw/*.md): security news and vendor blogs in English (Ars Technica,
@@ -55,8 +55,6 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
-
 from bench.clean.build_scrapes import MAX_LINES, label_lines
 from bench.clean.text_bench import Counts, normalised_field
 from kabar.clean.core import clean_detailed
@@ -80,10 +78,6 @@ DOMDOWN_NOT_ARTICLES = ("github.com_", "arxiv.org_", "en.wikipedia.org_", "attac
 # domdown's pages cut down by hand to a few elements (Okta 2.5 KB, Socket 2.9 KB, VMRay 9.9 KB, none with a script)
 # are not whole pages; the smallest whole capture (Bitdefender) is 31 KB.
 DOMDOWN_MIN_BYTES = 20_000
-# Source line breaks with their indentation, which a browser shows as one space: article-extractor's pages were
-# re-indented (Prettier) after capture, which breaks every paragraph's text over several source lines.
-_SOURCE_WRAP = re.compile(r"\s*\n\s*")
-_PRESERVED = {"pre", "textarea"}
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
@@ -180,8 +174,9 @@ def _article_extractor_pages(archive: Path, skipped: list[str]) -> list[FreshPag
             continue
         truth = visible_text(decode_html(expected))
         # No headline is scored: meta.json's title is the extractor's guess (for jsomers.net the blog's name).
-        html = _unwrapped(fixtures[path])
-        page = _page(f"article-extractor/{match.group(1)}", html, truth, None, skipped)
+        # Its pages were re-indented (Prettier) after capture, which breaks every paragraph over several source
+        # lines; visible_text folds them as a browser does.
+        page = _page(f"article-extractor/{match.group(1)}", fixtures[path], truth, None, skipped)
         if page is not None:
             pages.append(page)
     return pages
@@ -207,19 +202,6 @@ def _domdown_pages(archive: Path, skipped: list[str]) -> list[FreshPage]:
         if page is not None:
             pages.append(page)
     return pages
-
-
-def _unwrapped(html: bytes) -> str:
-    """The page with the line breaks of its re-indented source shown as a browser shows them, one space (outside
-    <pre> and <textarea>), so a paragraph is one line of the scrape again."""
-    root = lxml.html.document_fromstring(decode_html(html))
-    for element in root.iter():
-        ancestors = {ancestor.tag for ancestor in element.iterancestors()}
-        if element.text and not ({element.tag} | ancestors) & _PRESERVED:
-            element.text = _SOURCE_WRAP.sub(" ", element.text)
-        if element.tail and not ancestors & _PRESERVED:
-            element.tail = _SOURCE_WRAP.sub(" ", element.tail)
-    return lxml.html.tostring(root, encoding="unicode")
 
 
 def _markdown_text(markdown: str) -> tuple[str, str | None]:
