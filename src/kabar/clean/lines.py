@@ -348,7 +348,15 @@ def _rejoin_cjk_clauses(units: list[Unit]) -> list[Unit]:
     return joined
 
 
-_CREDIT_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*[(\[][\w/.,*' -]{1,25}[)\]]\s*$")
+# A bracketed credit after the last stop: the editors' initials or the source ("(den/asa)", "[PageSix.com]",
+# "(U.B018/T013)"). Its text touches both brackets. A bracket padded with spaces inside ("( Logout / Ubah )", "[ Reply
+# ]") is a group of links a browser copy prints on the line of the sentence before it: the brackets and the "/" are
+# text between link elements, and innerText keeps the spaces around them (session 8: WordPress.com's comment form
+# printed "You are commenting using your Google account. ( Logout / Ubah )" four times, which as four stopped
+# 12-word paragraphs drew the body span over the share bar and the comment form of two blog pages; +35 chrome lines).
+# No credit in the aeb set, the seeds, the Indonesian scrapes or IndoSum is padded so.
+_CREDIT_BRACKET = r"[(\[](?! )[\w/.,*' -]{1,25}(?<! )[)\]]"
+_CREDIT_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*" + _CREDIT_BRACKET + r"\s*$")
 
 
 # The editors' initials or the agency code closing an Indonesian article: "(den/asa)", "(rsa)", "[rhm]", "(*)",
@@ -386,7 +394,7 @@ def _is_sentence_end(text: str) -> bool:
 
 # Indonesian portals close the last paragraph with the editors' initials or the source: "(den/asa)", "(rsa)",
 # "[rhm]", "(end)", "(ant)", "[PageSix.com]". Such a tail does not stop a paragraph from ending a sentence.
-_CREDIT = r"(?:[(\[][\w/.,*' -]{1,25}[)\]]\s*)?"
+_CREDIT = r"(?:" + _CREDIT_BRACKET + r"\s*)?"
 # How a body paragraph ends: a full stop or semicolon (possibly inside closing quotes or brackets), or a closing
 # quote. Not "?"/"!" alone (headlines end so), not ":" (a list header), not ")" after a count ("Comments (5)").
 # Chinese and Japanese close sentences with "。" (and "」" after a quote); Hindi and Bengali with "।", Burmese with
