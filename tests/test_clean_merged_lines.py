@@ -4,6 +4,8 @@ The pages below are made up; they follow what rendered pages print, not any page
 
 from __future__ import annotations
 
+import pytest
+
 from kabar.clean import lines
 from kabar.clean.lines import clean_lines
 
@@ -51,3 +53,70 @@ def test_the_comment_form_under_a_blog_post_is_no_body() -> None:
         assert line in body
     for line in BLOG_FORM:
         assert line not in body
+
+
+# A trade site's two menus, the links of each printed on one line by the browser copy (33 and 30 words, no stop):
+# two such lines side by side are no lone teaser, they weighed as two paragraphs.
+TOPIC_MENU = (
+    "Cloud Computing Data Center Internet of Things Managed Services Mobility Networking Security Software Storage "
+    "Unified Communications Artificial Intelligence Channel Programs Events Awards Research Careers Webinars "
+    "Podcasts Videos White Papers Case Studies"
+)
+WIDE_MENU = (
+    "Latest News Cloud Data Center Networking Security Storage Software Mobility Channel Programs Managed Services "
+    "Events Awards Partner Programs Research Rankings Jobs Webinars Podcasts Videos Newsletters About Us Contact "
+    "Advertise Sitemap Careers Privacy Terms"
+)
+TRADE_ARTICLE = [
+    "The network equipment maker said on Tuesday that its partner programme will pay larger rebates next year.",
+    "Resellers that sell its wireless products together with support contracts will earn the highest rates.",
+    "The company said the change follows a year of talks with its largest partners in Europe and Asia.",
+    "Analysts said the move could help the firm win back customers it lost to cheaper rivals last year.",
+]
+
+
+def _trade_page() -> str:
+    head = ["Partner rebates to rise next year", "By Sam Writer"]
+    return "\n".join(
+        [WIDE_MENU, TOPIC_MENU, "Sections", *head, *TRADE_ARTICLE, "Privacy Policy", "Terms of Use"]
+    )
+
+
+def test_a_menu_printed_on_one_line_is_no_paragraph() -> None:
+    body = "\n".join(clean_lines(_trade_page()).paragraphs)
+    assert WIDE_MENU not in body
+    assert TOPIC_MENU not in body
+    for line in TRADE_ARTICLE:
+        assert line in body
+
+
+def test_without_the_rule_the_menu_line_joins_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "LINK_LIST_LINES", False)
+    body = "\n".join(clean_lines(_trade_page()).paragraphs)
+    assert WIDE_MENU in body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A long Title-Case headline stays under the word bound.
+        "Nintendo Just Revealed a Few Details Including Pricing for Both Optional Paid Subscriptions Launching "
+        "in Pocket Camp This Week",
+        # Prose that lost its stop, packed with titles and names, is mostly lower case.
+        "JAKARTA – Soal pernyataan Wakil Ketua DPP Partai Maju kubu Selatan, Budi bersama kuasa hukumnya, Andi sudah "
+        "melaporkan Ketua Umum Partai Maju ke kantor Bareskrim Mabes Polri, Senin dibantah oleh Kepala Bagian "
+        "Penerangan Umum Divisi Humas Polri",
+        # A line-up is a data row.
+        "Home Town: 1 - Adam Keeper; 2 - Ben Back, 5 - Carl Centre, 6 - Dan Defender, 3 - Eddie Left; 8 - Frank "
+        "Middle, 10 - Gary Forward, 7 - Harry Wing, 11 - Ian Winger; 9 - Jack Striker",
+        # Thai (no capitals, no stops between sentences).
+        "ผู้ว่าราชการจังหวัดกล่าวว่า ฝนตกหนักต่อเนื่องตั้งแต่เมื่อวาน ทำให้น้ำท่วมหลายหมู่บ้าน "
+        "เจ้าหน้าที่กำลังช่วยเหลือประชาชน และจะเปิดศูนย์พักพิงชั่วคราวอีกสามแห่ง ในวันพรุ่งนี้ "
+        "ประชาชนสามารถติดต่อสายด่วนได้ตลอดยี่สิบสี่ชั่วโมง",
+        # A transcript quoted in capitals.
+        "SELAMAT MALAM/SELAMAT DATANG DI ACARA KAMI/SAYA TUAN RUMAH ACARA INI/MALAM INI KITA AKAN MEMBAHAS "
+        "PASANGAN CALON GUBERNUR DAN WAKIL GUBERNUR/YANG AKAN BERTARUNG DI PUTARAN KEDUA/BULAN DEPAN",
+    ],
+)
+def test_long_lines_that_are_no_link_lists(text: str) -> None:
+    assert not lines._is_link_list_line(lines.Unit(text, [0], True))
