@@ -120,3 +120,51 @@ def test_without_the_rule_the_menu_line_joins_the_body(monkeypatch: pytest.Monke
 )
 def test_long_lines_that_are_no_link_lists(text: str) -> None:
     assert not lines._is_link_list_line(lines.Unit(text, [0], True))
+
+
+GADGET_ARTICLE = [
+    "The new earbuds cancel noise well and last about six hours on a charge, which is enough for a long flight.",
+    "Their case is smaller than last year's and charges without a cable, though it still lacks a speaker to find it.",
+    "The companion app lets you change the controls, and an update in the spring added a hearing test as well.",
+    "At their launch price they cost more than most rivals, but frequent sales bring them down to a fair price.",
+    "We tested them for three weeks on trains, in the gym and at home, and they stayed in place through it all.",
+    "Calls sounded clear to the people we spoke with, even on a busy street, though wind still got through a bit.",
+    "If you already own a phone from the same maker, switching between it and a laptop happens on its own.",
+]
+COMMENT_CONTROLS = ["Show Comments", "My Profile", "Log Out", "Join Discussion", "Add Your Comment"]
+# A newsletter sign-up box printed after the comment controls: a request and a long paragraph of terms (two
+# paragraphs side by side, no lone teaser).
+SIGNUP_REQUEST = "Please review our terms of service to complete your newsletter subscription."
+SIGNUP_NOTICE = (
+    "By registering you become a member of our family of sites and you have read and agree to the Terms of Use, "
+    "the Privacy Policy and the Video Services Policy. You agree to receive updates, alerts and promotions from "
+    "our family of sites and that we may share information about you with our marketing partners so that they may "
+    "contact you by email or otherwise about their products or services. You may unsubscribe at any time."
+)
+
+
+def _gadget_page() -> str:
+    head = ["Reviews", "Best earbuds of the year", "By Jo Tester"]
+    tail = [
+        "Related Topics:",
+        "Audio Phones",
+        *COMMENT_CONTROLS,
+        SIGNUP_REQUEST,
+        SIGNUP_NOTICE,
+        "ACCEPT & CLOSE",
+    ]
+    return "\n".join([*head, *GADGET_ARTICLE, *tail])
+
+
+def test_comment_controls_end_the_article() -> None:
+    body = "\n".join(clean_lines(_gadget_page()).paragraphs)
+    for line in GADGET_ARTICLE:
+        assert line in body
+    for line in [*COMMENT_CONTROLS, SIGNUP_REQUEST, SIGNUP_NOTICE]:
+        assert line not in body
+
+
+def test_without_the_rule_the_span_runs_over_the_comment_controls(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "COMMENT_CONTROLS_END_ARTICLE", False)
+    body = "\n".join(clean_lines(_gadget_page()).paragraphs)
+    assert SIGNUP_NOTICE in body

@@ -2125,6 +2125,8 @@ COMMENTS_AFTER_BODY_WORDS = 60.0
 # the body, not the end of the article.
 IN_BODY_BOX_MAX_LINES = 6
 AFTER_COMMENTS_SHARE = 0.0
+# A switch: comment-section controls ("Show Comments", "Join Discussion") end the article as comments headers do.
+COMMENT_CONTROLS_END_ARTICLE = True
 
 
 def _is_barrier(units: list[Unit], index: int) -> bool:
@@ -2133,6 +2135,8 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
     text = units[index].text
     if units[index].reason == rules.REASON_COMMENT:
         return True
+    if COMMENT_CONTROLS_END_ARTICLE and rules.COMMENT_CONTROL_RE.match(text):
+        return True  # "Show Comments", "Join Discussion" (session 8, see rules.COMMENT_CONTROL_RE)
     if not rules.BARRIER_SECTION_RE.match(text):
         return False
     if rules.COMMENTS_HEADER_RE.match(text):
