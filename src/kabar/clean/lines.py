@@ -348,7 +348,15 @@ def _rejoin_cjk_clauses(units: list[Unit]) -> list[Unit]:
     return joined
 
 
-_CREDIT_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*[(\[][\w/.,*' -]{1,25}[)\]]\s*$")
+# A bracketed credit after the last stop: the editors' initials or the source ("(den/asa)", "[PageSix.com]",
+# "(U.B018/T013)"). Its text touches both brackets. A bracket padded with spaces inside ("( Logout / Ubah )", "[ Reply
+# ]") is a group of links a browser copy prints on the line of the sentence before it: the brackets and the "/" are
+# text between link elements, and innerText keeps the spaces around them (session 8: WordPress.com's comment form
+# printed "You are commenting using your Google account. ( Logout / Ubah )" four times, which as four stopped
+# 12-word paragraphs drew the body span over the share bar and the comment form of two blog pages; +35 chrome lines).
+# No credit in the aeb set, the seeds, the Indonesian scrapes or IndoSum is padded so.
+_CREDIT_BRACKET = r"[(\[](?! )[\w/.,*' -]{1,25}(?<! )[)\]]"
+_CREDIT_TAIL_RE = re.compile(r"(?<=[.!?\"”’])\s*" + _CREDIT_BRACKET + r"\s*$")
 
 
 # The editors' initials or the agency code closing an Indonesian article: "(den/asa)", "(rsa)", "[rhm]", "(*)",
@@ -386,7 +394,7 @@ def _is_sentence_end(text: str) -> bool:
 
 # Indonesian portals close the last paragraph with the editors' initials or the source: "(den/asa)", "(rsa)",
 # "[rhm]", "(end)", "(ant)", "[PageSix.com]". Such a tail does not stop a paragraph from ending a sentence.
-_CREDIT = r"(?:[(\[][\w/.,*' -]{1,25}[)\]]\s*)?"
+_CREDIT = r"(?:" + _CREDIT_BRACKET + r"\s*)?"
 # How a body paragraph ends: a full stop or semicolon (possibly inside closing quotes or brackets), or a closing
 # quote. Not "?"/"!" alone (headlines end so), not ":" (a list header), not ")" after a count ("Comments (5)").
 # Chinese and Japanese close sentences with "。" (and "」" after a quote); Hindi and Bengali with "।", Burmese with
@@ -1660,6 +1668,69 @@ def _mark_glued_teasers(units: list[Unit]) -> None:
         group = [index] if index is not None else []
 
 
+# ---- Link-list lines (session 8: the aeb text set rendered browser-faithfully) ----
+# A browser copy prints the inline links of a menu, a tag cloud or a footer on ONE line: "Rankings and Research
+# Companies Channelcast Marketing Matters CRNtv Events ...", "Ascom | Hospital Solutions Ascom | Senior Care Solution
+# Ascom | ...", "100 People You Should Know ShowcaseAnnual Report Card ShowcaseBest of Breed ...". Such a line is as
+# long as a paragraph (every line of BODY_LONG_WORDS words passed for one), so it anchored the body span in a menu
+# above the article or drew it over the chrome down to a footer. It is told by what a paragraph has and it lacks:
+# - at least LINK_LIST_MIN_WORDS words: more than any headline (TITLE_MAX_WORDS), so a long headline or a Title-Case
+#   subheading never counts (from 20 words a deals list's 23-word item, body, would);
+# - no sentence end and no sentence break inside;
+# - at least LINK_LIST_CAPITALISED_SHARE of its cased words capitalised: link labels are names and Title-Case
+#   labels, prose in any language that writes capitals is mostly lower case (an Indonesian lead that lost its stop,
+#   packed with titles and names, "JAKARTA (Pos Kota) – Soal pernyataan Wakil Ketua DPP Partai Hanura ...", IndoSum
+#   dev.02, has 0.76, so 0.75 was too low; the menus have 0.95-1.0; a blog's tag cloud with lower-case tags, 0.82, is
+#   left to the tag-list rules, which name it after its "Topik" header);
+# - written in a cased script: at least LINK_LIST_CASED_SHARE of its words (Thai, Chinese, Japanese, Devanagari have
+#   no capitals, and their sentences may carry no stop; such lines never qualify);
+# - not shouted: fewer than LINK_LIST_MAX_SHOUTED_SHARE of the words in capitals (a TV transcript quoted in capitals,
+#   "SELAMAT MALAM/SELAMAT DATANG DI MATA NAJWA/...", IndoSum dev.05);
+# - not a data row: at most LINK_LIST_MAX_FIGURE_SHARE of the words with a figure (a line-up "Everton: 1 - Joel
+#   Robles; 30 - Mason Holgate, ...", a schedule "Jumat (8/12/2017)14.00 - 16.00 WIB: ...": 0.21-0.61 in IndoSum;
+#   the menus 0-0.10);
+# - no enumeration with commas: at most one comma per LINK_LIST_WORDS_PER_COMMA words (a cast and crew list,
+#   "Choreographer_Jeong Hye Jin, Director_Oh Kyeong Taek, ...", body on two aeb pages).
+# On the aeb pages (both halves) 9 lines qualify, on 4 pages of 3 sites (CRN, Ascom, Moneycontrol), all chrome; no seed,
+# Indonesian authored line or IndoSum paragraph (dev.01-dev.05) does. all 0.9687 -> 0.9716 (tuning half 0.9700 ->
+# 0.9727, held-out half 0.9658 -> 0.9692); no body line lost.
+LINK_LIST_LINES = True
+LINK_LIST_MIN_WORDS = 25
+LINK_LIST_CAPITALISED_SHARE = 0.85
+LINK_LIST_CASED_SHARE = 0.5
+LINK_LIST_MAX_SHOUTED_SHARE = 0.5
+LINK_LIST_MAX_FIGURE_SHARE = 0.15
+LINK_LIST_WORDS_PER_COMMA = 8
+_CASED_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _is_link_list_line(unit: Unit) -> bool:
+    """The line is a menu, tag cloud or footer whose links a browser copy printed on one line."""
+    text = unit.text
+    if unit.words < LINK_LIST_MIN_WORDS or text.count(",") * LINK_LIST_WORDS_PER_COMMA > unit.words:
+        return False
+    if _is_sentence_end(text) or _SENTENCE_BREAK_RE.search(text):
+        return False
+    cased = [w for w in _CASED_WORD_RE.findall(text) if w[0].isupper() or w[0].islower()]
+    if len(cased) < LINK_LIST_CASED_SHARE * unit.words:
+        return False
+    if sum(1 for w in cased if w[0].isupper()) < LINK_LIST_CAPITALISED_SHARE * len(cased):
+        return False
+    if sum(1 for w in cased if len(w) > 1 and w.isupper()) >= LINK_LIST_MAX_SHOUTED_SHARE * len(cased):
+        return False
+    figures = sum(1 for w in text.split() if _DIGIT_RE.search(w))
+    return figures <= LINK_LIST_MAX_FIGURE_SHARE * unit.words
+
+
+def _mark_link_list_lines(units: list[Unit]) -> None:
+    """Name the link-list lines (see `_is_link_list_line`) as menus (REASON_NAV)."""
+    if not LINK_LIST_LINES:
+        return
+    for unit in units:
+        if unit.reason is None and _is_link_list_line(unit):
+            unit.reason = rules.REASON_NAV
+
+
 # A reader comment is signed: the commenter's name on a short line (at most COMMENT_NAME_MAX_WORDS words, no
 # sentence end), then the comment's time stamp with a clock time ("August 10, 2018 at 9:40 am", "14 September 2023
 # pukul 10.15"). A thread is at least COMMENT_MIN_SIGNATURES such pairs; two or more distinct names rule out a
@@ -1771,6 +1842,7 @@ def classify_lines(
     _mark_teaser_cards(units)
     _mark_key_points(units)
     _mark_glued_teasers(units)
+    _mark_link_list_lines(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
     _mark_comment_threads(units)
@@ -2055,6 +2127,8 @@ COMMENTS_AFTER_BODY_WORDS = 60.0
 # the body, not the end of the article.
 IN_BODY_BOX_MAX_LINES = 6
 AFTER_COMMENTS_SHARE = 0.0
+# A switch: comment-section controls ("Show Comments", "Join Discussion") end the article as comments headers do.
+COMMENT_CONTROLS_END_ARTICLE = True
 
 
 def _is_barrier(units: list[Unit], index: int) -> bool:
@@ -2063,6 +2137,8 @@ def _is_barrier(units: list[Unit], index: int) -> bool:
     text = units[index].text
     if units[index].reason == rules.REASON_COMMENT:
         return True
+    if COMMENT_CONTROLS_END_ARTICLE and rules.COMMENT_CONTROL_RE.match(text):
+        return True  # "Show Comments", "Join Discussion" (session 8, see rules.COMMENT_CONTROL_RE)
     if not rules.BARRIER_SECTION_RE.match(text):
         return False
     if rules.COMMENTS_HEADER_RE.match(text):

@@ -1198,3 +1198,23 @@ def is_paywall_notice(text: str) -> bool:
     if not _has_key(guard_text(text), _PAYWALL_NOTICE_KEYS):
         return False
     return PAYWALL_NOTICE_RE.search(text) is not None
+
+
+# ---- Comment-section controls (session 8) ----
+# The buttons and links that open, show or join a page's comment section, on a line of their own: "Show Comments",
+# "View Comments", "[ Read All Comments ]", "Join Discussion", "LOG IN TO COMMENT", "Add Your Comment", "Lihat
+# komentar". Like a comments header they end the article (`kabar.clean.lines._is_barrier`): what follows is the
+# thread, its form or the page's footer. COMMENTS_HEADER_RE names the headers ("Comments (5)", "Leave a comment");
+# these controls were not named, and once the browser copy printed a gallery's links and a byline on fewer lines,
+# a newsletter modal's 93-word legal notice under ZDNet's comment controls outweighed the chrome between it and the
+# article (26 chrome lines kept). On the aeb pages 21 lines of 17 pages match, all below the article.
+COMMENT_CONTROL_RE = re.compile(
+    r"^\W{0,3}(?:"
+    r"(?:show|view|read|see|load)\s+(?:all\s+)?(?:\d+\s+)?comments?|"
+    r"(?:lihat|tampilkan|baca)\s+(?:semua\s+)?komentar|"
+    r"(?:add|post|leave|write)\s+your\s+(?:comment|reply)|"
+    r"log\s*in\s+to\s+comment|"
+    r"join\s+(?:the\s+)?discussion"
+    r")\W{0,3}$",
+    re.IGNORECASE,
+)
