@@ -254,10 +254,18 @@ def has_digit(text: str) -> bool:
     return _ANY_DIGIT_RE.search(text) is not None
 
 
+# The longest line read as a meta line (a date with a name, a comment link, categories beside it), in characters.
+# 90 before session 8; a browser copy prints a blog post's inline meta items on one line, and with its categories
+# such a line runs longer ("Carlos Nadalim 23/08/2018 2 comentários Alfabetização, Atividades, Brinquedos e
+# Brincadeiras", 92). Callers still test what is left beside the dates (one word at most for a date line, names
+# only for a dated-name line), which keeps sentences out.
+META_LINE_MAX_CHARS = 120
+
+
 def dates_and_rest(line: str) -> tuple[list[FoundDate], str] | None:
     """The dates in a short `line` and what is left of it without them, their times, weekdays and words such as
     "Published" or "WIB" ("Brent Co November 20, 2019 12:32" -> "Brent Co"); None without a date."""
-    if len(line) > 90 or not has_digit(line):
+    if len(line) > META_LINE_MAX_CHARS or not has_digit(line):
         return None
     dates = find_dates(line)
     if not dates:

@@ -160,8 +160,15 @@ def _looks_like_names(text: str) -> bool:
     words = [w for w in re.split(r"[\s,]+", text) if w]
     if not words or len(words) > 8:
         return False
-    joiners = {"and", "dan", "&", "with", "bin", "binti", "van", "de", "der", "al", "el"}
-    return all(w[0].isupper() or w.lower() in joiners or not w[0].isalpha() for w in words)
+    return all(w[0].isupper() or w.lower() in _NAME_JOINERS or not w[0].isalpha() for w in words)
+
+
+# Lower-case words that join names or the entries of a post's category list: "and" in English and Indonesian, the
+# particles of Dutch, German, Arabic and Spanish names, and "and" in the Romance and German languages ("Brinquedos e
+# Brincadeiras", "Arte y Cultura", "Sport und Freizeit"), which the meta lines of blogs in those languages use.
+_NAME_JOINERS = frozenset(
+    {"and", "dan", "&", "with", "bin", "binti", "van", "de", "der", "al", "el", "e", "y", "et", "und"}
+)
 
 
 # A date with a name beside it and nothing else is a post's meta line, written without "by": "November 20, 2019
@@ -173,6 +180,22 @@ def _looks_like_names(text: str) -> bool:
 DATED_NAME_MAX_WORDS = 4
 _SEPARATORS = " |/·•,-–—:()[]"
 
+# A blog's meta line also carries its comment link, a count or a prompt, between or after the date and the
+# categories ("Carlos Nadalim 27/09/2018 2 comentários Alfabetização, Música", "November 19, 2019 Leave a comment",
+# "Admin 12/09/2023 0 Komentar Berita"): the same link in every WordPress-like theme and language. Cut out before the
+# name test; a line left with nothing but its date and the link still dates the post (and names nobody). Since the
+# aeb text set renders a post's inline meta items on one line (browser-faithful copy), 2 pages of one blog lost
+# their date to this link.
+COMMENT_LINKS_IN_META = True
+_COMMENT_LINK_RE = re.compile(
+    r"(?:\b(?:\d+|no|tidak\s+ada|sem|sin|aucun)\s+)?"
+    r"\b(?:comments?|komentar|coment[aá]rios?|commentaires?|kommentare?|responses?|replies|tanggapan)\b"
+    r"(?:\s*\(\d+\))?"
+    r"|\b(?:leave\s+a\s+(?:comment|reply)|tulis\s+komentar|beri\s+komentar|comente|comentar|"
+    r"deixe\s+(?:um|seu)\s+coment[aá]rio|deja\s+un\s+comentario|laisser\s+un\s+commentaire)\b!?",
+    re.IGNORECASE,
+)
+
 
 def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
     """The dates and the author of a date-and-name meta line without a role word, or None."""
@@ -180,6 +203,10 @@ def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
     if found is None:
         return None
     dates, rest = found
+    if COMMENT_LINKS_IN_META:
+        rest, links = _COMMENT_LINK_RE.subn(" ", rest)
+        if links and not re.search(r"[^\W\d_]", rest):
+            return dates, []  # "November 19, 2019 Leave a comment": the post's date and its comment link
     labelled = re.search(r"[^\W\d_]\s*:", rest) is not None
     # "Jakarta Selatan, 14 September 2023", "Bandung, Rabu (13/9/2023)": a place set before its date with a comma, as
     # a dateline or a letter is signed.
