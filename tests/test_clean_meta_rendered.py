@@ -55,3 +55,83 @@ def test_long_meta_line_with_categories_is_still_a_meta_line(monkeypatch: pytest
     assert parse_dated_names(line) is not None
     monkeypatch.setattr(dates, "META_LINE_MAX_CHARS", 90)
     assert parse_dated_names(line) is None
+
+
+SHARE_BODY = "\n\n".join(
+    [
+        "The city council approved a plan on Tuesday to add three new bus lines to the northern districts.",
+        "Riders in the northern districts have waited years for the bus lines, the council members said.",
+        "The first of the three bus lines will open in the spring, and the other two before the end of next year.",
+    ]
+)
+
+
+def _share_box_page() -> str:
+    return "\n\n".join(
+        [
+            MENU,
+            "Council approves three new bus lines for the north",
+            "New, 6 comments",
+            "By Jane Doe Nov 18, 2019, 11:47am EST",
+            "Share this story",
+            "Share All sharing options for: Council approves three new bus lines for the north",
+            "Reddit",
+            "Pocket",
+            "Photo by John Roe",
+            "Northern districts bus lines map",
+            SHARE_BODY,
+        ]
+    )
+
+
+def test_headline_behind_a_share_box_label_counts_as_repeated(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert meta.repeats_headline("Share All sharing options for: Bus lines open", "Bus lines open")
+    assert not meta.repeats_headline("BLOG > Transport > Bus lines open", "Bus lines open")
+    assert clean_lines(_share_box_page()).title == "Council approves three new bus lines for the north"
+    monkeypatch.setattr(meta, "REPEAT_AFTER_LABEL", False)
+    assert clean_lines(_share_box_page()).title == "Northern districts bus lines map"
+
+
+def _stats_page() -> str:
+    rows = {
+        "Forwards": [
+            "FW Adam Smith 63 85% 2 goals, 1 assist.",
+            "FW Ben Jones 57 77% 1 goal, 3 shots on target.",
+        ],
+        "Midfield": [
+            "MF Carl Brown 60 81% 1 assist, 40 passes.",
+            "MF Dan White 49 66% 2 tackles, 35 passes.",
+        ],
+        "Defence": ["DF Ed Green 70 95% 4 tackles, 2 blocks.", "DF Fred Black 68 92% 3 tackles, 1 block."],
+    }
+    tables = []
+    for group, lines in rows.items():
+        tables += [group, "Pos Player Minutes % Stats", *lines]
+    return "\n".join(
+        [
+            MENU,
+            "Filed under:",
+            "United minutes, stats and notes: Week 11",
+            "New, 6 comments",
+            "By Jane Doe Nov 18, 2019, 11:47am EST",
+            "Share this story",
+            "Share this on Facebook",
+            "Share this on Twitter",
+            "Reddit",
+            "Pocket",
+            "Flipboard",
+            "Email",
+            "Photo by John Roe/Getty Images",
+            "Below, we look at the minutes and the stats of every United player in the win on Saturday.",
+            *tables,
+            "Each player above kept his minutes up, and the stats show how well the whole squad played.",
+        ]
+    )
+
+
+def test_table_head_printed_over_each_table_is_no_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kabar.clean import lines
+
+    assert clean_lines(_stats_page()).title == "United minutes, stats and notes: Week 11"
+    monkeypatch.setattr(lines, "BODY_HEADING_IS_NO_HEADLINE", False)
+    assert clean_lines(_stats_page()).title == "Pos Player Minutes % Stats"

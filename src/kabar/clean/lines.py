@@ -31,6 +31,7 @@ from kabar.clean.meta import (
     parse_bylines,
     parse_dated_names,
     parse_dateline,
+    repeats_headline,
 )
 from kabar.records import Removed
 
@@ -548,6 +549,24 @@ def _vocabulary_share(text: str, body_words: set[str]) -> float:
     """The share of a line's words (of OVERLAP_MIN_CHARS letters or more) that the body uses."""
     words = _vocabulary(text)
     return len(words & body_words) / len(words) if words else 0.0
+
+
+# A line the body prints again and again is one of the body's own headings: a table head over each table of a stats
+# page ("Pos Player Plays % Stats" over each position group), a recurring label of a list. The article's headline is
+# printed above the body, and inside it at most once (over a photo gallery, in a share box). A candidate printed
+# BODY_HEADING_MIN_COPIES times or more inside the body stays out of the headline choice (unless no other is left).
+# With one copy the rule took 2 right headlines of the aeb tuning half (each printed again over its gallery).
+BODY_HEADING_IS_NO_HEADLINE = True
+BODY_HEADING_MIN_COPIES = 2
+
+
+def _not_body_headings(units: list[Unit], candidates: list[int], first: int, last: int) -> list[int]:
+    if not BODY_HEADING_IS_NO_HEADLINE or not candidates:
+        return candidates
+    texts = {units[i].text for i in candidates}
+    copies = Counter(u.text for u in units[first + 1 : last + 1] if u.reason is None and u.text in texts)
+    kept = [i for i in candidates if copies[units[i].text] < BODY_HEADING_MIN_COPIES]
+    return kept or candidates
 
 
 def _byline_follows(units: list[Unit], index: int) -> bool:
@@ -1855,6 +1874,7 @@ def classify_lines(
         listed = _dated_teasers(units, candidates)
         if len(listed) < len(candidates):
             candidates = [i for i in candidates if i not in listed]
+        candidates = _not_body_headings(units, candidates, first, last)
         # A line that ends with another candidate's text holds that headline behind a breadcrumb or a section
         # label glued on by the copy ("HomeSPORT NEWSBREAKING NEWS: Chelsea ..." above "BREAKING NEWS: Chelsea ...").
         texts = {units[i].text for i in candidates}
@@ -1872,7 +1892,9 @@ def classify_lines(
             # A headline names what the body tells: the share of its words that the body uses counts too.
             body_words = _body_vocabulary(units[first + (1 if signed_first else 0) : last + 1])
             repeated = {
-                i for i in candidates if any(units[j].text == units[i].text for j in range(i + 1, first))
+                i
+                for i in candidates
+                if any(repeats_headline(units[j].text, units[i].text) for j in range(i + 1, first))
             }
             title_index = max(
                 candidates,

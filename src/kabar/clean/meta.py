@@ -222,5 +222,24 @@ def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
     return dates, [Byline("by", name)]
 
 
+# A page prints its own headline again between the headline and the body: in a share box, over the lead photo. A
+# browser copy prints such a box's label and the headline on one line ("Share All sharing options for: <headline>",
+# the share menu of Vox Media's sites; "Now reading: <headline>", "Share: <headline>"), so a line ending with the
+# headline behind a label closed by a colon repeats it as much as an exact copy does. Not behind a breadcrumb's
+# separator: a trail ends with the section as often as with the headline ("BLOG > Weight Loss > Weight Loss Tips"
+# under the menu entry "Weight Loss Tips" gave that entry the bonus on one aeb page).
+REPEAT_AFTER_LABEL = True
+_REPEAT_LABEL_END_RE = re.compile(r":\s*$")
+
+
+def repeats_headline(line: str, headline: str) -> bool:
+    """Whether `line` prints `headline` again: the same text, or the text behind a label (see REPEAT_AFTER_LABEL)."""
+    if line == headline:
+        return True
+    if not REPEAT_AFTER_LABEL or len(line) <= len(headline) or not line.endswith(headline):
+        return False
+    return _REPEAT_LABEL_END_RE.search(line[: -len(headline)]) is not None
+
+
 # Titles copied from a <title> often end with the outlet: "Headline - Kompas.com", "Headline | CNN Indonesia".
 TITLE_SUFFIX_RE = re.compile(rf"\s+(?:\||-|–|—)\s+(?P<outlet>{_DOMAIN}|{_BRAND})\s*$")
