@@ -135,3 +135,43 @@ def test_table_head_printed_over_each_table_is_no_headline(monkeypatch: pytest.M
     assert clean_lines(_stats_page()).title == "United minutes, stats and notes: Week 11"
     monkeypatch.setattr(lines, "BODY_HEADING_IS_NO_HEADLINE", False)
     assert clean_lines(_stats_page()).title == "Pos Player Minutes % Stats"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Nov 15, 20195:45 AM", "2019-11-15"),
+        ("Rabu, 14 Sep 202310:15 WIB", "2023-09-14T10:15:00+07:00"),
+        ("Published Tue, Nov 19 20197:05 AM EST", "2019-11-19T07:05:00-05:00"),
+    ],
+)
+def test_year_glued_to_its_time_is_read(line: str, iso: str) -> None:
+    found = dates.find_dates(line)
+    assert [item.iso for item in found] == [iso]
+
+
+def test_a_number_after_a_year_is_no_time() -> None:
+    assert dates.find_dates("Nov 15, 20191") == []
+
+
+def _sourced_page() -> str:
+    return "\n\n".join(
+        [
+            MENU,
+            "Ministry says the northern bus lines will open in spring",
+            "November 18, 2019",
+            "Share",
+            "“The northern bus lines will open in the spring, as the council decided,” the ministry said.",
+            "Source: Transport Ministry, October 25, 2019",
+            SHARE_BODY,
+        ]
+    )
+
+
+def test_a_source_field_date_does_not_date_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert meta.is_side_date_field("Air Date: November 19, 2019")
+    assert not meta.is_side_date_field("Published: November 19, 2019")
+    assert not meta.is_side_date_field("Last Updated : Nov 20, 2019 01:41 PM IST | Source: Moneycontrol.com")
+    assert clean_lines(_sourced_page()).published == "2019-11-18"
+    monkeypatch.setattr(meta, "SIDE_DATE_FIELDS", False)
+    assert clean_lines(_sourced_page()).published == "2019-10-25"

@@ -41,14 +41,19 @@ _ISO_RE = re.compile(
     r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
     r"\s*(?P<offset>Z|[+-]\d\d:?\d\d)?)?"
 )
+# The end of a year: a word boundary, or a clock time glued on. A site that prints its date and its time in two
+# elements without a space between them copies as one word ("Nov 15, 20195:45 AM", Slate; "14 Sep 202310:15 WIB"):
+# the year is the first four digits when a time follows. Session 8: the browser-faithful aeb rendering glues them on
+# 2 aeb pages of two sites (one labelled day more right, one unlabelled page dated).
+_YEAR_END = r"(?:\b|(?=[01]?\d[:.][0-5]\d(?!\d)))"
 # 14 September 2023 / 14 Sep. 2023 / 14-Sep-2023
 _DMY_NAME_RE = re.compile(
-    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[\s\-]+(?P<month>{_MONTH_ALT})\.?[\s\-,]+(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[\s\-]+(?P<month>{_MONTH_ALT})\.?[\s\-,]+(?P<year>(?:19|20)\d\d){_YEAR_END}",
     re.IGNORECASE,
 )
 # September 12, 2023 / Sep 12 , 2023
 _MDY_NAME_RE = re.compile(
-    rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d){_YEAR_END}",
     re.IGNORECASE,
 )
 # 14/09/2023, 13/9/2023, 14-09-2023, 14.09.2023

@@ -28,6 +28,7 @@ from kabar.clean.meta import (
     CONTINUATION_RE,
     Byline,
     is_lone_dateline,
+    is_side_date_field,
     parse_bylines,
     parse_dated_names,
     parse_dateline,
@@ -931,6 +932,8 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
                 (found.authors if credit.is_author else found.editors).append(credit.names)
             for item in dates:
                 found.dates.append((index, item.iso, item.has_offset))
+            if is_side_date_field(text):
+                found.updated.add(index)  # a source's or a broadcast's date: a fallback, as "Updated ..." is
         elif _INITIALS_LINE_RE.match(text):
             unit.reason = rules.REASON_INITIALS
         elif reason := _related_reason(text, words):

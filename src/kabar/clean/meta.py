@@ -222,6 +222,29 @@ def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
     return dates, [Byline("by", name)]
 
 
+# A dated line opening with a field label that is no publication word dates something else than the article: the
+# document a figure comes from ("Source: Russian Defense Ministry, October 25, 2019"), a video's broadcast ("Air
+# Date: November 19, 2019", listed under an article for each clip), an event ("Deadline: ..."). Such a date dates the
+# article only when nothing else does (as an "Updated ..." line). Labels that do date the article are listed; any
+# other label before the colon is a side field.
+SIDE_DATE_FIELDS = True
+_PUBLICATION_LABELS = frozenset(
+    {
+        "published", "posted", "updated", "last updated", "modified", "last modified", "date", "dated", "created",
+        "first published", "published on", "posted on", "updated on", "publish date", "publication date",
+        "diterbitkan", "dipublikasikan", "diperbarui", "diperbaharui", "terbit", "tayang", "tanggal", "publikasi",
+        "update", "waktu", "publicado", "atualizado", "publicado em", "actualizado", "veröffentlicht", "publié",
+    }
+)  # fmt: skip
+_FIELD_LABEL_RE = re.compile(r"^\W{0,3}(?P<label>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s*:")
+
+
+def is_side_date_field(line: str) -> bool:
+    """Whether a dated `line` opens with a field label that is no publication word (see SIDE_DATE_FIELDS)."""
+    match = _FIELD_LABEL_RE.match(line) if SIDE_DATE_FIELDS else None
+    return match is not None and match.group("label").lower() not in _PUBLICATION_LABELS
+
+
 # A page prints its own headline again between the headline and the body: in a share box, over the lead photo. A
 # browser copy prints such a box's label and the headline on one line ("Share All sharing options for: <headline>",
 # the share menu of Vox Media's sites; "Now reading: <headline>", "Share: <headline>"), so a line ending with the
