@@ -175,3 +175,25 @@ def test_a_source_field_date_does_not_date_the_article(monkeypatch: pytest.Monke
     assert clean_lines(_sourced_page()).published == "2019-11-18"
     monkeypatch.setattr(meta, "SIDE_DATE_FIELDS", False)
     assert clean_lines(_sourced_page()).published == "2019-10-25"
+
+
+def _dek_page() -> str:
+    return "\n\n".join(
+        [
+            MENU,
+            "Facebook",
+            "Council approves three new bus lines",
+            "Riders in the northern districts have waited years for the new bus lines, and the first opens in spring",
+            "By Jane Doe",
+            "November 18, 2019",
+            SHARE_BODY,
+        ]
+    )
+
+
+def test_dek_under_its_headline_is_no_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kabar.clean import lines
+
+    assert clean_lines(_dek_page()).title == "Council approves three new bus lines"
+    monkeypatch.setattr(lines, "DEK_IS_NO_HEADLINE", False)
+    assert clean_lines(_dek_page()).title.startswith("Riders in the northern districts")
