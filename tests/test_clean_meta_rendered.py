@@ -197,3 +197,27 @@ def test_dek_under_its_headline_is_no_headline(monkeypatch: pytest.MonkeyPatch) 
     assert clean_lines(_dek_page()).title == "Council approves three new bus lines"
     monkeypatch.setattr(lines, "DEK_IS_NO_HEADLINE", False)
     assert clean_lines(_dek_page()).title.startswith("Riders in the northern districts")
+
+
+def _two_sentence_headline_page() -> str:
+    return "\n\n".join(
+        [
+            "You are on an old browser. For the best experience, please update to a modern browser.",
+            "CHROME SAFARI FIREFOX",
+            "Subscribe",
+            "Bus Fares Are Going Up Next Year. Why Riders Should Not Worry.",
+            "By",
+            "Jane Doe",
+            "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
+            SHARE_BODY,
+        ]
+    )
+
+
+def test_signed_title_case_sentences_are_a_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kabar.clean import lines
+
+    title = "Bus Fares Are Going Up Next Year. Why Riders Should Not Worry."
+    assert clean_lines(_two_sentence_headline_page()).title == title
+    monkeypatch.setattr(lines, "TITLE_CASE_SENTENCES", False)
+    assert clean_lines(_two_sentence_headline_page()).title != title

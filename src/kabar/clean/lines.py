@@ -682,6 +682,32 @@ def _is_dated_sentence_headline(units: list[Unit], index: int) -> bool:
     )
 
 
+# A headline written as two Title Case sentences ("Home Depot Stock Is Falling After Its Earnings Release. Why You
+# Shouldn't Worry.", Barron's and the Wall Street Journal; "Meth. We're On It."): the sentence break and the full stop
+# make it no headline-like line, and a notice or a menu above the body won. Prose is not set in Title Case: a line of
+# TITLE_MIN_WORDS to TITLE_MAX_WORDS words with at least TITLE_CASE_SHARE of them capitalised, ending with a full
+# stop, signed (a byline or a date line within TITLE_BYLINE_LINES lines), is a candidate.
+TITLE_CASE_SENTENCES = True
+TITLE_CASE_SHARE = 0.8
+
+
+def _is_signed_title_case_sentences(units: list[Unit], index: int) -> bool:
+    unit = units[index]
+    text = unit.text
+    if not TITLE_CASE_SENTENCES or not text.endswith(".") or text.endswith("..."):
+        return False
+    if not TITLE_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS or not _byline_follows(units, index):
+        return False
+    words = _LETTERED_WORD_RE.findall(text)
+    if len(words) < TITLE_MIN_WORDS or sum(1 for w in words if w[0].isupper()) < TITLE_CASE_SHARE * len(
+        words
+    ):
+        return False
+    # The rest of the headline tests, on the text without its stops.
+    plain = Unit(re.sub(r"\.(\s|$)", r"\1", text).strip(), unit.origins, unit.blank_before)
+    return _is_headline_like(plain)
+
+
 # A headline shorter than TITLE_MIN_WORDS ("About bugs") is a candidate only with the post's date or byline on the
 # very next line: short lines are mostly menu entries and section names, which are not signed. Two words at least.
 SIGNED_TITLE_MIN_WORDS = 2
@@ -1898,6 +1924,7 @@ def classify_lines(
                 _is_headline_like(units[i])
                 or _is_dated_sentence_headline(units, i)
                 or _is_signed_short_headline(units, i)
+                or _is_signed_title_case_sentences(units, i)
             )
             and not _is_reader_question(units[i].text)
         ]
