@@ -221,3 +221,27 @@ def test_signed_title_case_sentences_are_a_headline(monkeypatch: pytest.MonkeyPa
     assert clean_lines(_two_sentence_headline_page()).title == title
     monkeypatch.setattr(lines, "TITLE_CASE_SENTENCES", False)
     assert clean_lines(_two_sentence_headline_page()).title != title
+
+
+def _related_box_page() -> str:
+    return "\n\n".join(
+        [
+            MENU,
+            "Council approves three new bus lines",
+            "By Jane Doe",
+            "November 18, 2019",
+            "More On:",
+            "buses",
+            "Northern districts bus lines will open in the spring after years of waiting",
+            "City tram network to get new stops",
+            SHARE_BODY,
+        ]
+    )
+
+
+def test_links_under_a_related_header_and_its_tag_are_no_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kabar.clean import lines
+
+    assert clean_lines(_related_box_page()).title == "Council approves three new bus lines"
+    monkeypatch.setattr(lines, "RELATED_BOX_IS_NO_HEADLINE", False)
+    assert clean_lines(_related_box_page()).title != "Council approves three new bus lines"

@@ -606,6 +606,32 @@ def _without_deks(units: list[Unit], candidates: list[int], first: int, last: in
     return [i for i in candidates if i not in deks] or candidates
 
 
+# A bare "More On:" / "Related" header lists links to other stories under it, and a page may print a topic tag
+# between the header and the links ("More On:" / "plague" / three headlines, the New York Post's box). The rules
+# take the links only right under the header; a candidate within RELATED_BOX_MAX_LINES lines under such a header,
+# with nothing between but other candidates and short tag lines (at most RELATED_TAG_MAX_WORDS words), is a link,
+# not the headline.
+RELATED_BOX_IS_NO_HEADLINE = True
+RELATED_TAG_MAX_WORDS = 2
+
+
+def _without_related_links(units: list[Unit], candidates: list[int]) -> list[int]:
+    if not RELATED_BOX_IS_NO_HEADLINE:
+        return candidates
+    listed = set(candidates)
+    links: set[int] = set()
+    for i in candidates:
+        for j in range(i - 1, max(-1, i - 1 - RELATED_BOX_MAX_LINES), -1):
+            unit = units[j]
+            if unit.reason == rules.REASON_RELATED:
+                if not rules.RELATED_RE.sub("", unit.text).strip(" :-–—|>»"):
+                    links.add(i)
+                break
+            if j not in listed and unit.words > RELATED_TAG_MAX_WORDS:
+                break
+    return [i for i in candidates if i not in links] or candidates
+
+
 def _byline_follows(units: list[Unit], index: int) -> bool:
     following = units[index + 1 : index + 1 + TITLE_BYLINE_LINES]
     return any(u.reason in (rules.REASON_BYLINE, rules.REASON_DATE) for u in following)
@@ -1942,6 +1968,7 @@ def classify_lines(
             candidates = [i for i in candidates if i not in listed]
         candidates = _not_body_headings(units, candidates, first, last)
         candidates = _without_deks(units, candidates, first, last)
+        candidates = _without_related_links(units, candidates)
         # A line that ends with another candidate's text holds that headline behind a breadcrumb or a section
         # label glued on by the copy ("HomeSPORT NEWSBREAKING NEWS: Chelsea ..." above "BREAKING NEWS: Chelsea ...").
         texts = {units[i].text for i in candidates}
