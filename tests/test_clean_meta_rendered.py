@@ -245,3 +245,22 @@ def test_links_under_a_related_header_and_its_tag_are_no_headline(monkeypatch: p
     assert clean_lines(_related_box_page()).title == "Council approves three new bus lines"
     monkeypatch.setattr(lines, "RELATED_BOX_IS_NO_HEADLINE", False)
     assert clean_lines(_related_box_page()).title != "Council approves three new bus lines"
+
+
+def test_caption_with_a_bracketed_file_credit_is_no_headline() -> None:
+    from kabar.clean import rules
+
+    caption = "Buses wait at the northern depot, which opened 18 years ago [File: Reuters]"
+    assert rules.is_caption_credit(caption)
+    assert rules.is_caption_credit("Riders at the new northern stop (File photo)")
+    page = "\n\n".join(
+        [
+            MENU,
+            "Council approves three new bus lines",
+            "The council says the first line opens in spring while riders ask for more.",
+            "18 Nov 2019 08:00 GMT",
+            caption,
+            SHARE_BODY,
+        ]
+    )
+    assert clean_lines(page).title == "Council approves three new bus lines"
