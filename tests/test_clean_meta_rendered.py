@@ -264,3 +264,33 @@ def test_caption_with_a_bracketed_file_credit_is_no_headline() -> None:
         ]
     )
     assert clean_lines(page).title == "Council approves three new bus lines"
+
+
+def _video_page() -> str:
+    return "\n\n".join(
+        [
+            MENU,
+            "Council approves three new bus lines",
+            "By Jane Doe",
+            "Updated 0339 GMT November 19, 2019",
+            "Facebook",
+            "Twitter",
+            "Email",
+            "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
+            "JUST WATCHED",
+            "Mayor says the northern districts get three new bus lines in the spring",
+            "Replay",
+            SHARE_BODY,
+        ]
+    )
+
+
+def test_clip_title_under_a_video_label_is_no_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kabar.clean import lines
+
+    assert clean_lines(_video_page()).title == "Council approves three new bus lines"
+    monkeypatch.setattr(lines, "VIDEO_TITLE_IS_NO_HEADLINE", False)
+    assert (
+        clean_lines(_video_page()).title
+        == "Mayor says the northern districts get three new bus lines in the spring"
+    )

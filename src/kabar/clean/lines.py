@@ -632,6 +632,25 @@ def _without_related_links(units: list[Unit], candidates: list[int]) -> list[int
     return [i for i in candidates if i not in links] or candidates
 
 
+# A video player embedded above the body prints its label and then the clip's title: "JUST WATCHED" / "Trump: Trade
+# talks between US and China going well" (CNN), "video" / "Ken Langone is 'proud' of ..." (Fox Business), "Now
+# Playing", "Video Terkait". The clip's title stands nearest the body and names its subject, and beat the
+# article's headline; a candidate right under such a label is the clip's title, not the headline.
+VIDEO_TITLE_IS_NO_HEADLINE = True
+_VIDEO_LABEL_RE = re.compile(
+    r"^\W{0,3}(?:videos?|just\s+watched|now\s+playing|watch(?:\s+(?:now|video|the\s+video))?|"
+    r"video\s+(?:terkait|pilihan|terpopuler)|tonton(?:\s+juga)?|must\s+watch|playing\s+now)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _without_video_titles(units: list[Unit], candidates: list[int]) -> list[int]:
+    if not VIDEO_TITLE_IS_NO_HEADLINE:
+        return candidates
+    clips = {i for i in candidates if i > 0 and _VIDEO_LABEL_RE.match(units[i - 1].text)}
+    return [i for i in candidates if i not in clips] or candidates
+
+
 def _byline_follows(units: list[Unit], index: int) -> bool:
     following = units[index + 1 : index + 1 + TITLE_BYLINE_LINES]
     return any(u.reason in (rules.REASON_BYLINE, rules.REASON_DATE) for u in following)
@@ -1969,6 +1988,7 @@ def classify_lines(
         candidates = _not_body_headings(units, candidates, first, last)
         candidates = _without_deks(units, candidates, first, last)
         candidates = _without_related_links(units, candidates)
+        candidates = _without_video_titles(units, candidates)
         # A line that ends with another candidate's text holds that headline behind a breadcrumb or a section
         # label glued on by the copy ("HomeSPORT NEWSBREAKING NEWS: Chelsea ..." above "BREAKING NEWS: Chelsea ...").
         texts = {units[i].text for i in candidates}
