@@ -294,3 +294,9 @@ def test_clip_title_under_a_video_label_is_no_headline(monkeypatch: pytest.Monke
         clean_lines(_video_page()).title
         == "Mayor says the northern districts get three new bus lines in the spring"
     )
+
+
+def test_time_before_a_numeric_date_is_read() -> None:
+    found = dates.find_dates("5:45 AM PST 11/19/2019 by Patrick Doe")
+    assert [item.iso for item in found] == ["2019-11-19T05:45:00-08:00"]
+    assert [item.iso for item in dates.find_dates("10:15 WIB, 14/09/2023")] == ["2023-09-14T10:15:00+07:00"]

@@ -208,9 +208,11 @@ def find_dates(text: str, *, day_first: bool = True) -> list[FoundDate]:
         day = _safe_date(int(match.group("year")), month_part, day_part)
         if day is None:
             continue
-        time_match = _time_after(text, match.end())
+        # The time may stand before a numeric date too: "5:45 AM PST 11/19/2019 by Patrick Shanley" (The Hollywood
+        # Reporter), "10:15 WIB, 14/09/2023".
+        time_match = _time_after(text, match.end()) or _time_before(text, match.start())
         iso, has_offset = _build(day, time_match)
-        end = time_match.end() if time_match else match.end()
+        end = time_match.end() if time_match and time_match.start() > match.start() else match.end()
         found.append(FoundDate(iso, has_offset, match.start(), end))
         taken.append((match.start(), end))
     found.sort(key=lambda item: item.start)
