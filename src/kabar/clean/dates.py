@@ -41,14 +41,19 @@ _ISO_RE = re.compile(
     r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
     r"\s*(?P<offset>Z|[+-]\d\d:?\d\d)?)?"
 )
+# The end of a year: a word boundary, or a clock time glued on. A site that prints its date and its time in two
+# elements without a space between them copies as one word ("Nov 15, 20195:45 AM", Slate; "14 Sep 202310:15 WIB"):
+# the year is the first four digits when a time follows. Session 8: the browser-faithful aeb rendering glues them on
+# 2 aeb pages of two sites (one labelled day more right, one unlabelled page dated).
+_YEAR_END = r"(?:\b|(?=[01]?\d[:.][0-5]\d(?!\d)))"
 # 14 September 2023 / 14 Sep. 2023 / 14-Sep-2023
 _DMY_NAME_RE = re.compile(
-    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[\s\-]+(?P<month>{_MONTH_ALT})\.?[\s\-,]+(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[\s\-]+(?P<month>{_MONTH_ALT})\.?[\s\-,]+(?P<year>(?:19|20)\d\d){_YEAR_END}",
     re.IGNORECASE,
 )
 # September 12, 2023 / Sep 12 , 2023
 _MDY_NAME_RE = re.compile(
-    rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d){_YEAR_END}",
     re.IGNORECASE,
 )
 # 14/09/2023, 13/9/2023, 14-09-2023, 14.09.2023
@@ -203,9 +208,11 @@ def find_dates(text: str, *, day_first: bool = True) -> list[FoundDate]:
         day = _safe_date(int(match.group("year")), month_part, day_part)
         if day is None:
             continue
-        time_match = _time_after(text, match.end())
+        # The time may stand before a numeric date too: "5:45 AM PST 11/19/2019 by Patrick Shanley" (The Hollywood
+        # Reporter), "10:15 WIB, 14/09/2023".
+        time_match = _time_after(text, match.end()) or _time_before(text, match.start())
         iso, has_offset = _build(day, time_match)
-        end = time_match.end() if time_match else match.end()
+        end = time_match.end() if time_match and time_match.start() > match.start() else match.end()
         found.append(FoundDate(iso, has_offset, match.start(), end))
         taken.append((match.start(), end))
     found.sort(key=lambda item: item.start)
@@ -254,10 +261,18 @@ def has_digit(text: str) -> bool:
     return _ANY_DIGIT_RE.search(text) is not None
 
 
+# The longest line read as a meta line (a date with a name, a comment link, categories beside it), in characters.
+# 90 before session 8; a browser copy prints a blog post's inline meta items on one line, and with its categories
+# such a line runs longer ("Carlos Nadalim 23/08/2018 2 comentários Alfabetização, Atividades, Brinquedos e
+# Brincadeiras", 92). Callers still test what is left beside the dates (one word at most for a date line, names
+# only for a dated-name line), which keeps sentences out.
+META_LINE_MAX_CHARS = 120
+
+
 def dates_and_rest(line: str) -> tuple[list[FoundDate], str] | None:
     """The dates in a short `line` and what is left of it without them, their times, weekdays and words such as
     "Published" or "WIB" ("Brent Co November 20, 2019 12:32" -> "Brent Co"); None without a date."""
-    if len(line) > 90 or not has_digit(line):
+    if len(line) > META_LINE_MAX_CHARS or not has_digit(line):
         return None
     dates = find_dates(line)
     if not dates:

@@ -160,8 +160,15 @@ def _looks_like_names(text: str) -> bool:
     words = [w for w in re.split(r"[\s,]+", text) if w]
     if not words or len(words) > 8:
         return False
-    joiners = {"and", "dan", "&", "with", "bin", "binti", "van", "de", "der", "al", "el"}
-    return all(w[0].isupper() or w.lower() in joiners or not w[0].isalpha() for w in words)
+    return all(w[0].isupper() or w.lower() in _NAME_JOINERS or not w[0].isalpha() for w in words)
+
+
+# Lower-case words that join names or the entries of a post's category list: "and" in English and Indonesian, the
+# particles of Dutch, German, Arabic and Spanish names, and "and" in the Romance and German languages ("Brinquedos e
+# Brincadeiras", "Arte y Cultura", "Sport und Freizeit"), which the meta lines of blogs in those languages use.
+_NAME_JOINERS = frozenset(
+    {"and", "dan", "&", "with", "bin", "binti", "van", "de", "der", "al", "el", "e", "y", "et", "und"}
+)
 
 
 # A date with a name beside it and nothing else is a post's meta line, written without "by": "November 20, 2019
@@ -173,6 +180,22 @@ def _looks_like_names(text: str) -> bool:
 DATED_NAME_MAX_WORDS = 4
 _SEPARATORS = " |/·•,-–—:()[]"
 
+# A blog's meta line also carries its comment link, a count or a prompt, between or after the date and the
+# categories ("Carlos Nadalim 27/09/2018 2 comentários Alfabetização, Música", "November 19, 2019 Leave a comment",
+# "Admin 12/09/2023 0 Komentar Berita"): the same link in every WordPress-like theme and language. Cut out before the
+# name test; a line left with nothing but its date and the link still dates the post (and names nobody). Since the
+# aeb text set renders a post's inline meta items on one line (browser-faithful copy), 2 pages of one blog lost
+# their date to this link.
+COMMENT_LINKS_IN_META = True
+_COMMENT_LINK_RE = re.compile(
+    r"(?:\b(?:\d+|no|tidak\s+ada|sem|sin|aucun)\s+)?"
+    r"\b(?:comments?|komentar|coment[aá]rios?|commentaires?|kommentare?|responses?|replies|tanggapan)\b"
+    r"(?:\s*\(\d+\))?"
+    r"|\b(?:leave\s+a\s+(?:comment|reply)|tulis\s+komentar|beri\s+komentar|comente|comentar|"
+    r"deixe\s+(?:um|seu)\s+coment[aá]rio|deja\s+un\s+comentario|laisser\s+un\s+commentaire)\b!?",
+    re.IGNORECASE,
+)
+
 
 def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
     """The dates and the author of a date-and-name meta line without a role word, or None."""
@@ -180,6 +203,10 @@ def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
     if found is None:
         return None
     dates, rest = found
+    if COMMENT_LINKS_IN_META:
+        rest, links = _COMMENT_LINK_RE.subn(" ", rest)
+        if links and not re.search(r"[^\W\d_]", rest):
+            return dates, []  # "November 19, 2019 Leave a comment": the post's date and its comment link
     labelled = re.search(r"[^\W\d_]\s*:", rest) is not None
     # "Jakarta Selatan, 14 September 2023", "Bandung, Rabu (13/9/2023)": a place set before its date with a comma, as
     # a dateline or a letter is signed.
@@ -193,6 +220,48 @@ def parse_dated_names(line: str) -> tuple[list[FoundDate], list[Byline]] | None:
         # ":" labels a field ("Air Date: November 19, 2019"), a comma a place: neither is a person.
         return dates, []
     return dates, [Byline("by", name)]
+
+
+# A dated line opening with a field label that is no publication word dates something else than the article: the
+# document a figure comes from ("Source: Russian Defense Ministry, October 25, 2019"), a video's broadcast ("Air
+# Date: November 19, 2019", listed under an article for each clip), an event ("Deadline: ..."). Such a date dates the
+# article only when nothing else does (as an "Updated ..." line). Labels that do date the article are listed; any
+# other label before the colon is a side field.
+SIDE_DATE_FIELDS = True
+_PUBLICATION_LABELS = frozenset(
+    {
+        "published", "posted", "updated", "last updated", "modified", "last modified", "date", "dated", "created",
+        "first published", "published on", "posted on", "updated on", "publish date", "publication date",
+        "diterbitkan", "dipublikasikan", "diperbarui", "diperbaharui", "terbit", "tayang", "tanggal", "publikasi",
+        "update", "waktu", "publicado", "atualizado", "publicado em", "actualizado", "veröffentlicht", "publié",
+    }
+)  # fmt: skip
+_FIELD_LABEL_RE = re.compile(r"^\W{0,3}(?P<label>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s*:")
+
+
+def is_side_date_field(line: str) -> bool:
+    """Whether a dated `line` opens with a field label that is no publication word (see SIDE_DATE_FIELDS)."""
+    match = _FIELD_LABEL_RE.match(line) if SIDE_DATE_FIELDS else None
+    return match is not None and match.group("label").lower() not in _PUBLICATION_LABELS
+
+
+# A page prints its own headline again between the headline and the body: in a share box, over the lead photo. A
+# browser copy prints such a box's label and the headline on one line ("Share All sharing options for: <headline>",
+# the share menu of Vox Media's sites; "Now reading: <headline>", "Share: <headline>"), so a line ending with the
+# headline behind a label closed by a colon repeats it as much as an exact copy does. Not behind a breadcrumb's
+# separator: a trail ends with the section as often as with the headline ("BLOG > Weight Loss > Weight Loss Tips"
+# under the menu entry "Weight Loss Tips" gave that entry the bonus on one aeb page).
+REPEAT_AFTER_LABEL = True
+_REPEAT_LABEL_END_RE = re.compile(r":\s*$")
+
+
+def repeats_headline(line: str, headline: str) -> bool:
+    """Whether `line` prints `headline` again: the same text, or the text behind a label (see REPEAT_AFTER_LABEL)."""
+    if line == headline:
+        return True
+    if not REPEAT_AFTER_LABEL or len(line) <= len(headline) or not line.endswith(headline):
+        return False
+    return _REPEAT_LABEL_END_RE.search(line[: -len(headline)]) is not None
 
 
 # Titles copied from a <title> often end with the outlet: "Headline - Kompas.com", "Headline | CNN Indonesia".

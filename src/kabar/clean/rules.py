@@ -369,7 +369,8 @@ CAPTION_CREDIT_RE = re.compile(
         r"^/[\w.\- ]{2,40}/$",
         r"[(\[]?\b(?:antara\s+foto|reuters|afp|ap\s+photo|epa|getty\s+images|shutterstock|istimewa|dok\.?|"
         r"dokumentasi|ist\.?|kcna|yonhap|xinhua|sputnik|tass|bloomberg|ap)\s*/\s*[^.!?]{1,60}[)\]]?\.?$",
-        r"[(\[](?:foto|photo|ilustrasi|dok\.?|istimewa|ist\.?|getty\s+images|shutterstock|handout)"
+        # "(Foto: Dok. Istimewa)", "[File: Reuters]" (Al Jazeera's captions; "(File photo)"): a bracketed credit.
+        r"[(\[](?:foto|photo|file|ilustrasi|dok\.?|istimewa|ist\.?|getty\s+images|shutterstock|handout)"
         r"[^)\]]{0,60}[)\]]\.?$",
         r"\b(?:getty\s+images|shutterstock|via\s+reuters|via\s+ap|/\s*afp|/\s*reuters)\.?$",
         # A photographer and agency closing the line, glued or not: "... on July 25, 2019.J. Scott Applewhite / AP
