@@ -4,6 +4,8 @@
   without it): F1 with the set's own metric (bench/clean/metric.py). Nothing is cached.
 - Text-scrape clean-up on the committed labelled scrape set (bench/clean/data, no shared data needed): line F1,
   and no body line of the seeds lost.
+- Outlets from Indonesian datelines on IndoSum's design fold (750 articles, about 10 s; needs ../shared/data):
+  accuracy where the dateline names the outlet, and how often an outlet is reported where the text names none.
 Floors are the figures measured on 2026-11-24 and 2026-12-05 (docs/BENCHMARKS.md, issue 3 section) minus a small
 margin for harmless changes; raise them when the figures improve.
 """
@@ -16,6 +18,7 @@ import pytest
 from bench.clean.build_scrapes import label_lines, label_lines_by_shingles
 from bench.clean.html_bench import kabar_extract, load_pages
 from bench.clean.metric import score
+from bench.clean.outlet_bench import score_outlets
 from bench.clean.text_bench import evaluate, hard_wrapped, load_all
 
 # Measured F1 0.9752 on 2026-12-06, session 7 (0.9721 in session 6, 0.9715 on 2026-11-24; trafilatura default on the
@@ -45,6 +48,12 @@ AEB_PUBLISHED_DAY_FLOOR = 0.955
 # body line lost.
 WRAPPED_WIDTH = 79
 WRAPPED_LINE_F1_FLOOR = 0.982
+# Measured on IndoSum dev.01 (bench.clean.outlet_bench) on 2026-12-06, session 8: 0.994 (506/509) of the articles
+# whose dateline names their outlet get it (0.919 before "Rimanews -", "Samarinda, Kalimantan Timur (ANTARA News) -"
+# and lone "Merdeka.com -" lines were read); an outlet reported where the text names none on 2 of 241, both right on
+# reading (a republished article's own dateline: "Malang (Kabarpas.com) –", "BOLASPORT.COM -").
+OUTLET_ACCURACY_FLOOR = 0.99
+OUTLET_GUESSED_CEILING = 0.01
 
 
 @pytest.mark.quality
@@ -115,3 +124,16 @@ def test_aeb_labels_tokenless_table_heads_and_unspaced_sentences_by_the_ground_t
     lines = ["ホーム", japanese, "***", *table, "The defence had its best game of the season on Sunday."]
     expected = [False, True, False, True, True, True, True, True, True, True, True, True, False, True]
     assert label_lines(lines, truth) == expected
+
+
+@pytest.mark.quality
+@pytest.mark.timeout(120)
+def test_indonesian_dateline_outlets_stay_above_floor(shared_data: Path) -> None:
+    result = score_outlets(shared_data / "indosum", ["dev.01.jsonl"])
+    assert result.articles == 750
+    assert result.accuracy >= OUTLET_ACCURACY_FLOOR, (
+        f"outlet accuracy {result.accuracy:.3f} fell below the floor"
+    )
+    assert result.guessed <= OUTLET_GUESSED_CEILING, (
+        f"an outlet reported without one named: {result.guessed:.3f}"
+    )

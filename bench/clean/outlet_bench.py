@@ -27,6 +27,8 @@ import json
 import re
 import sys
 from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from bench.clean.indosum_check import detokenise
 from bench.shared_data import require_dataset
@@ -82,6 +84,61 @@ def article_text(article: dict[str, object]) -> str:
     return re.sub(r"(?<=\w) - - (?=\w)", " -- ", "\n\n".join(lines))
 
 
+@dataclass
+class OutletScore:
+    articles: int = 0
+    named: Counter[str] = field(default_factory=Counter)
+    named_right: Counter[str] = field(default_factory=Counter)
+    unnamed: Counter[str] = field(default_factory=Counter)
+    unnamed_guessed: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        """Share of the articles whose dateline names their outlet where kabar reports that outlet."""
+        return sum(self.named_right.values()) / max(sum(self.named.values()), 1)
+
+    @property
+    def guessed(self) -> float:
+        """Share of the articles whose text names no outlet where kabar reports one anyway."""
+        return sum(self.unnamed_guessed.values()) / max(sum(self.unnamed.values()), 1)
+
+
+def score_outlets(root: Path, files: list[str], skip_ids_of: tuple[str, ...] | list[str] = ()) -> OutletScore:
+    """kabar's outlet on every article of the fold `files` (each id once), leaving out the ids of `skip_ids_of`."""
+    seen: set[str] = set()
+    for name in skip_ids_of:
+        seen.update(json.loads(line)["id"] for line in (root / name).read_text(encoding="utf-8").splitlines())
+    result = OutletScore()
+    for name in files:
+        for line in (root / name).read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            if article["id"] in seen:
+                continue
+            seen.add(article["id"])
+            result.articles += 1
+            source = article["source"]
+            text = article_text(article)
+            document, _ = clean_detailed(
+                RawDocument(source=article["id"], kind="text", body=text), doc_id="x"
+            )
+            expected = expected_outlet(source, text)
+            if expected is None:
+                result.unnamed[source] += 1
+                if document.outlet is not None:
+                    result.unnamed_guessed[source] += 1
+                    result.errors.append(f"{source:15} expected none, got {document.outlet!r}: {text[:90]!r}")
+                continue
+            result.named[source] += 1
+            if _folded(document.outlet) in {_folded(alias) for alias in OUTLET_NAMES[source]}:
+                result.named_right[source] += 1
+            else:
+                result.errors.append(
+                    f"{source:15} expected {expected!r}, got {document.outlet!r}: {text[:90]!r}"
+                )
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", nargs="+", default=["dev.01.jsonl"], help="IndoSum fold files")
@@ -91,56 +148,25 @@ def main() -> None:
     parser.add_argument("--show-errors", type=int, default=0, help="print the first N wrong articles")
     args = parser.parse_args()
     root = require_dataset("indosum")
-    seen: set[str] = set()
-    for name in args.skip_ids_of:
-        seen.update(json.loads(line)["id"] for line in (root / name).read_text(encoding="utf-8").splitlines())
-    skipped = len(seen)
-    named: Counter[str] = Counter()
-    named_right: Counter[str] = Counter()
-    unnamed: Counter[str] = Counter()
-    unnamed_guessed: Counter[str] = Counter()
-    errors: list[str] = []
-    for name in args.files:
-        path = root / name
-        if not path.is_file():
+    for name in [*args.files, *args.skip_ids_of]:
+        if not (root / name).is_file():
             sys.exit(f"bench: IndoSum fold file {name!r} not found in {root}")
-        for line in path.read_text(encoding="utf-8").splitlines():
-            article = json.loads(line)
-            if article["id"] in seen:
-                continue
-            seen.add(article["id"])
-            source = article["source"]
-            text = article_text(article)
-            document, _ = clean_detailed(
-                RawDocument(source=article["id"], kind="text", body=text), doc_id="x"
-            )
-            expected = expected_outlet(source, text)
-            if expected is None:
-                unnamed[source] += 1
-                if document.outlet is not None:
-                    unnamed_guessed[source] += 1
-                    errors.append(f"{source:15} expected none, got {document.outlet!r}: {text[:90]!r}")
-                continue
-            named[source] += 1
-            if _folded(document.outlet) in {_folded(alias) for alias in OUTLET_NAMES[source]}:
-                named_right[source] += 1
-            else:
-                errors.append(f"{source:15} expected {expected!r}, got {document.outlet!r}: {text[:90]!r}")
-    print(f"IndoSum {'+'.join(args.files)}: {len(seen) - skipped} articles")
+    result = score_outlets(root, args.files, args.skip_ids_of)
+    print(f"IndoSum {'+'.join(args.files)}: {result.articles} articles")
     print("| source | text names it | kabar right | text names none | kabar guesses one |")
     print("|---|---|---|---|---|")
-    for source in sorted(set(named) | set(unnamed)):
+    for source in sorted(set(result.named) | set(result.unnamed)):
         print(
-            f"| {source} | {named[source]} | {named_right[source]} | {unnamed[source]} | "
-            f"{unnamed_guessed[source]} |"
+            f"| {source} | {result.named[source]} | {result.named_right[source]} | {result.unnamed[source]} | "
+            f"{result.unnamed_guessed[source]} |"
         )
-    total_named, total_unnamed = sum(named.values()), sum(unnamed.values())
+    named, unnamed = sum(result.named.values()), sum(result.unnamed.values())
     print(
-        f"\noutlet accuracy where the text names it: {sum(named_right.values()) / max(total_named, 1):.3f} "
-        f"({sum(named_right.values())}/{total_named}); an outlet reported where the text names none: "
-        f"{sum(unnamed_guessed.values()) / max(total_unnamed, 1):.3f} ({sum(unnamed_guessed.values())}/{total_unnamed})"
+        f"\noutlet accuracy where the text names it: {result.accuracy:.3f} ({sum(result.named_right.values())}/{named}); "
+        f"an outlet reported where the text names none: {result.guessed:.3f} "
+        f"({sum(result.unnamed_guessed.values())}/{unnamed})"
     )
-    for error in errors[: args.show_errors]:
+    for error in result.errors[: args.show_errors]:
         print(error)
 
 

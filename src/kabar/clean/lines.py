@@ -313,8 +313,13 @@ def _named_alone(unit: Unit) -> str | None:
     return probe[0].reason
 
 
+# A lone dateline that ends with its dash ("Merdeka.com -", "Jakarta, CNN Indonesia --") waits for its paragraph.
+DATELINE_END_RE = re.compile(r"\s(?:--?|–|—)$")
+
+
 def _rejoin_datelines(units: list[Unit]) -> list[Unit]:
-    """ "Netizen.co.id" / "- Presiden Rusia ..." split over two lines by the layout become one paragraph again."""
+    """ "Netizen.co.id" / "- Presiden Rusia ..." and "Merdeka.com -" / "Para pemain ..." split over two lines by the
+    layout become one paragraph again."""
     joined: list[Unit] = []
     index = 0
     while index < len(units):
@@ -322,7 +327,7 @@ def _rejoin_datelines(units: list[Unit]) -> list[Unit]:
         if (
             index + 1 < len(units)
             and is_lone_dateline(unit.text)
-            and CONTINUATION_RE.match(units[index + 1].text)
+            and (CONTINUATION_RE.match(units[index + 1].text) or DATELINE_END_RE.search(unit.text))
             and units[index + 1].words >= BODY_MIN_WORDS
         ):
             joined.append(_joined(unit, units[index + 1]))

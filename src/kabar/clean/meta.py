@@ -30,11 +30,20 @@ _PLACE = r"[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,2}"
 # A brand written in words: "CNN Indonesia", "Bisnis Indonesia", "The Jakarta Post", "BBC News Indonesia".
 _BRAND = r"(?:The\s+)?[A-Z][A-Za-z0-9&'’.]*(?:\s+[A-Z][A-Za-z0-9&'’.]*){0,3}"
 
+# Before a web-address-like outlet the name itself marks the dateline, so the place may be longer: "TERMAS DE RIO
+# HONDO, JUARA.net -" (MotoGP's Argentine round), "SAN LUIS OBISPO, KOMPAS.com -".
+_LONG_PLACE = r"[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,4}"
+# A place with its region, as Antara writes it: "Samarinda, Kalimantan Timur (ANTARA News) -", "Singkil, Aceh,
+# (ANTARA News) -".
+_PLACE_WITH_REGION = rf"{_PLACE}(?:\s*,\s*{_PLACE}){{0,2}}"
+
 DOMAIN_DATELINE_RE = re.compile(
-    rf"^(?:(?P<place1>{_PLACE})\s*,\s*)?(?P<outlet>{_DOMAIN})"
+    rf"^(?:(?P<place1>{_LONG_PLACE})\s*,\s*)?(?P<outlet>{_DOMAIN})"
     rf"(?:\s*,\s*(?P<place2>{_PLACE})\s*{_DASH}|\s*(?:{_DASH}|,))\s*"
 )
-BRACKET_DATELINE_RE = re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{_BRAND}|{_DOMAIN})\)\s*{_DASH}\s*")
+BRACKET_DATELINE_RE = re.compile(
+    rf"^(?P<place>{_PLACE_WITH_REGION})\s*,?\s*\((?P<outlet>{_BRAND}|{_DOMAIN})\)\s*{_DASH}\s*"
+)
 PLACE_OUTLET_RE = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_BRAND})\s*(?:--|-\s-|–|—)\s*")
 PLACE_ONLY_RE = re.compile(rf"^(?P<place>{_PLACE})\s*(?:{_DASH})\s+")
 # Parts of a domain-like name that show it is an abbreviation, not a web address ("U.S.", "a.m.").
@@ -67,9 +76,26 @@ def parse_dateline(line: str) -> Dateline | None:
     if match and len(match.group("outlet")) <= OUTLET_MAX_CHARS:
         return Dateline(match.group("outlet").strip(), match.group("place"), match.end())
     match = PLACE_ONLY_RE.match(line)
+    if match and is_outlet_brand_word(match.group("place")):
+        return Dateline(match.group("place"), None, match.end())
     if match and len(match.group("place").split()) <= 2:
         return Dateline(None, match.group("place").rstrip("."), match.end())
     return None
+
+
+# Words that news outlets build their names from ("Rimanews", "Jawapos", "Wartakota", "Beritasatu", "Sumutpos",
+# "Harianjogja", "Tribunnews", "Radarbogor", "Infonews"), so a single such word before the dateline's dash is a name
+# signing the article, not a place: no place name starts or ends with them.
+_OUTLET_WORD_RE = re.compile(
+    r"^(?:[a-z]{2,}(?:news|pos|post|times|media|online|today|daily|tv)"
+    r"|(?:warta|berita|kabar|harian|tribun|radar|info)[a-z0-9]{2,})$",
+    re.IGNORECASE,
+)
+
+
+def is_outlet_brand_word(name: str) -> bool:
+    """Whether `name`, a single word opening a dateline ("Rimanews -"), is an outlet's name by how it is built."""
+    return bool(_OUTLET_WORD_RE.match(name))
 
 
 # A line that is nothing but a dateline, split off its paragraph by the page layout ("Netizen.co.id").
