@@ -2119,6 +2119,7 @@ def classify_lines(
         headline = units[title_index].text if title_index is not None else title_hint
         end = _extend_over_counted_blocks(units, end, headline)
         end = _extend_over_attributions(units, end)
+        end = _extend_over_last_paragraph(units, end)
         for i, unit in enumerate(units):
             if unit.reason is not None or start <= i <= end or extracted:
                 # The extractor already cut the page down to the article: its subheadings, list items and
@@ -2495,6 +2496,76 @@ def _extend_over_attributions(units: list[Unit], end: int) -> int:
     while end + 1 < len(units) and _is_attribution(units, end + 1):
         end += 1
     return end
+
+
+# ---- The article's last paragraph past one line inside the body (session 8, recall8) ----
+# The article's closing paragraph may stand one line below the paragraph above it, the line between being one the
+# span search counts as chrome: a teaser headline the page interleaves with the story ("Webb confessed ..." /
+# "9-Month-Old's Life Support Restraining Order Extended" / "Webb still faces nine state charges ..."), a recipe step
+# that lost its full stop ("Boil for 10 minutes (if over 1000 feet, adjust for altitude)" / "Remove from canner and
+# allow to cool."), the link of an inline "Related Links" box. Between that line and the footer the paragraph scores
+# as a lone teaser blurb, and it was cut with the line. It closes the article when:
+# - exactly one open line stands between it and the body (besides in-body lines: related links, ads, captions),
+#   of LAST_PARAGRAPH_GAP_MIN_WORDS to TITLE_MAX_WORDS words, no sentence and no "!" or "?" call ("Get breaking
+#   science news ... and more!", "Need more space? Subscribe ..." over a newsletter's small print), with a letter
+#   (a "___" separator ends a wire story and what follows it is a note); a lone word is a web address or a label
+#   (a short subheading over a closing sentence is `_opens_closing_section`'s); right under a related-article
+#   header it is that box's link, and leaves with it;
+# - it is a paragraph closed by a full stop (a comment counter "34 responses to “...”" is not);
+# - no paragraph follows it within LAST_PARAGRAPH_GRID_LINES lines (a grid of teasers alternates a headline and a
+#   blurb: the next blurb stands two lines down);
+# - it does not open with the line above's first word (an author box: "Emiliano Bellini" / "Emiliano joined ...").
+# On the aeb pages (all of them development data in session 8): 3 pages, 5 body lines back (one of them a teaser
+# headline the labels count as body), no chrome; before the call, gap-length and full-stop guards it also took 9
+# chrome lines of 5 pages (newsletter prompts, a comment counter, a moderation notice under a bare web address).
+# IndoSum dev.01 and the hard-wrapped copies (--wrap 79) lose nothing.
+LAST_PARAGRAPH_PAST_LINE = True
+LAST_PARAGRAPH_GAP_MIN_WORDS = 2
+LAST_PARAGRAPH_GRID_LINES = 2
+_CLOSING_FULL_STOP_RE = re.compile(r"[.;。।။។][\"'”’»)\]」』）]*\s*$")
+_CALL_END_RE = re.compile(r"[!?！？]\W*$")
+
+
+def _extend_over_last_paragraph(units: list[Unit], end: int) -> int:
+    """The body's last line, grown over a closing paragraph one open line below it (see above)."""
+    if not LAST_PARAGRAPH_PAST_LINE:
+        return end
+    gap: int | None = None
+    index = end + 1
+    while index < len(units):
+        unit = units[index]
+        if unit.reason in _IN_BODY_REASONS and not _is_barrier(units, index):
+            index += 1
+            continue
+        if unit.reason is not None or gap is not None:
+            break
+        if (
+            _is_body_like(unit)
+            or _is_sentence_end(unit.text)
+            or _CALL_END_RE.search(unit.text)
+            or not LAST_PARAGRAPH_GAP_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS
+            or _LETTER_RE.search(unit.text) is None
+            or _is_barrier(units, index)
+        ):
+            return end
+        gap = index
+        index += 1
+    if gap is None or index >= len(units):
+        return end
+    paragraph = units[index]
+    if (
+        paragraph.reason is not None
+        or not _is_body_like(paragraph)
+        or not _CLOSING_FULL_STOP_RE.search(paragraph.text)
+        or paragraph.text.split()[0].casefold() == units[gap].text.split()[0].casefold()
+    ):
+        return end
+    following = units[index + 1 : index + 1 + LAST_PARAGRAPH_GRID_LINES]
+    if any(unit.reason is None and _is_body_like(unit) for unit in following):
+        return end  # the next blurb of a teaser grid
+    if units[gap - 1].reason == rules.REASON_RELATED:
+        units[gap].reason = rules.REASON_RELATED  # the link under a "Related Links" header is the box's
+    return index
 
 
 def _neighbour(units: list[Unit], index: int, step: int) -> Unit | None:

@@ -1,0 +1,104 @@
+"""Body lines the clean-up used to lose, session 8 (recall8): made-up pages, kabar.clean.lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar.clean import lines
+from kabar.clean.lines import clean_lines
+
+MENU = ["News", "Local", "Weather", "Sport", "Traffic"]
+HEADLINE = "Bridge closed for a week after inspectors find cracks"
+BYLINE = "By Sam Porter"
+STORY = [
+    "The old river bridge will stay closed for at least a week after inspectors found cracks in two of its supports.",
+    "Drivers were told to use the ring road, which adds about fifteen minutes to the trip into the town centre.",
+    "The council said repairs would start on Monday and that buses would run on a shorter route until then.",
+]
+FOOTER = ["Leave a comment", "About us", "Contact", "Privacy Policy"]
+
+
+def _body(page: list[str]) -> str:
+    return "\n".join(clean_lines("\n".join(page)).paragraphs)
+
+
+def _teaser_page() -> tuple[list[str], str, str]:
+    teaser = "Town Hall Car Park to Reopen After Resurfacing Work"
+    closing = "Inspectors will check the bridge again next month, when the council expects to say how long repairs take."
+    return [*MENU, HEADLINE, BYLINE, *STORY, teaser, closing, *FOOTER], teaser, closing
+
+
+def test_the_closing_paragraph_past_an_interleaved_headline_stays() -> None:
+    page, _, closing = _teaser_page()
+    body = _body(page)
+    for line in [*STORY, closing]:
+        assert line in body
+    for line in FOOTER:
+        assert line not in body
+
+
+def test_without_the_rule_the_closing_paragraph_is_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "LAST_PARAGRAPH_PAST_LINE", False)
+    page, _, closing = _teaser_page()
+    assert closing not in _body(page)
+
+
+def test_a_recipe_step_without_its_full_stop_and_the_last_step_stay() -> None:
+    steps = [
+        "Peel and slice the apples, then put them in a pan with the sugar and a splash of water.",
+        "Cook over a low heat, stirring often, until the apples are soft and the syrup is thick.",
+        "Spoon the mixture into clean jars and put the lids on while the jam is still hot.",
+    ]
+    unstopped = "Boil the jars for ten minutes (longer at high altitude)"
+    last = "Take the jars out of the water and leave them to cool. The jam sets within a day."
+    body = _body([*MENU, "Apple jam in three easy steps", *steps, unstopped, last, "© Jo Cook", *FOOTER])
+    assert unstopped in body
+    assert last in body
+
+
+def test_the_link_of_a_related_box_leaves_and_the_paragraph_under_it_stays() -> None:
+    link = "Space Agency website"
+    closing = (
+        "The crew would sleep through much of the six-month trip while the ship flies itself to the station."
+    )
+    body = _body([*MENU, HEADLINE, BYLINE, *STORY, "Related Links", link, closing, *FOOTER])
+    assert closing in body
+    assert link not in body
+
+
+def _grown_end(page: list[str]) -> int:
+    """Where `_extend_over_last_paragraph` puts the end of a body that ends with STORY's last line."""
+    units, _ = lines._units("\n".join(page))
+    end = next(i for i, unit in enumerate(units) if unit.text == STORY[-1])
+    return lines._extend_over_last_paragraph(units, end) - end
+
+
+def test_the_rule_takes_the_closing_paragraph_two_lines_down() -> None:
+    page, _, _ = _teaser_page()
+    assert _grown_end(page) == 2
+
+
+def test_a_newsletter_prompt_past_a_call_is_no_closing_paragraph() -> None:
+    call = "Get the latest news on bridges, roads and more!"
+    small_print = "No spam, we promise. You can unsubscribe at any time and we will never share your details."
+    assert _grown_end([*STORY, call, small_print, *FOOTER]) == 0
+
+
+def test_an_author_box_past_the_article_is_no_closing_paragraph() -> None:
+    bio = "Sam joined the paper in 2017 and has reported on transport and local politics since then."
+    assert _grown_end([*STORY, "Sam Porter", bio, *FOOTER]) == 0
+
+
+def test_a_teaser_grid_past_the_article_is_no_closing_paragraph() -> None:
+    grid = [
+        "Town Hall Car Park to Reopen After Resurfacing Work",
+        "The car park behind the town hall opens again on Friday with forty more spaces than before the work began.",
+        "School Run Buses Change Route for the Winter",
+        "Three school buses will take the ring road from next week while the old bridge is being repaired.",
+    ]
+    assert _grown_end([*STORY, *grid, *FOOTER]) == 0
+
+
+def test_a_comment_counter_past_the_article_is_no_closing_paragraph() -> None:
+    counter = "12 responses to “Bridge closed for a week after inspectors find cracks in supports”"
+    assert _grown_end([*STORY, "Permalink 12 Comments Feed", counter, *FOOTER]) == 0
