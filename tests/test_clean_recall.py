@@ -102,3 +102,49 @@ def test_a_teaser_grid_past_the_article_is_no_closing_paragraph() -> None:
 def test_a_comment_counter_past_the_article_is_no_closing_paragraph() -> None:
     counter = "12 responses to “Bridge closed for a week after inspectors find cracks in supports”"
     assert _grown_end([*STORY, "Permalink 12 Comments Feed", counter, *FOOTER]) == 0
+
+
+def _running_story() -> tuple[list[str], list[str]]:
+    opening = [
+        "The Latest on the flooding along the river in the north of the state and the towns near it (all times local):",
+        "10 p.m.",
+    ]
+    updates = [
+        "Officials say the water has started to go down in the towns along the river after two days of heavy rain.",
+        "About two hundred people spent the night in school halls, and most of them are expected to go home tomorrow.",
+        "7:45 p.m.",
+        "The governor has asked for federal help to repair the roads and the two bridges that the flood washed away.",
+    ]
+    return [
+        *MENU,
+        "The Latest: Flood waters start to go down in the north",
+        "Updated 10:05 pm",
+        *opening,
+        *updates,
+        *FOOTER,
+    ], [
+        *opening,
+        *updates,
+    ]
+
+
+def test_an_opening_sentence_that_announces_the_updates_stays() -> None:
+    page, article = _running_story()
+    body = _body(page)
+    for line in article:
+        assert line in body
+
+
+def test_without_the_rule_the_announcement_is_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "ANNOUNCEMENT_OPENS_BODY", False)
+    page, article = _running_story()
+    assert article[0] not in _body(page)
+
+
+def test_a_short_prompt_with_a_colon_does_not_open_the_body() -> None:
+    units, _ = lines._units("\n".join(["Watch the video:", "Breaking news", *STORY]))
+    assert lines._extend_over_announcement(units, 2, None) == 2
+    units, _ = lines._units(
+        "\n".join([*STORY[:1], "Here is what the council said about the repairs today:", *STORY])
+    )
+    assert lines._extend_over_announcement(units, 2, None) == 1

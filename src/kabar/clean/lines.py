@@ -2114,6 +2114,7 @@ def classify_lines(
         start = first
         while start - 1 >= 0 and _joins_body(units[start - 1]):
             start -= 1
+        start = _extend_over_announcement(units, start, title_index)
         end = last
         end = _extend_over_lists(units, end)
         headline = units[title_index].text if title_index is not None else title_hint
@@ -2496,6 +2497,43 @@ def _extend_over_attributions(units: list[Unit], end: int) -> int:
     while end + 1 < len(units) and _is_attribution(units, end + 1):
         end += 1
     return end
+
+
+# ---- The article's opening sentence that announces what follows with a colon (session 8, recall8) ----
+# A story may open with a sentence that announces the rest with a colon: a wire service's running story ("HAYWARD,
+# Calif. (AP) — The Latest on a deadly stabbing on a commuter train (all times local):" over "10 p.m." and the
+# first update), a standings or results page ("Classificação final da NASCAR Cup Series em 2019 após 36 etapas:" over
+# the table's head and rows), "Here are the highlights:". It is no sentence by its last character and no paragraph
+# to the span search, so the body began under it, and a time stamp or a table head between was left out too. A
+# line of at least ANNOUNCEMENT_MIN_WORDS words ending with a colon, no rule reason, below the headline and at most
+# ANNOUNCEMENT_MAX_GAP_LINES short open lines above the body's first line (no rule reason, at most ALT_MAX_WORDS
+# words, no sentence of EDGE_SENTENCE_MIN_WORDS words or more: "10 p.m." is a time stamp) opens the body, with the
+# lines between. On the aeb pages every such line above the body (3, of 3 pages) is body; the one with the chosen
+# headline between it and the body stays out. A short announcement ("Watch:", "Read more:", "Share this story:") is
+# a prompt, hence the length bound (a sentence, not a label). IndoSum dev.01 and --wrap 79 lose nothing.
+ANNOUNCEMENT_OPENS_BODY = True
+ANNOUNCEMENT_MIN_WORDS = BODY_MIN_WORDS
+ANNOUNCEMENT_MAX_GAP_LINES = 1
+
+
+def _extend_over_announcement(units: list[Unit], start: int, title_index: int | None) -> int:
+    """The body's first line, moved up to an announcing sentence over it (see above)."""
+    if not ANNOUNCEMENT_OPENS_BODY:
+        return start
+    top = title_index + 1 if title_index is not None else 0
+    for index in range(start - 1, max(top, start - 2 - ANNOUNCEMENT_MAX_GAP_LINES), -1):
+        unit = units[index]
+        if unit.reason is not None:
+            return start
+        if (
+            unit.words >= ANNOUNCEMENT_MIN_WORDS
+            and unit.text.rstrip().endswith(":")
+            and not rules.TRUNCATED_RE.search(unit.text)
+        ):
+            return index
+        if unit.words > ALT_MAX_WORDS or _joins_body(unit) or _is_body_like(unit):
+            return start  # a sentence ("10 p.m." is none: fewer than EDGE_SENTENCE_MIN_WORDS words)
+    return start
 
 
 # ---- The article's last paragraph past one line inside the body (session 8, recall8) ----
