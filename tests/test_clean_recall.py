@@ -148,3 +148,54 @@ def test_a_short_prompt_with_a_colon_does_not_open_the_body() -> None:
         "\n".join([*STORY[:1], "Here is what the council said about the repairs today:", *STORY])
     )
     assert lines._extend_over_announcement(units, 2, None) == 1
+
+
+# -- a short story dumped at a fixed width, with no blank lines --------------------------------------------------
+WRAPPED_LEAD = (
+    "SURABAYA - Pemerintah kota membuka tiga taman baru di pinggir sungai pada akhir pekan ini, setelah "
+    "pembangunan yang berlangsung hampir dua tahun dan menelan biaya puluhan miliar rupiah."
+)
+# One-line paragraphs that fill a 72-column width, as the wrapped lines do: the unwrapper joins them to the next line.
+SHORT_PARAGRAPHS = [
+    "Wali kota mengatakan taman itu terbuka untuk umum setiap hari, gratis.",
+    "Warga diminta menjaga kebersihan dan tidak membawa kendaraan ke taman.",
+]
+RELATED = "Baca juga: Jembatan Lama di Pusat Kota Ditutup Selama Satu Pekan Penuh"
+QUOTE = (
+    '"Kami ingin warga punya tempat bersantai yang dekat dengan rumah mereka dan mudah dijangkau," kata '
+    "wali kota saat meresmikan taman itu, Sabtu (4/11/2023)."
+)
+NOTICE = "Artikel ini telah tayang di Kabarkota.com dengan judul Tiga Taman Baru Dibuka di Pinggir Sungai"
+
+
+def _wrapped_story(width: int) -> str:
+    import textwrap
+
+    lines_ = ["Kabarkota.com", "Beranda", "Regional", "Tiga Taman Baru Dibuka di Pinggir Sungai"]
+    for paragraph in [WRAPPED_LEAD, SHORT_PARAGRAPHS[0], RELATED, QUOTE, SHORT_PARAGRAPHS[1], NOTICE]:
+        lines_ += textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join([*lines_, "Ikuti kami di Google News", "Berita Terkait"])
+
+
+@pytest.mark.parametrize("width", [72, 79, 100])
+def test_a_wrapped_story_keeps_its_paragraphs_apart_from_a_notice_and_a_link(width: int) -> None:
+    body = "\n".join(clean_lines(_wrapped_story(width)).paragraphs)
+    for paragraph in [WRAPPED_LEAD, *SHORT_PARAGRAPHS, QUOTE]:
+        assert paragraph in body
+    assert "Baca juga" not in body
+    assert "Artikel ini telah tayang" not in body
+
+
+def test_without_the_rule_the_wrapped_story_loses_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "BLOCK_BOUNDARIES_UNJOINED", False)
+    body = "\n".join(clean_lines(_wrapped_story(72)).paragraphs)
+    # The quote went out with the link joined above it, the last paragraph with the notice joined under it.
+    assert QUOTE not in body
+    assert SHORT_PARAGRAPHS[1] not in body
+
+
+def test_a_related_link_wrapped_over_two_lines_is_still_joined() -> None:
+    units, _ = lines._units(
+        "\n".join(["Baca juga: Harga Tiket Wisata Naik Jelang Libur Akhir Tahun di Kota", "Malang", *STORY])
+    )
+    assert not lines._block_boundary(units, 0, 72)

@@ -289,6 +289,7 @@ def _unwrap_hard_wrapped(units: list[Unit]) -> list[Unit]:
         index
         for index in full
         if not (_is_sentence_end(units[index].text) and _named_alone(units[index + 1]) in _OWN_LINE_REASONS)
+        and not _block_boundary(units, index, width)
     }
     joined: list[Unit] = []
     for index, unit in enumerate(units):
@@ -304,6 +305,45 @@ def _unwrap_hard_wrapped(units: list[Unit]) -> list[Unit]:
 
 
 _OWN_LINE_REASONS = frozenset({rules.REASON_RELATED, rules.REASON_SHARE, rules.REASON_NAV})
+
+
+# ---- Where a short wrapped story's paragraph meets a line a rule names (session 8, recall8) ----
+# A wrapped story that prints no blank lines (Indonesian portals dumped by a text-mode browser) has one-line
+# paragraphs that fill the width, so the unwrapper joins them to the line under them, and the rule that names that
+# line then takes the paragraph with it: "... karena lahan parkir terbatas." + "Artikel ini telah tayang di ..."
+# (a re-use notice), "... masih tinggal di tenda pengungsian." + "Pewarta: Andi Firmansyah" (the reporter's line),
+# "... dalam keterangan tertulis." + "(isn/dal)"; and a complete related link joined to the paragraph under it takes
+# that paragraph ("Baca juga: Tarif Tol Trans Jawa Naik Mulai Bulan Depan" + "\"Kami sudah siap dari sisi ...").
+# Besides `_OWN_LINE_REASONS` (see `_unwrap_hard_wrapped`), a boundary is not joined where
+# - a line that ends a sentence and that no rule names alone meets a line named alone as a notice, a byline or the
+#   editors' initials (a notice's own sentences are named too, so a notice wrapped over lines is still joined), or
+# - a line named alone as a related link meets a line that no rule names, opens with a capital (after an opening
+#   quote) and fills the width (at least HARD_WRAP_MIN_FILL of it): the first line of a wrapped paragraph. A link
+#   wrapped over two lines goes on with a short piece of its headline ("... limbah nuklir ke Samudera" /
+#   "Pasifik!", "... two diagnosed with disease in" / "Beijing"): without the width test the seeds and an aeb page
+#   lost their joins (a seed kept 3 such pieces, an aeb page lost its 20-line explainer at 79 columns).
+# Indonesian authored scrapes: --wrap 79 0.9811 -> 1.0000 (3 body lines back), --wrap 72 0.9286 -> 1.0000 (12
+# body lines of 6 stories back, no chrome), --wrap 65 0.9029 -> 0.9733, --wrap 100 0.9538 -> 0.9688; the aeb
+# pages and seeds are unchanged at 72 and 79; plain scrapes are no hard-wrapped text and do not change.
+BLOCK_BOUNDARIES_UNJOINED = True
+_BOUNDARY_REASONS = frozenset({rules.REASON_COPYRIGHT, rules.REASON_BYLINE, rules.REASON_INITIALS})
+_OPENING_QUOTE_CHARS = "\"“„'‘«"
+
+
+def _block_boundary(units: list[Unit], index: int, width: int) -> bool:
+    """Whether the line at `index` and the next one are separate blocks that the unwrapper must not join."""
+    if not BLOCK_BOUNDARIES_UNJOINED:
+        return False
+    above, below = units[index], units[index + 1]
+    # (The cheap tests first: the rules are run on a line alone only where the shape fits.)
+    if _is_sentence_end(above.text):
+        return _named_alone(below) in _BOUNDARY_REASONS and _named_alone(above) is None
+    return (
+        below.text.lstrip(_OPENING_QUOTE_CHARS)[:1].isupper()
+        and len(below.text) >= HARD_WRAP_MIN_FILL * width
+        and _named_alone(above) == rules.REASON_RELATED
+        and _named_alone(below) is None
+    )
 
 
 def _named_alone(unit: Unit) -> str | None:
@@ -2502,15 +2542,16 @@ def _extend_over_attributions(units: list[Unit], end: int) -> int:
 # ---- The article's opening sentence that announces what follows with a colon (session 8, recall8) ----
 # A story may open with a sentence that announces the rest with a colon: a wire service's running story ("HAYWARD,
 # Calif. (AP) — The Latest on a deadly stabbing on a commuter train (all times local):" over "10 p.m." and the
-# first update), a standings or results page ("Classificação final da NASCAR Cup Series em 2019 após 36 etapas:" over
-# the table's head and rows), "Here are the highlights:". It is no sentence by its last character and no paragraph
-# to the span search, so the body began under it, and a time stamp or a table head between was left out too. A
-# line of at least ANNOUNCEMENT_MIN_WORDS words ending with a colon, no rule reason, below the headline and at most
-# ANNOUNCEMENT_MAX_GAP_LINES short open lines above the body's first line (no rule reason, at most ALT_MAX_WORDS
-# words, no sentence of EDGE_SENTENCE_MIN_WORDS words or more: "10 p.m." is a time stamp) opens the body, with the
-# lines between. On the aeb pages every such line above the body (3, of 3 pages) is body; the one with the chosen
-# headline between it and the body stays out. A short announcement ("Watch:", "Read more:", "Share this story:") is
-# a prompt, hence the length bound (a sentence, not a label). IndoSum dev.01 and --wrap 79 lose nothing.
+# first update), a standings or results page ("Classificação final da NASCAR Cup Series em 2019 após 36 etapas:"
+# over the table's head and rows), "Here are the highlights:". It is no sentence by its last character and no
+# paragraph to the span search, so the body began under it, and a time stamp or a table head between was left out
+# too. A line of at least ANNOUNCEMENT_MIN_WORDS words ending with a colon, no rule reason, below the headline and
+# at most ANNOUNCEMENT_MAX_GAP_LINES short open lines above the body's first line (no rule reason, at most
+# ALT_MAX_WORDS words, no sentence of EDGE_SENTENCE_MIN_WORDS words or more: "10 p.m." is a time stamp) opens the
+# body, with the lines between. On the aeb pages every such line above the body (3, of 3 pages) is body; the one
+# with the chosen headline between it and the body stays out. A short announcement ("Watch:", "Read more:", "Share
+# this story:") is a prompt, hence the length bound (a sentence, not a label). IndoSum dev.01 and --wrap 79 lose
+# nothing.
 ANNOUNCEMENT_OPENS_BODY = True
 ANNOUNCEMENT_MIN_WORDS = BODY_MIN_WORDS
 ANNOUNCEMENT_MAX_GAP_LINES = 1
