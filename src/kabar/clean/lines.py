@@ -289,6 +289,7 @@ def _unwrap_hard_wrapped(units: list[Unit]) -> list[Unit]:
         index
         for index in full
         if not (_is_sentence_end(units[index].text) and _named_alone(units[index + 1]) in _OWN_LINE_REASONS)
+        and not _block_boundary(units, index, width)
     }
     joined: list[Unit] = []
     for index, unit in enumerate(units):
@@ -304,6 +305,45 @@ def _unwrap_hard_wrapped(units: list[Unit]) -> list[Unit]:
 
 
 _OWN_LINE_REASONS = frozenset({rules.REASON_RELATED, rules.REASON_SHARE, rules.REASON_NAV})
+
+
+# ---- Where a short wrapped story's paragraph meets a line a rule names (session 8, recall8) ----
+# A wrapped story that prints no blank lines (Indonesian portals dumped by a text-mode browser) has one-line
+# paragraphs that fill the width, so the unwrapper joins them to the line under them, and the rule that names that
+# line then takes the paragraph with it: "... karena lahan parkir terbatas." + "Artikel ini telah tayang di ..."
+# (a re-use notice), "... masih tinggal di tenda pengungsian." + "Pewarta: Andi Firmansyah" (the reporter's line),
+# "... dalam keterangan tertulis." + "(isn/dal)"; and a complete related link joined to the paragraph under it takes
+# that paragraph ("Baca juga: Tarif Tol Trans Jawa Naik Mulai Bulan Depan" + "\"Kami sudah siap dari sisi ...").
+# Besides `_OWN_LINE_REASONS` (see `_unwrap_hard_wrapped`), a boundary is not joined where
+# - a line that ends a sentence and that no rule names alone meets a line named alone as a notice, a byline or the
+#   editors' initials (a notice's own sentences are named too, so a notice wrapped over lines is still joined), or
+# - a line named alone as a related link meets a line that no rule names, opens with a capital (after an opening
+#   quote) and fills the width (at least HARD_WRAP_MIN_FILL of it): the first line of a wrapped paragraph. A link
+#   wrapped over two lines goes on with a short piece of its headline ("... limbah nuklir ke Samudera" /
+#   "Pasifik!", "... two diagnosed with disease in" / "Beijing"): without the width test the seeds and an aeb page
+#   lost their joins (a seed kept 3 such pieces, an aeb page lost its 20-line explainer at 79 columns).
+# Indonesian authored scrapes: --wrap 79 0.9811 -> 1.0000 (3 body lines back), --wrap 72 0.9286 -> 1.0000 (12
+# body lines of 6 stories back, no chrome), --wrap 65 0.9029 -> 0.9733, --wrap 100 0.9538 -> 0.9688; the aeb
+# pages and seeds are unchanged at 72 and 79; plain scrapes are no hard-wrapped text and do not change.
+BLOCK_BOUNDARIES_UNJOINED = True
+_BOUNDARY_REASONS = frozenset({rules.REASON_COPYRIGHT, rules.REASON_BYLINE, rules.REASON_INITIALS})
+_OPENING_QUOTE_CHARS = "\"“„'‘«"
+
+
+def _block_boundary(units: list[Unit], index: int, width: int) -> bool:
+    """Whether the line at `index` and the next one are separate blocks that the unwrapper must not join."""
+    if not BLOCK_BOUNDARIES_UNJOINED:
+        return False
+    above, below = units[index], units[index + 1]
+    # (The cheap tests first: the rules are run on a line alone only where the shape fits.)
+    if _is_sentence_end(above.text):
+        return _named_alone(below) in _BOUNDARY_REASONS and _named_alone(above) is None
+    return (
+        below.text.lstrip(_OPENING_QUOTE_CHARS)[:1].isupper()
+        and len(below.text) >= HARD_WRAP_MIN_FILL * width
+        and _named_alone(above) == rules.REASON_RELATED
+        and _named_alone(below) is None
+    )
 
 
 def _named_alone(unit: Unit) -> str | None:
@@ -2119,11 +2159,13 @@ def classify_lines(
         start = first
         while start - 1 >= 0 and _joins_body(units[start - 1]):
             start -= 1
+        start = _extend_over_announcement(units, start, title_index)
         end = last
         end = _extend_over_lists(units, end)
         headline = units[title_index].text if title_index is not None else title_hint
         end = _extend_over_counted_blocks(units, end, headline)
         end = _extend_over_attributions(units, end)
+        end = _extend_over_last_paragraph(units, end)
         for i, unit in enumerate(units):
             if unit.reason is not None or start <= i <= end or extracted:
                 # The extractor already cut the page down to the article: its subheadings, list items and
@@ -2500,6 +2542,114 @@ def _extend_over_attributions(units: list[Unit], end: int) -> int:
     while end + 1 < len(units) and _is_attribution(units, end + 1):
         end += 1
     return end
+
+
+# ---- The article's opening sentence that announces what follows with a colon (session 8, recall8) ----
+# A story may open with a sentence that announces the rest with a colon: a wire service's running story ("HAYWARD,
+# Calif. (AP) — The Latest on a deadly stabbing on a commuter train (all times local):" over "10 p.m." and the
+# first update), a standings or results page ("Classificação final da NASCAR Cup Series em 2019 após 36 etapas:"
+# over the table's head and rows), "Here are the highlights:". It is no sentence by its last character and no
+# paragraph to the span search, so the body began under it, and a time stamp or a table head between was left out
+# too. A line of at least ANNOUNCEMENT_MIN_WORDS words ending with a colon, no rule reason, below the headline and
+# at most ANNOUNCEMENT_MAX_GAP_LINES short open lines above the body's first line (no rule reason, at most
+# ALT_MAX_WORDS words, no sentence of EDGE_SENTENCE_MIN_WORDS words or more: "10 p.m." is a time stamp) opens the
+# body, with the lines between. On the aeb pages every such line above the body (3, of 3 pages) is body; the one
+# with the chosen headline between it and the body stays out. A short announcement ("Watch:", "Read more:", "Share
+# this story:") is a prompt, hence the length bound (a sentence, not a label). IndoSum dev.01 and --wrap 79 lose
+# nothing.
+ANNOUNCEMENT_OPENS_BODY = True
+ANNOUNCEMENT_MIN_WORDS = BODY_MIN_WORDS
+ANNOUNCEMENT_MAX_GAP_LINES = 1
+
+
+def _extend_over_announcement(units: list[Unit], start: int, title_index: int | None) -> int:
+    """The body's first line, moved up to an announcing sentence over it (see above)."""
+    if not ANNOUNCEMENT_OPENS_BODY:
+        return start
+    top = title_index + 1 if title_index is not None else 0
+    for index in range(start - 1, max(top, start - 2 - ANNOUNCEMENT_MAX_GAP_LINES), -1):
+        unit = units[index]
+        if unit.reason is not None:
+            return start
+        if (
+            unit.words >= ANNOUNCEMENT_MIN_WORDS
+            and unit.text.rstrip().endswith(":")
+            and not rules.TRUNCATED_RE.search(unit.text)
+        ):
+            return index
+        if unit.words > ALT_MAX_WORDS or _joins_body(unit) or _is_body_like(unit):
+            return start  # a sentence ("10 p.m." is none: fewer than EDGE_SENTENCE_MIN_WORDS words)
+    return start
+
+
+# ---- The article's last paragraph past one line inside the body (session 8, recall8) ----
+# The article's closing paragraph may stand one line below the paragraph above it, the line between being one the
+# span search counts as chrome: a teaser headline the page interleaves with the story ("Webb confessed ..." /
+# "9-Month-Old's Life Support Restraining Order Extended" / "Webb still faces nine state charges ..."), a recipe step
+# that lost its full stop ("Boil for 10 minutes (if over 1000 feet, adjust for altitude)" / "Remove from canner and
+# allow to cool."), the link of an inline "Related Links" box. Between that line and the footer the paragraph scores
+# as a lone teaser blurb, and it was cut with the line. It closes the article when:
+# - exactly one open line stands between it and the body (besides in-body lines: related links, ads, captions),
+#   of LAST_PARAGRAPH_GAP_MIN_WORDS to TITLE_MAX_WORDS words, no sentence and no "!" or "?" call ("Get breaking
+#   science news ... and more!", "Need more space? Subscribe ..." over a newsletter's small print), with a letter
+#   (a "___" separator ends a wire story and what follows it is a note); a lone word is a web address or a label
+#   (a short subheading over a closing sentence is `_opens_closing_section`'s); right under a related-article
+#   header it is that box's link, and leaves with it;
+# - it is a paragraph closed by a full stop (a comment counter "34 responses to “...”" is not);
+# - no paragraph follows it within LAST_PARAGRAPH_GRID_LINES lines (a grid of teasers alternates a headline and a
+#   blurb: the next blurb stands two lines down);
+# - it does not open with the line above's first word (an author box: "Emiliano Bellini" / "Emiliano joined ...").
+# On the aeb pages (all of them development data in session 8): 3 pages, 5 body lines back (one of them a teaser
+# headline the labels count as body), no chrome; before the call, gap-length and full-stop guards it also took 9
+# chrome lines of 5 pages (newsletter prompts, a comment counter, a moderation notice under a bare web address).
+# IndoSum dev.01 and the hard-wrapped copies (--wrap 79) lose nothing.
+LAST_PARAGRAPH_PAST_LINE = True
+LAST_PARAGRAPH_GAP_MIN_WORDS = 2
+LAST_PARAGRAPH_GRID_LINES = 2
+_CLOSING_FULL_STOP_RE = re.compile(r"[.;。।။។][\"'”’»)\]」』）]*\s*$")
+_CALL_END_RE = re.compile(r"[!?！？]\W*$")
+
+
+def _extend_over_last_paragraph(units: list[Unit], end: int) -> int:
+    """The body's last line, grown over a closing paragraph one open line below it (see above)."""
+    if not LAST_PARAGRAPH_PAST_LINE:
+        return end
+    gap: int | None = None
+    index = end + 1
+    while index < len(units):
+        unit = units[index]
+        if unit.reason in _IN_BODY_REASONS and not _is_barrier(units, index):
+            index += 1
+            continue
+        if unit.reason is not None or gap is not None:
+            break
+        if (
+            _is_body_like(unit)
+            or _is_sentence_end(unit.text)
+            or _CALL_END_RE.search(unit.text)
+            or not LAST_PARAGRAPH_GAP_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS
+            or _LETTER_RE.search(unit.text) is None
+            or _is_barrier(units, index)
+        ):
+            return end
+        gap = index
+        index += 1
+    if gap is None or index >= len(units):
+        return end
+    paragraph = units[index]
+    if (
+        paragraph.reason is not None
+        or not _is_body_like(paragraph)
+        or not _CLOSING_FULL_STOP_RE.search(paragraph.text)
+        or paragraph.text.split()[0].casefold() == units[gap].text.split()[0].casefold()
+    ):
+        return end
+    following = units[index + 1 : index + 1 + LAST_PARAGRAPH_GRID_LINES]
+    if any(unit.reason is None and _is_body_like(unit) for unit in following):
+        return end  # the next blurb of a teaser grid
+    if units[gap - 1].reason == rules.REASON_RELATED:
+        units[gap].reason = rules.REASON_RELATED  # the link under a "Related Links" header is the box's
+    return index
 
 
 def _neighbour(units: list[Unit], index: int, step: int) -> Unit | None:
