@@ -1980,9 +1980,12 @@ def classify_lines(
 
     body_like = [i for i, u in enumerate(units) if u.reason is None and _is_body_like(u)]
     if not extracted and body_like:
+        # Code blocks first: their bracket-only lines lose the layout-label reason (see `_announced_code_blocks`).
+        code = _announced_code_blocks(units)
         table = _table_lines(units)
-        # The cells of a table the page announces are body lines too (a standings page's article is its table).
-        announced = _introduced_tables(units, table)
+        # The cells of a table the page announces are body lines too (a standings page's article is its table),
+        # as are the lines of a code block the article announces.
+        announced = _introduced_tables(units, table) | code
         enumerated = _enumerated_rows(units)
         span_start, span_end = _densest_span(units, table, announced, enumerated)
         body_like = sorted(
@@ -2602,6 +2605,90 @@ def _introduced_tables(units: list[Unit], table: set[int]) -> set[int]:
         if announcement is not None:
             introduced.update(range(max(announcement + 1, run_start), run_end + 1))
     return introduced
+
+
+# ---- A block of source code the article announces (session 8, fresh8) ----
+# Tech news and blog posts print code between their paragraphs, one statement a line ("As an example, let's reuse
+# the Cow example:" / "// cow.js" / "function Cow(name) {" / "this.name = name;" / "}" / ... / "And its test suite:"
+# / ...). Each code line is short and has no sentence shape, so it cost the span search the short-line cost, and a
+# post with a few blocks was cut at its first block (Readability's test pages: a blog post kept 6 of its 79 lines;
+# the Fetch API article lost every "});" to the punctuation-line rule). A code block is a run of at least
+# CODE_BLOCK_MIN_LINES code lines (see `_is_code_line`) right under a line that closes with a colon, as a table the
+# page announces is (`_introduced_tables`): its lines are scored and kept as that table's cells, and its bracket-only
+# lines ("});", "]") are no layout labels there. A single non-code line of at most CODE_GAP_MAX_WORDS words between
+# code lines ("if (!target)" without its brace, a bare value) does not end the block. Only lines of at most
+# CODE_LINE_MAX_WORDS words count: a code line is a statement, a list of rules ended with semicolons is prose (a
+# comment policy on one aeb page: "contains insults or messages expressing disrespect to Sputnik;"). On the aeb
+# pages no announced run of code lines exists, so no line changes there. A switch.
+CODE_BLOCKS_ANNOUNCED = True
+CODE_BLOCK_MIN_LINES = 2
+# A block right under a paragraph that does not announce it ("... returns a promise that resolves to the Response
+# object." / "fetch("/data.json").then(function(res) {" / ...) is one from this many lines: two or three code-like
+# lines under a paragraph may be anything (a bracketed note, a tag the copy kept).
+CODE_BLOCK_UNANNOUNCED_MIN_LINES = 4
+CODE_LINE_MAX_WORDS = 12
+CODE_GAP_MAX_WORDS = 4
+_CODE_LINE_RE = re.compile(
+    r"^[\[\](){};,.\s]*[\[\](){}][\[\](){};,.\s]*$|^(?:\.{3}|…)$"  # brackets only: "});", "]"; "..." elides
+    r"|[{\[(]\s*$"  # opens a block: "describe('Cow', function() {", "list: ["
+    r"|^[}\])]"  # closes one: "} else {", "}).then(function(res) {"
+    r"|^(?://|/\*|<!--|#!|#include\b)"  # a comment
+    r"|^</?[a-z][\w-]*(?=[\s>/]|$)|^<!DOCTYPE\b|</[a-z][\w-]*>\s*$"  # HTML: "<html>", "<script src=", "</div>"
+    r"|^(?:if|for|while|switch|catch|elif|else)\b.*[):]\s*$"  # a bare condition: "if (!target)"
+)
+# A statement closed with a semicolon ("var cow = new Cow();", "console.log(x); // true") holds a call, an
+# assignment or a member ("a.b"); a prose list item ending with a semicolon holds none of them.
+_CODE_STATEMENT_RE = re.compile(r";\s*(?://.*)?$")
+_CODE_TOKEN_RE = re.compile(r"\w\(|\s=\s|\w\.\w|^(?:var|let|const|return|import|def|print)\b")
+# A key and its value in an object literal or a config file: "headers: {", "\"Content-Type\": \"image/png\",",
+# "method: \"POST\",".
+_CODE_KEY_RE = re.compile(r"^[\"']?[\w$-]+[\"']?\s*:\s*\S.*,\s*$")
+
+
+def _is_code_line(unit: Unit) -> bool:
+    """The line reads as a line of source code (a statement, a bracket, a tag, a comment, an object key)."""
+    text = unit.text
+    if unit.words > CODE_LINE_MAX_WORDS or unit.reason not in (None, rules.REASON_LINK):
+        return False
+    if _CODE_LINE_RE.search(text) or _CODE_KEY_RE.match(text):
+        return True
+    return bool(_CODE_STATEMENT_RE.search(text) and _CODE_TOKEN_RE.search(text))
+
+
+def _announced_code_blocks(units: list[Unit]) -> set[int]:
+    """The lines of the code blocks a line closing with a colon announces; their bracket-only lines get no reason."""
+    if not CODE_BLOCKS_ANNOUNCED:
+        return set()
+    block: set[int] = set()
+    index = 1
+    while index < len(units):
+        intro = units[index - 1]
+        if intro.reason is not None or not _is_code_line(units[index]):
+            index += 1
+            continue
+        announced = intro.text.rstrip().endswith(":")
+        if not announced and not _is_body_like(intro):
+            index += 1
+            continue
+        end = index
+        while end < len(units):
+            if _is_code_line(units[end]):
+                end += 1
+            elif (
+                end + 1 < len(units)
+                and units[end].reason is None
+                and units[end].words <= CODE_GAP_MAX_WORDS
+                and _is_code_line(units[end + 1])
+            ):
+                end += 2
+            else:
+                break
+        if end - index >= (CODE_BLOCK_MIN_LINES if announced else CODE_BLOCK_UNANNOUNCED_MIN_LINES):
+            for i in range(index, end):
+                units[i].reason = None
+                block.add(i)
+        index = end + 1
+    return block
 
 
 def _span_scores(
