@@ -1,10 +1,10 @@
 """Whole-page scrapes, session 8 rules from pages unlike the labelled aeb set (the fresh-dev pages and Readability's
-test pages): code blocks inside tech articles (kabar.clean.lines)."""
+test pages): code blocks inside tech articles, news tickers under the article (kabar.clean.lines)."""
 
 from __future__ import annotations
 
 import pytest
-from tests.made_up_page import P1, P2, P3, P4
+from tests.made_up_page import P1, P2, P3, P4, P5
 from tests.made_up_page import body_of as _body
 
 from kabar.clean import lines
@@ -81,3 +81,70 @@ def test_a_list_of_rules_ending_with_semicolons_is_no_code() -> None:
         "violates the privacy of others, including their correspondence;",
     ]
     assert not any(lines._is_code_line(lines.Unit(text, [0], False)) for text in rules_list)
+
+
+TICKER = [
+    "Latest",
+    "14:44 Council approves the new bus lanes after a long night of debate",
+    "14:32 Storm warning lifted for the coast",
+    "14:10",
+    "Weather.",
+    "The storm that closed the coastal road on Monday has moved out to sea, the weather service said, and the "
+    "road will reopen in the afternoon once crews have cleared the fallen trees and checked the bridges.",
+    "13:54 Ministers meet union leaders over pay",
+    "13:43 Two arrested after the museum break-in",
+    "13:18 Prices rose again in March, figures show",
+    "13:02",
+    "Goodbye.",
+    "Thank you all for following this live with me today. My colleague takes over the page from here, and she will "
+    "bring you the afternoon's news as it comes in, starting with the council's vote and the reactions to it.",
+    "If you are still dry, enjoy it while it lasts: the forecasters expect the rain to reach the city by the "
+    "evening and to stay for the whole weekend, with the heaviest showers on Saturday afternoon, so the market "
+    "and the open-air concert in the park have both been moved indoors, and the organisers ask visitors to "
+    "check the times again before they set out, since both will start an hour later than planned.",
+    "12:47 Hospital waiting lists at their longest in a decade",
+    "12:31 New stadium plans unveiled",
+]
+
+
+@pytest.fixture
+def no_tickers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "NEWS_TICKERS_DROPPED", False)
+
+
+def test_news_ticker_under_the_article_leaves_the_body() -> None:
+    body = _body([P1, P2, P3, P4, *TICKER])
+    assert P4 in body
+    assert "Council approves" not in body and "Prices rose again" not in body
+    assert "The storm that closed" not in body
+
+
+def test_without_the_rule_the_ticker_joins_the_article(no_tickers: None) -> None:
+    body = _body([P1, P2, P3, P4, *TICKER])
+    assert "Council approves" in body
+
+
+def test_a_live_update_led_by_its_time_stays() -> None:
+    # One long update led by its time is the article's own, not a ticker.
+    update = (
+        "12:00 PM -- Police officers were at the hotel on Thursday morning and spoke with the manager, who told us "
+        "that nobody had been hurt and that the guests had been moved to another floor."
+    )
+    body = _body([P1, update, P2, P3, P4])
+    assert update in body
+
+
+def test_a_live_blog_alternating_times_and_updates_stays() -> None:
+    live = [
+        "14:44 Crews reach the flooded villages",
+        P2,
+        "14:10 The river peaks at noon",
+        P3,
+        "13:40 Schools close across the province",
+        P4,
+        "13:05 Rain expected to ease tonight",
+        P5,
+    ]
+    body = _body([P1, *live])
+    for line in live:
+        assert line in body

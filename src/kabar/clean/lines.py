@@ -1917,6 +1917,61 @@ def _mark_tail_sections(units: list[Unit]) -> None:
             in_list = True
 
 
+# ---- A news ticker: other stories' headlines, each led by its time (session 8, fresh8) ----
+# Beside or under the article many outlets print their latest stories as a ticker, each headline led by the time it
+# was posted ("Direct" / "14:44 Accusations de viols : 14 militaires mis en cause" / "14:32 Un artiste arrêté ..." /
+# "13:54 ..."; "En continu", "Newsticker", "Terkini"). Its headlines are short lines with no rule reason, so a
+# ticker under the article cost the span search little, and the one or two long entries a live ticker carries held
+# it to the article (Readability's Libération page: 43 ticker lines kept as the article's end). A line that opens
+# with a clock time ("14:44", "14h44", "9:05 PM") followed by at most TICKER_ITEM_MAX_WORDS words is a ticker item
+# when at least TICKER_MIN_ITEMS such items follow one another with at most TICKER_MAX_GAP lines between them (a
+# live blog's own updates are long, "12:00 PM PT -- Sheriff's deputies were at ...", or print the time on a line of
+# its own); the items are teasers of other articles. A ticker lists its headlines one under the other, so at least
+# TICKER_MIN_ADJACENT pairs of items stand right under each other; a live blog alternates each update's headline
+# with its text. Everything from the ticker's first item to its last goes (the times on lines of their own, a live
+# ticker's own entries and their kickers: "14:10" / "Séisme." / "Un tremblement de terre ..."); with its headlines
+# alone taken out, two long entries in a row still held it to the article. On the aeb pages no line opens with a
+# time and a headline (16 time-led lines there are dates and kick-off times, none in such a run), so no line
+# changes. A switch.
+NEWS_TICKERS_DROPPED = True
+TICKER_MIN_ITEMS = 4
+TICKER_MIN_ADJACENT = 2
+TICKER_MAX_GAP = 4
+TICKER_ITEM_MAX_WORDS = 20
+_TICKER_TIME_RE = re.compile(r"^\d{1,2}(?::|h)\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?$")
+_TICKER_ITEM_RE = re.compile(r"^\d{1,2}(?::|h)\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s+(?=[^\W\d_])")
+
+
+def _mark_news_tickers(units: list[Unit]) -> None:
+    """Name the items of a news ticker (see NEWS_TICKERS_DROPPED) as teasers of other articles."""
+    if not NEWS_TICKERS_DROPPED:
+        return
+    # A time on a line of its own ("14:10", over an entry of the ticker's own) keeps the run going between items.
+    stamps = [
+        i
+        for i, unit in enumerate(units)
+        if unit.reason is None
+        and (
+            (unit.words <= TICKER_ITEM_MAX_WORDS + 1 and _TICKER_ITEM_RE.match(unit.text))
+            or _TICKER_TIME_RE.match(unit.text)
+        )
+    ]
+    runs: list[list[int]] = []
+    for index in stamps:
+        if runs and index - runs[-1][-1] <= TICKER_MAX_GAP:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        items = [i for i in run if _TICKER_ITEM_RE.match(units[i].text)]
+        adjacent = sum(1 for a, b in pairwise(items) if b == a + 1)
+        if len(items) < TICKER_MIN_ITEMS or adjacent < TICKER_MIN_ADJACENT:
+            continue
+        for index in range(items[0], items[-1] + 1):
+            if units[index].reason is None:
+                units[index].reason = rules.REASON_TEASER_GRID
+
+
 @dataclass
 class Classified:
     """The lines of one text after rules, span search and headline choice, before the body is assembled."""
@@ -1972,6 +2027,7 @@ def classify_lines(
     _mark_key_points(units)
     _mark_glued_teasers(units)
     _mark_link_list_lines(units)
+    _mark_news_tickers(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
     _mark_comment_threads(units)
