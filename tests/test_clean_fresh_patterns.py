@@ -1,5 +1,6 @@
 """Whole-page scrapes, session 8 rules from pages unlike the labelled aeb set (the fresh-dev pages and Readability's
-test pages): code blocks inside tech articles, news tickers under the article (kabar.clean.lines)."""
+test pages): code blocks inside tech articles, news tickers under the article, footers whose links the copy
+joined with separators (kabar.clean.lines)."""
 
 from __future__ import annotations
 
@@ -148,3 +149,47 @@ def test_a_live_blog_alternating_times_and_updates_stays() -> None:
     body = _body([P1, *live])
     for line in live:
         assert line in body
+
+
+FOOTER_LISTS = [
+    "Our services The shop of the Daily Example ▪ Crosswords ▪ Weather ▪ Traffic ▪ Property prices ▪ Holiday "
+    "lettings ▪ Used cars ▪ Recipes ▪ Horoscopes ▪ TV listings ▪ Dating ▪ Jobs in the region ▪ Local directory",
+    "Our group's sites Example Weekly • The Evening Example • Example Sport • Example Jobs • The Example Prize "
+    "for local journalism • Example Events • The Readers' Society of the Daily Example",
+]
+
+
+@pytest.fixture
+def no_separated_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "SEPARATED_LISTS_DROPPED", False)
+
+
+@pytest.mark.parametrize("footer", FOOTER_LISTS)
+def test_separated_link_list_is_a_menu(footer: str) -> None:
+    assert lines._is_separated_link_list(footer)
+
+
+def test_separated_link_lists_leave_the_body() -> None:
+    body = _body([P1, P2, P3, P4, *FOOTER_LISTS])
+    assert P4 in body
+    assert not any(footer in body for footer in FOOTER_LISTS)
+
+
+def test_without_the_rule_the_lists_stay(no_separated_lists: None) -> None:
+    body = _body([P1, P2, P3, P4, *FOOTER_LISTS])
+    assert any(footer in body for footer in FOOTER_LISTS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A dateline and byline with separators: long items, two separators.
+        "The Daily Example | 04.05.2026 at 13:36 • Updated 05.05.2026 at 20:13 | By Jane Doe (with John Roe and "
+        "Mary Major)",
+        # Prose that uses a middle dot or a bar: its items are sentences.
+        "The vote was close · Some members left early. Others stayed · The chair thanked them all · The count "
+        "took an hour · It ended at midnight",
+    ],
+)
+def test_lines_with_separators_that_are_no_link_lists(line: str) -> None:
+    assert not lines._is_separated_link_list(line)

@@ -1860,6 +1860,53 @@ def _mark_link_list_lines(units: list[Unit]) -> None:
             unit.reason = rules.REASON_NAV
 
 
+# ---- A menu or footer whose links the copy joined with separators (session 8, fresh8) ----
+# Site menus and footers print their links with a separator between them, and a browser copy puts the whole list on
+# one line: "Les rubriques du Monde.fr International ▪ Politique ▪ Société ▪ Économie ▪ ...", "Mac: Der bessere PC
+# • Kaufberatung: ... • Umsteigen von Windows", "About | Advertising | Contact | Corrections | Help | ...". A line
+# of at most TITLE_MAX_WORDS words with bars is a menu already (rules.PIPE_LIST_RE); a longer one was a paragraph
+# by its length (BODY_LONG_WORDS), and three of them under Le Monde's article held its footer to the body
+# (Readability's test pages: 35 lines). A line split by one kind of spaced separator ("▪", "•", "·", "|", "◦")
+# into at least SEPARATED_LIST_MIN_ITEMS items, none longer than SEPARATED_ITEM_MAX_WORDS words and none ending a
+# sentence inside, is such a list; the first item may carry the list's label too ("Les services du Monde La boutique
+# du Monde"), up to twice that length. Links name a section, a service or another site ("Le Prix Le Monde de la
+# recherche", 7 words).
+# On the aeb pages such lines (20, "Stocks: A | B | C | ...") are all chrome and already named; the one labelled
+# body line with separators, a byline ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ... | Par ..."), has long
+# items and mixes two separators. A switch.
+SEPARATED_LISTS_DROPPED = True
+SEPARATED_LIST_MIN_ITEMS = 5
+SEPARATED_ITEM_MAX_WORDS = 8
+_LIST_SEPARATORS = ("▪", "•", "·", "|", "◦")
+
+
+def _is_separated_link_list(text: str) -> bool:
+    for separator in _LIST_SEPARATORS:
+        if f" {separator} " not in text:
+            continue
+        items = [item.strip() for item in text.split(separator)]
+        if sum(1 for item in items if item) < SEPARATED_LIST_MIN_ITEMS:
+            return False
+        if any(other != separator and f" {other} " in text for other in _LIST_SEPARATORS):
+            return False
+        if len(items[0].split()) > 2 * SEPARATED_ITEM_MAX_WORDS:
+            return False
+        return all(
+            len(item.split()) <= SEPARATED_ITEM_MAX_WORDS and not _SENTENCE_BREAK_RE.search(item)
+            for item in items[1:]
+        ) and not _SENTENCE_BREAK_RE.search(items[0])
+    return False
+
+
+def _mark_separated_link_lists(units: list[Unit]) -> None:
+    """Name the menus and footers whose links the copy joined with separators (REASON_NAV)."""
+    if not SEPARATED_LISTS_DROPPED:
+        return
+    for unit in units:
+        if unit.reason is None and _is_separated_link_list(unit.text):
+            unit.reason = rules.REASON_NAV
+
+
 # A reader comment is signed: the commenter's name on a short line (at most COMMENT_NAME_MAX_WORDS words, no
 # sentence end), then the comment's time stamp with a clock time ("August 10, 2018 at 9:40 am", "14 September 2023
 # pukul 10.15"). A thread is at least COMMENT_MIN_SIGNATURES such pairs; two or more distinct names rule out a
@@ -2027,6 +2074,7 @@ def classify_lines(
     _mark_key_points(units)
     _mark_glued_teasers(units)
     _mark_link_list_lines(units)
+    _mark_separated_link_lists(units)
     _mark_news_tickers(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
