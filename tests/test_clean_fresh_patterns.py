@@ -193,3 +193,8 @@ def test_without_the_rule_the_lists_stay(no_separated_lists: None) -> None:
 )
 def test_lines_with_separators_that_are_no_link_lists(line: str) -> None:
     assert not lines._is_separated_link_list(line)
+
+
+def test_a_table_row_with_bars_is_no_link_list() -> None:
+    assert not lines._is_separated_link_list("| 1 | Jane Doe | 5040 | 5 | 1 | 17 | 27 |")
+    assert not lines._is_separated_link_list("1 | Jane Doe | 5040 | 5 | 1 | 17")
