@@ -1,6 +1,6 @@
 """Whole-page scrapes, session 8 rules from pages unlike the labelled aeb set (the fresh-dev pages and Readability's
 test pages): code blocks inside tech articles, news tickers under the article, footers whose links the copy
-joined with separators (kabar.clean.lines)."""
+joined with separators, rankings of the most read stories (kabar.clean.lines)."""
 
 from __future__ import annotations
 
@@ -198,3 +198,67 @@ def test_lines_with_separators_that_are_no_link_lists(line: str) -> None:
 def test_a_table_row_with_bars_is_no_link_list() -> None:
     assert not lines._is_separated_link_list("| 1 | Jane Doe | 5040 | 5 | 1 | 17 | 27 |")
     assert not lines._is_separated_link_list("1 | Jane Doe | 5040 | 5 | 1 | 17")
+
+
+RANKING = [
+    "Most read",
+    "1 Venice under water as the storm reaches the northern lagoon",
+    "2 Minister resigns over the hospital contracts affair",
+    "3 Nurse admits to harming patients over a decade",
+    "4 Ancient temple found under the old market square",
+    "5 Refugees set to return home by the middle of next month",
+]
+RELATED = ["Media", "Press freedom", "Share this story", "Ghana's tree with the best phone signal"]
+
+
+@pytest.fixture
+def no_rankings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "RANKED_HEADLINES_DROPPED", False)
+
+
+def test_most_read_ranking_leaves_the_body() -> None:
+    body = _body([P1, P2, P3, *RELATED, *RANKING])
+    assert P3 in body
+    assert not any(line in body for line in RANKING[1:] + RELATED)
+
+
+# In a script written without spaces a headline counts two characters a word, as long as a paragraph (made-up
+# headlines, each over 60 characters: 30 words and more).
+DENSE_RANKING = [
+    "阅读最多",
+    "1 南方多个省份连日遭遇强降雨袭击，数十万居民已经紧急转移安置，当地政府启动最高级别应急响应并派出救援队伍前往灾区开展救援工作，气象部门预计降雨还将持续",
+    "2 国家统计局发布最新数据显示，今年前三季度全国居民人均可支配收入继续保持增长，城乡居民收入差距进一步缩小，消费市场持续回暖，专家预计全年经济将稳中向好",
+    "3 考古人员在古城遗址中发现一座保存完好的古代寺庙建筑群，出土了大量珍贵文物，专家表示这一发现对研究当地古代历史和宗教文化具有十分重要的意义",
+    "4 新修订的交通安全法将于明年起正式施行，对酒后驾驶和超速行驶等违法行为的处罚力度明显加大，广大驾驶人需要提前了解和熟悉相关的新规定",
+]
+
+
+def test_dense_script_ranking_leaves_the_body() -> None:
+    body = _body([P1, P2, P3, *RELATED, *DENSE_RANKING])
+    assert P3 in body
+    assert not any(line[2:12] in body for line in DENSE_RANKING[1:])
+    assert not any(line in body for line in RELATED)
+
+
+def test_without_the_rule_the_dense_ranking_joins_the_body(no_rankings: None) -> None:
+    body = _body([P1, P2, P3, *RELATED, *DENSE_RANKING])
+    assert any(line[2:12] in body for line in DENSE_RANKING[1:])
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # Steps numbered with a full stop are the article's.
+        [
+            "1. Open the settings app on the phone",
+            "2. Tap the name at the top",
+            "3. Choose the backup option",
+        ],
+        # A standings table carries figures.
+        ["1 Jane Doe Racing 5040 5 1", "2 John Roe Motors 5035 7 0", "3 Mary Major Team 5033 4 6"],
+    ],
+)
+def test_numbered_lines_that_are_no_ranking(items: list[str]) -> None:
+    units = [lines.Unit(text, [i], False) for i, text in enumerate(items)]
+    lines._mark_ranked_headlines(units)
+    assert all(unit.reason is None for unit in units)

@@ -1970,6 +1970,56 @@ def _mark_tail_sections(units: list[Unit]) -> None:
             in_list = True
 
 
+# ---- A ranking of other stories: "Most read" (session 8, fresh8) ----
+# Outlets list their most read or most shared stories as a ranking, the rank printed before each headline on the
+# same line ("Most read" / "1 Venice flooded as storm hits northern Italy" / "2 ..." / ... / "5 ..."; BBC in all
+# its languages, Kompas's and detik's "Terpopuler", the Guardian's "Most viewed"). In a script without spaces
+# between words a headline counts as many words, so such a ranking under the article was as heavy as its
+# paragraphs and held the related links, videos and topics above it to the body (fresh-dev: a BBC Burmese page
+# kept 43 chrome lines). At least RANKED_MIN_ITEMS lines in a row numbered 1, 2, 3, ... with the rank, a space and
+# a headline of at least RANKED_ITEM_MIN_WORDS words with no sentence end and no figure of its own are teasers of
+# other articles. Not "1." or "1)": the steps and points of an article are numbered so ("1. Open the app and tap
+# Settings"); a ranking's number is a separate element the copy glued to the headline with a space. A standings
+# table's rows carry figures ("1 Kyle Busch 5040 5 1 17 27"); ingredients do not count in sequence ("1 tsp
+# cinnamon" / "1 tsp nutmeg"). On the aeb pages no such run exists, so no line changes. A switch.
+RANKED_HEADLINES_DROPPED = True
+RANKED_MIN_ITEMS = 3
+RANKED_ITEM_MIN_WORDS = 4
+_RANKED_ITEM_RE = re.compile(r"^(\d{1,2}) (?=[^\W\d_])")
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _rank(unit: Unit) -> int | None:
+    """The rank of a line that reads as an item of a ranking of headlines, else None."""
+    match = _RANKED_ITEM_RE.match(unit.text) if unit.reason is None else None
+    if match is None:
+        return None
+    headline = unit.text[match.end() :]
+    if len(headline.split()) < RANKED_ITEM_MIN_WORDS and unit.words - 1 < RANKED_ITEM_MIN_WORDS:
+        return None
+    if _ASCII_DIGIT_RE.search(headline) or _is_sentence_end(headline):
+        return None
+    return int(match.group(1))
+
+
+def _mark_ranked_headlines(units: list[Unit]) -> None:
+    """Name the items of a ranking of other stories (see RANKED_HEADLINES_DROPPED) as teasers."""
+    if not RANKED_HEADLINES_DROPPED:
+        return
+    index = 0
+    while index < len(units):
+        if _rank(units[index]) != 1:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(units) and _rank(units[end]) == end - index + 1:
+            end += 1
+        if end - index >= RANKED_MIN_ITEMS:
+            for i in range(index, end):
+                units[i].reason = rules.REASON_TEASER_GRID
+        index = end
+
+
 # ---- A news ticker: other stories' headlines, each led by its time (session 8, fresh8) ----
 # Beside or under the article many outlets print their latest stories as a ticker, each headline led by the time it
 # was posted ("Direct" / "14:44 Accusations de viols : 14 militaires mis en cause" / "14:32 Un artiste arrêté ..." /
@@ -2082,6 +2132,7 @@ def classify_lines(
     _mark_link_list_lines(units)
     _mark_separated_link_lists(units)
     _mark_news_tickers(units)
+    _mark_ranked_headlines(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
     _mark_comment_threads(units)
