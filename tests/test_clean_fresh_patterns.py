@@ -262,3 +262,43 @@ def test_numbered_lines_that_are_no_ranking(items: list[str]) -> None:
     units = [lines.Unit(text, [i], False) for i, text in enumerate(items)]
     lines._mark_ranked_headlines(units)
     assert all(unit.reason is None for unit in units)
+
+
+CARD = [
+    "How to Stop Buying Things You Never Use How to Stop Buying Things You Never Use",
+    "Most of us have a cupboard full of gadgets we used once. The trick is to notice the moment you… Read more",
+]
+
+
+@pytest.fixture
+def no_glued_read_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "GLUED_READ_MORE_TEASERS", False)
+
+
+@pytest.mark.parametrize(
+    "blurb",
+    [
+        CARD[1],
+        "Take our annual tour of the best restaurants in the region. ... Read more»",
+        "Pemerintah kota memutuskan untuk menunda pembangunan jalan layang hingga tahun depan... Baca selengkapnya",
+        "It seems contradictory, but I love being frugal and I also love spending money. Over the… Read more Read more",
+    ],
+)
+def test_glued_read_more_blurbs_are_teasers(blurb: str) -> None:
+    assert lines._GLUED_READ_MORE_RE.search(blurb)
+
+
+def test_glued_read_more_card_leaves_the_body() -> None:
+    body = _body([P1, P2, *CARD, P3, P4])
+    assert P2 in body and P3 in body
+    assert not any(line in body for line in CARD)
+
+
+def test_without_the_rule_the_card_stays(no_glued_read_more: None) -> None:
+    body = _body([P1, P2, *CARD, P3, P4])
+    assert CARD[1] in body
+
+
+def test_a_title_printed_once_is_no_repeat() -> None:
+    assert lines._is_repeated_title("Stop Buying Now Stop Buying Now Stop Buying Now")
+    assert not lines._is_repeated_title("How to Stop Buying Things You Never Use")

@@ -1624,6 +1624,53 @@ def _is_cut_teaser_blurb(headline: Unit, blurb: Unit) -> bool:
     )
 
 
+# ---- A teaser whose "Read more" link the copy glued to its cut blurb (session 8, fresh8) ----
+# The same card as above, with the link printed on the blurb's line: "When you walk into almost any store, you're
+# immediately overloaded with sights, sounds,… Read more Read more" (the link's text and its label), "Take our annual A-List tour of 100 of the best
+# restaurants in N.E. Ohio. ... Read more»" (Kinja blogs' in-body cards, Advance Local's promos; Indonesian portals
+# close cut blurbs with "... Baca selengkapnya" the same way). A blurb cut with an ellipsis and closed with a
+# read-more link is a teaser of another article wherever it stands, and so is the card's headline right above it: a
+# headline-like line with no sentence end, or the headline printed two or three times on one line, as the copy
+# joins a card's link, picture alt text and title ("How to Defeat the Urge to Binge Shop How to Defeat the Urge to
+# Binge Shop How to Defeat the Urge to Binge Shop"). Related-article links: in-body, they do not cut the article.
+# On the aeb pages no line ends so (captions close with "... (more)", rules.CAPTION_TOGGLE_RE). A switch.
+GLUED_READ_MORE_TEASERS = True
+_GLUED_READ_MORE_RE = re.compile(
+    r"(?:\.\s?\.\s?\.|…)(?:\W{0,3}(?:read\s+more|continue\s+reading|(?:baca\s+)?selengkapnya|leia\s+mais|"
+    r"lire\s+la\s+suite|weiterlesen|leer\s+m[aá]s|leggi\s+(?:tutto|di\s+pi[uù]))){1,2}\W{0,3}$",
+    re.IGNORECASE,
+)
+_REPEATS = (2, 3)
+
+
+def _is_repeated_title(text: str) -> bool:
+    """The line is one phrase printed two or three times in a row ("Title Title Title")."""
+    words = text.split()
+    for copies in _REPEATS:
+        size, rest = divmod(len(words), copies)
+        if rest == 0 and size >= TITLE_MIN_WORDS and words == words[:size] * copies:
+            return True
+    return False
+
+
+def _mark_glued_read_more_teasers(units: list[Unit]) -> None:
+    """Cut blurbs closed with a glued "Read more" link, and their cards' headlines (see GLUED_READ_MORE_TEASERS)."""
+    if not GLUED_READ_MORE_TEASERS:
+        return
+    for index, unit in enumerate(units):
+        if unit.reason is not None or not _GLUED_READ_MORE_RE.search(unit.text):
+            continue
+        unit.reason = rules.REASON_RELATED
+        above = units[index - 1] if index > 0 else None
+        if (
+            above is not None
+            and above.reason in (None, rules.REASON_NAV)
+            and not _is_sentence_end(above.text)
+            and (_is_repeated_title(above.text) or (above.reason is None and _is_headline_like(above)))
+        ):
+            above.reason = rules.REASON_RELATED
+
+
 # A card of another story set inside the article (the Los Angeles Times' in-body "Business" cards, as news sites link
 # their related stories between paragraphs): the other story's headline printed twice within TEASER_CARD_COPY_GAP
 # lines (the link's text and the picture's alt text; only chrome, a section label, between the copies) and its blurb,
@@ -2126,6 +2173,7 @@ def classify_lines(
     _mark_photo_counters(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
+    _mark_glued_read_more_teasers(units)
     _mark_teaser_cards(units)
     _mark_key_points(units)
     _mark_glued_teasers(units)
