@@ -302,3 +302,27 @@ def test_without_the_rule_the_card_stays(no_glued_read_more: None) -> None:
 def test_a_title_printed_once_is_no_repeat() -> None:
     assert lines._is_repeated_title("Stop Buying Now Stop Buying Now Stop Buying Now")
     assert not lines._is_repeated_title("How to Stop Buying Things You Never Use")
+
+
+PLAYER = ["Video Ad Feedback", "Autoplay", "Skip Ad", "Buy Photo", "Wait 1 second to continue."]
+
+
+@pytest.fixture
+def no_player_controls(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "_mark_player_controls", lambda units: None)
+
+
+def test_video_player_controls_leave_the_body() -> None:
+    body = _body([P1, P2, *PLAYER, P3, P4])
+    assert P2 in body and P3 in body
+    assert not any(control in body for control in PLAYER)
+
+
+def test_without_the_rule_the_controls_stay(no_player_controls: None) -> None:
+    body = _body([P1, P2, *PLAYER, P3, P4])
+    assert any(control in body for control in PLAYER)
+
+
+def test_up_next_is_no_player_control() -> None:
+    # A closing section of an article may be headed so.
+    assert not lines.rules.PLAYER_CONTROL_RE.match("UP NEXT")

@@ -2017,6 +2017,13 @@ def _mark_tail_sections(units: list[Unit]) -> None:
             in_list = True
 
 
+def _mark_player_controls(units: list[Unit]) -> None:
+    """A video player's buttons and notices (rules.PLAYER_CONTROL_RE), named photo gallery controls (session 8)."""
+    for unit in units:
+        if unit.reason is None and rules.PLAYER_CONTROL_RE.match(unit.text):
+            unit.reason = rules.REASON_GALLERY
+
+
 # ---- A ranking of other stories: "Most read" (session 8, fresh8) ----
 # Outlets list their most read or most shared stories as a ranking, the rank printed before each headline on the
 # same line ("Most read" / "1 Venice flooded as storm hits northern Italy" / "2 ..." / ... / "5 ..."; BBC in all
@@ -2181,6 +2188,7 @@ def classify_lines(
     _mark_separated_link_lists(units)
     _mark_news_tickers(units)
     _mark_ranked_headlines(units)
+    _mark_player_controls(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
     _mark_comment_threads(units)

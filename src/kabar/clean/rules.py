@@ -698,6 +698,18 @@ GALLERY_CONTROL_RE = re.compile(
     re.IGNORECASE,
 )
 REASON_GALLERY = "photo gallery control"
+# ---- A video player's controls (session 8, fresh8) ----
+# A video player or a photo store's widget inside the article prints its buttons and notices as lines of their own:
+# "Autoplay", "Skip Ad", "Video Ad Feedback", "Play Video", "Mute", "Replay", "Buy Photo", "Wait 1 second to
+# continue." (the Washington Post's and CNN's players; JW Player and most ad-supported players print "Skip Ad"). On
+# the aeb pages 5 such lines ("Play Video", "Mute", "Replay" twice, "Watch Video"), all chrome; "Up next" is left
+# out (one aeb page's closing section is headed "UP NEXT"). Never prose. Named photo gallery controls
+# (lines.`_mark_player_controls`).
+PLAYER_CONTROL_RE = re.compile(
+    r"^\W{0,3}(?:autoplay(?:\s+(?:on|off))?|skip\s+ad|video\s+ad\s+feedback|(?:play|watch)\s+video|un?mute|replay|"
+    r"buy\s+(?:photo|this\s+photo)|wait\s+\d+\s+seconds?\s+to\s+continue\.?)\W{0,3}$",
+    re.IGNORECASE,
+)
 # A line of punctuation alone ("/", "|", "•") is a separator the layout printed ("%" and "$" are column heads).
 PUNCTUATION_LINE_RE = re.compile(r"^[^\w%$€£¥#]+$")
 
