@@ -326,3 +326,35 @@ def test_without_the_rule_the_controls_stay(no_player_controls: None) -> None:
 def test_up_next_is_no_player_control() -> None:
     # A closing section of an article may be headed so.
     assert not lines.rules.PLAYER_CONTROL_RE.match("UP NEXT")
+
+
+NOTICES = [
+    "Thanks! Please check your inbox to confirm your subscription.",
+    "You'll receive an email from news@example.org to confirm your subscription. If you don't see it, check spam.",
+    "Terima kasih telah berlangganan.",
+]
+
+
+@pytest.fixture
+def no_subscription_notices(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "_mark_subscription_notices", lambda units: None)
+
+
+def test_newsletter_confirmation_notices_leave_the_body() -> None:
+    body = _body([P1, P2, P3, P4, *NOTICES])
+    assert P4 in body
+    assert not any(notice in body for notice in NOTICES)
+
+
+def test_without_the_rule_the_notices_stay(no_subscription_notices: None) -> None:
+    body = _body([P1, P2, P3, P4, *NOTICES])
+    assert any(notice in body for notice in NOTICES)
+
+
+def test_prose_about_subscriptions_is_no_notice() -> None:
+    line = (
+        "The company said that readers who want to cancel must confirm your subscription details by phone, a rule "
+        "that consumer groups called unfair in a complaint filed last week with the regulator in the capital."
+    )
+    body = _body([P1, P2, line, P3, P4])
+    assert line in body

@@ -2024,6 +2024,17 @@ def _mark_player_controls(units: list[Unit]) -> None:
             unit.reason = rules.REASON_GALLERY
 
 
+def _mark_subscription_notices(units: list[Unit]) -> None:
+    """A newsletter form's confirmation notice (rules.SUBSCRIPTION_NOTICE_RE), named a subscribe prompt."""
+    for unit in units:
+        if (
+            unit.reason is None
+            and unit.words <= rules.SUBSCRIPTION_NOTICE_MAX_WORDS
+            and rules.SUBSCRIPTION_NOTICE_RE.search(unit.text)
+        ):
+            unit.reason = rules.REASON_SHARE
+
+
 # ---- A ranking of other stories: "Most read" (session 8, fresh8) ----
 # Outlets list their most read or most shared stories as a ranking, the rank printed before each headline on the
 # same line ("Most read" / "1 Venice flooded as storm hits northern Italy" / "2 ..." / ... / "5 ..."; BBC in all
@@ -2189,6 +2200,7 @@ def classify_lines(
     _mark_news_tickers(units)
     _mark_ranked_headlines(units)
     _mark_player_controls(units)
+    _mark_subscription_notices(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
     _mark_comment_threads(units)

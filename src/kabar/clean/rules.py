@@ -710,6 +710,21 @@ PLAYER_CONTROL_RE = re.compile(
     r"buy\s+(?:photo|this\s+photo)|wait\s+\d+\s+seconds?\s+to\s+continue\.?)\W{0,3}$",
     re.IGNORECASE,
 )
+# ---- A newsletter form's confirmation notice (session 8, fresh8) ----
+# A newsletter sign-up box under or beside the article prints its confirmation text with the page ("Thanks! Please
+# check your inbox to confirm your subscription.", "You'll receive an email from ... to confirm your subscription.",
+# "Thank you for subscribing", "Terima kasih telah berlangganan", "Cek email Anda untuk konfirmasi langganan"):
+# never the article's prose. Up to SUBSCRIPTION_NOTICE_MAX_WORDS words (the notices run 5 to 25). Named share or
+# subscribe prompts (lines.`_mark_subscription_notices`). On the aeb pages no line matches (one "Thanks for signing
+# up!" is named by SHARE_RE already).
+SUBSCRIPTION_NOTICE_RE = re.compile(
+    r"\b(?:confirm\s+your\s+(?:subscription|sign[\s-]?up|email\s+address)|"
+    r"thank(?:s|\s+you)\s+for\s+subscribing|"
+    r"terima\s+kasih\s+(?:telah|sudah)\s+berlangganan|"
+    r"konfirmasi\s+(?:langganan|pendaftaran)\s+(?:anda|kamu))\b",
+    re.IGNORECASE,
+)
+SUBSCRIPTION_NOTICE_MAX_WORDS = 30
 # A line of punctuation alone ("/", "|", "•") is a separator the layout printed ("%" and "$" are column heads).
 PUNCTUATION_LINE_RE = re.compile(r"^[^\w%$€£¥#]+$")
 
