@@ -358,3 +358,29 @@ def test_prose_about_subscriptions_is_no_notice() -> None:
     )
     body = _body([P1, P2, line, P3, P4])
     assert line in body
+
+
+@pytest.fixture
+def no_pagers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "_mark_pagers", lambda units: None)
+
+
+PAGER_TAIL = ["« Previous | Next »", "Read the comments (3)", "share17", "tweet0"]
+
+
+def test_pager_under_the_article_leaves_the_body() -> None:
+    body = _body([P1, P2, P3, P4, *PAGER_TAIL])
+    assert P4 in body
+    assert not any(line in body for line in PAGER_TAIL)
+
+
+def test_without_the_rule_the_pager_stays(no_pagers: None) -> None:
+    body = _body([P1, P2, P3, P4, *PAGER_TAIL])
+    assert PAGER_TAIL[0] in body
+
+
+@pytest.mark.parametrize(
+    "pager", ["« Vorige | Nächste »", "Previous Next", "‹ Older | Newer ›", "« Sebelumnya | Selanjutnya »"]
+)
+def test_pager_lines(pager: str) -> None:
+    assert lines.rules.PAGER_RE.match(pager)

@@ -2035,6 +2035,13 @@ def _mark_subscription_notices(units: list[Unit]) -> None:
             unit.reason = rules.REASON_SHARE
 
 
+def _mark_pagers(units: list[Unit]) -> None:
+    """The previous/next pager on one line (rules.PAGER_RE), named a next/previous post link."""
+    for unit in units:
+        if unit.reason is None and rules.PAGER_RE.match(unit.text):
+            unit.reason = rules.REASON_NEXT_POST
+
+
 # ---- A ranking of other stories: "Most read" (session 8, fresh8) ----
 # Outlets list their most read or most shared stories as a ranking, the rank printed before each headline on the
 # same line ("Most read" / "1 Venice flooded as storm hits northern Italy" / "2 ..." / ... / "5 ..."; BBC in all
@@ -2201,6 +2208,7 @@ def classify_lines(
     _mark_ranked_headlines(units)
     _mark_player_controls(units)
     _mark_subscription_notices(units)
+    _mark_pagers(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
     _mark_comment_threads(units)

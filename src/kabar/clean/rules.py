@@ -725,6 +725,18 @@ SUBSCRIPTION_NOTICE_RE = re.compile(
     re.IGNORECASE,
 )
 SUBSCRIPTION_NOTICE_MAX_WORDS = 30
+# ---- A pager between posts (session 8, fresh8) ----
+# The links to the previous and the next post or page on one line, as blogs and news sites print them over and under
+# the article: "« Vorige | Nächste »", "Previous Next", "‹ Older | Newer ›", "« Sebelumnya | Selanjutnya »". The
+# guillemets made it a closing quote to the span search (a sentence end). On the aeb pages 2 such lines, both chrome.
+# Named next/previous post teasers (lines.`_mark_pagers`).
+PAGER_RE = re.compile(
+    r"^\W{0,3}(?:previous|prev|older|newer|sebelumnya|vorige|vorherige|zurück|précédent|anterior|precedente)"
+    r"(?:\s+(?:post|page|article|artikel|halaman))?\W{1,5}"
+    r"(?:next|newer|older|selanjutnya|berikutnya|nächste|weiter|suivant|siguiente|successivo)"
+    r"(?:\s+(?:post|page|article|artikel|halaman))?\W{0,3}$",
+    re.IGNORECASE,
+)
 # A line of punctuation alone ("/", "|", "•") is a separator the layout printed ("%" and "$" are column heads).
 PUNCTUATION_LINE_RE = re.compile(r"^[^\w%$€£¥#]+$")
 
