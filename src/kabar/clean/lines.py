@@ -1669,6 +1669,53 @@ def _is_cut_teaser_blurb(headline: Unit, blurb: Unit) -> bool:
     )
 
 
+# ---- A teaser whose "Read more" link the copy glued to its cut blurb (session 8, fresh8) ----
+# The same card as above, with the link printed on the blurb's line: "When you walk into almost any store, you're
+# immediately overloaded with sights, sounds,… Read more Read more" (the link's text and its label), "Take our annual A-List tour of 100 of the best
+# restaurants in N.E. Ohio. ... Read more»" (Kinja blogs' in-body cards, Advance Local's promos; Indonesian portals
+# close cut blurbs with "... Baca selengkapnya" the same way). A blurb cut with an ellipsis and closed with a
+# read-more link is a teaser of another article wherever it stands, and so is the card's headline right above it: a
+# headline-like line with no sentence end, or the headline printed two or three times on one line, as the copy
+# joins a card's link, picture alt text and title ("How to Defeat the Urge to Binge Shop How to Defeat the Urge to
+# Binge Shop How to Defeat the Urge to Binge Shop"). Related-article links: in-body, they do not cut the article.
+# On the aeb pages no line ends so (captions close with "... (more)", rules.CAPTION_TOGGLE_RE). A switch.
+GLUED_READ_MORE_TEASERS = True
+_GLUED_READ_MORE_RE = re.compile(
+    r"(?:\.\s?\.\s?\.|…)(?:\W{0,3}(?:read\s+more|continue\s+reading|(?:baca\s+)?selengkapnya|leia\s+mais|"
+    r"lire\s+la\s+suite|weiterlesen|leer\s+m[aá]s|leggi\s+(?:tutto|di\s+pi[uù]))){1,2}\W{0,3}$",
+    re.IGNORECASE,
+)
+_REPEATS = (2, 3)
+
+
+def _is_repeated_title(text: str) -> bool:
+    """The line is one phrase printed two or three times in a row ("Title Title Title")."""
+    words = text.split()
+    for copies in _REPEATS:
+        size, rest = divmod(len(words), copies)
+        if rest == 0 and size >= TITLE_MIN_WORDS and words == words[:size] * copies:
+            return True
+    return False
+
+
+def _mark_glued_read_more_teasers(units: list[Unit]) -> None:
+    """Cut blurbs closed with a glued "Read more" link, and their cards' headlines (see GLUED_READ_MORE_TEASERS)."""
+    if not GLUED_READ_MORE_TEASERS:
+        return
+    for index, unit in enumerate(units):
+        if unit.reason is not None or not _GLUED_READ_MORE_RE.search(unit.text):
+            continue
+        unit.reason = rules.REASON_RELATED
+        above = units[index - 1] if index > 0 else None
+        if (
+            above is not None
+            and above.reason in (None, rules.REASON_NAV)
+            and not _is_sentence_end(above.text)
+            and (_is_repeated_title(above.text) or (above.reason is None and _is_headline_like(above)))
+        ):
+            above.reason = rules.REASON_RELATED
+
+
 # A card of another story set inside the article (the Los Angeles Times' in-body "Business" cards, as news sites link
 # their related stories between paragraphs): the other story's headline printed twice within TEASER_CARD_COPY_GAP
 # lines (the link's text and the picture's alt text; only chrome, a section label, between the copies) and its blurb,
@@ -1905,6 +1952,59 @@ def _mark_link_list_lines(units: list[Unit]) -> None:
             unit.reason = rules.REASON_NAV
 
 
+# ---- A menu or footer whose links the copy joined with separators (session 8, fresh8) ----
+# Site menus and footers print their links with a separator between them, and a browser copy puts the whole list on
+# one line: "Les rubriques du Monde.fr International ▪ Politique ▪ Société ▪ Économie ▪ ...", "Mac: Der bessere PC
+# • Kaufberatung: ... • Umsteigen von Windows", "About | Advertising | Contact | Corrections | Help | ...". A line
+# of at most TITLE_MAX_WORDS words with bars is a menu already (rules.PIPE_LIST_RE); a longer one was a paragraph
+# by its length (BODY_LONG_WORDS), and three of them under Le Monde's article held its footer to the body
+# (Readability's test pages: 35 lines). A line split by one kind of spaced separator ("▪", "•", "·", "|", "◦")
+# into at least SEPARATED_LIST_MIN_ITEMS items, none longer than SEPARATED_ITEM_MAX_WORDS words and none ending a
+# sentence inside, is such a list; the first item may carry the list's label too ("Les services du Monde La boutique
+# du Monde"), up to twice that length. Links name a section, a service or another site ("Le Prix Le Monde de la
+# recherche", 7 words).
+# On the aeb pages such lines (20, "Stocks: A | B | C | ...") are all chrome and already named; the one labelled
+# body line with separators, a byline ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ... | Par ..."), has long
+# items and mixes two separators. A table row as the HTML path renders it ("| 1 | Kyle Busch | 5040 | 5 | 1 |": it
+# opens or closes with its separator, and most of its cells are figures) is no such list (the HTML bench's standings
+# page lost its table, kabar's HTML F1 0.9752 -> 0.9713, before that was said). A switch.
+SEPARATED_LISTS_DROPPED = True
+SEPARATED_LIST_MIN_ITEMS = 5
+SEPARATED_ITEM_MAX_WORDS = 8
+_LIST_SEPARATORS = ("▪", "•", "·", "|", "◦")
+
+
+def _is_separated_link_list(text: str) -> bool:
+    for separator in _LIST_SEPARATORS:
+        if f" {separator} " not in text:
+            continue
+        if text.startswith(separator) or text.endswith(separator):
+            return False  # a table row ("| 1 | Kyle Busch | 5040 | 5 |"), as rules.PIPE_LIST_RE leaves it
+        items = [item.strip() for item in text.split(separator)]
+        if sum(1 for item in items if item) < SEPARATED_LIST_MIN_ITEMS:
+            return False
+        if sum(1 for item in items if _DIGIT_RE.search(item)) * 2 > len(items):
+            return False  # a data row: most of its cells are figures
+        if any(other != separator and f" {other} " in text for other in _LIST_SEPARATORS):
+            return False
+        if len(items[0].split()) > 2 * SEPARATED_ITEM_MAX_WORDS:
+            return False
+        return all(
+            len(item.split()) <= SEPARATED_ITEM_MAX_WORDS and not _SENTENCE_BREAK_RE.search(item)
+            for item in items[1:]
+        ) and not _SENTENCE_BREAK_RE.search(items[0])
+    return False
+
+
+def _mark_separated_link_lists(units: list[Unit]) -> None:
+    """Name the menus and footers whose links the copy joined with separators (REASON_NAV)."""
+    if not SEPARATED_LISTS_DROPPED:
+        return
+    for unit in units:
+        if unit.reason is None and _is_separated_link_list(unit.text):
+            unit.reason = rules.REASON_NAV
+
+
 # A reader comment is signed: the commenter's name on a short line (at most COMMENT_NAME_MAX_WORDS words, no
 # sentence end), then the comment's time stamp with a clock time ("August 10, 2018 at 9:40 am", "14 September 2023
 # pukul 10.15"). A thread is at least COMMENT_MIN_SIGNATURES such pairs; two or more distinct names rule out a
@@ -1962,6 +2062,136 @@ def _mark_tail_sections(units: list[Unit]) -> None:
             in_list = True
 
 
+def _mark_player_controls(units: list[Unit]) -> None:
+    """A video player's buttons and notices (rules.PLAYER_CONTROL_RE), named photo gallery controls (session 8)."""
+    for unit in units:
+        if unit.reason is None and rules.PLAYER_CONTROL_RE.match(unit.text):
+            unit.reason = rules.REASON_GALLERY
+
+
+def _mark_subscription_notices(units: list[Unit]) -> None:
+    """A newsletter form's confirmation notice (rules.SUBSCRIPTION_NOTICE_RE), named a subscribe prompt."""
+    for unit in units:
+        if (
+            unit.reason is None
+            and unit.words <= rules.SUBSCRIPTION_NOTICE_MAX_WORDS
+            and rules.SUBSCRIPTION_NOTICE_RE.search(unit.text)
+        ):
+            unit.reason = rules.REASON_SHARE
+
+
+def _mark_pagers(units: list[Unit]) -> None:
+    """The previous/next pager on one line (rules.PAGER_RE), named a next/previous post link."""
+    for unit in units:
+        if unit.reason is None and rules.PAGER_RE.match(unit.text):
+            unit.reason = rules.REASON_NEXT_POST
+
+
+# ---- A ranking of other stories: "Most read" (session 8, fresh8) ----
+# Outlets list their most read or most shared stories as a ranking, the rank printed before each headline on the
+# same line ("Most read" / "1 Venice flooded as storm hits northern Italy" / "2 ..." / ... / "5 ..."; BBC in all
+# its languages, Kompas's and detik's "Terpopuler", the Guardian's "Most viewed"). In a script without spaces
+# between words a headline counts as many words, so such a ranking under the article was as heavy as its
+# paragraphs and held the related links, videos and topics above it to the body (fresh-dev: a BBC Burmese page
+# kept 43 chrome lines). At least RANKED_MIN_ITEMS lines in a row numbered 1, 2, 3, ... with the rank, a space and
+# a headline of at least RANKED_ITEM_MIN_WORDS words with no sentence end and no figure of its own are teasers of
+# other articles. Not "1." or "1)": the steps and points of an article are numbered so ("1. Open the app and tap
+# Settings"); a ranking's number is a separate element the copy glued to the headline with a space. A standings
+# table's rows carry figures ("1 Kyle Busch 5040 5 1 17 27"); ingredients do not count in sequence ("1 tsp
+# cinnamon" / "1 tsp nutmeg"). On the aeb pages no such run exists, so no line changes. A switch.
+RANKED_HEADLINES_DROPPED = True
+RANKED_MIN_ITEMS = 3
+RANKED_ITEM_MIN_WORDS = 4
+_RANKED_ITEM_RE = re.compile(r"^(\d{1,2}) (?=[^\W\d_])")
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _rank(unit: Unit) -> int | None:
+    """The rank of a line that reads as an item of a ranking of headlines, else None."""
+    match = _RANKED_ITEM_RE.match(unit.text) if unit.reason is None else None
+    if match is None:
+        return None
+    headline = unit.text[match.end() :]
+    if len(headline.split()) < RANKED_ITEM_MIN_WORDS and unit.words - 1 < RANKED_ITEM_MIN_WORDS:
+        return None
+    if _ASCII_DIGIT_RE.search(headline) or _is_sentence_end(headline):
+        return None
+    return int(match.group(1))
+
+
+def _mark_ranked_headlines(units: list[Unit]) -> None:
+    """Name the items of a ranking of other stories (see RANKED_HEADLINES_DROPPED) as teasers."""
+    if not RANKED_HEADLINES_DROPPED:
+        return
+    index = 0
+    while index < len(units):
+        if _rank(units[index]) != 1:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(units) and _rank(units[end]) == end - index + 1:
+            end += 1
+        if end - index >= RANKED_MIN_ITEMS:
+            for i in range(index, end):
+                units[i].reason = rules.REASON_TEASER_GRID
+        index = end
+
+
+# ---- A news ticker: other stories' headlines, each led by its time (session 8, fresh8) ----
+# Beside or under the article many outlets print their latest stories as a ticker, each headline led by the time it
+# was posted ("Direct" / "14:44 Accusations de viols : 14 militaires mis en cause" / "14:32 Un artiste arrêté ..." /
+# "13:54 ..."; "En continu", "Newsticker", "Terkini"). Its headlines are short lines with no rule reason, so a
+# ticker under the article cost the span search little, and the one or two long entries a live ticker carries held
+# it to the article (Readability's Libération page: 43 ticker lines kept as the article's end). A line that opens
+# with a clock time ("14:44", "14h44", "9:05 PM") followed by at most TICKER_ITEM_MAX_WORDS words is a ticker item
+# when at least TICKER_MIN_ITEMS such items follow one another with at most TICKER_MAX_GAP lines between them (a
+# live blog's own updates are long, "12:00 PM PT -- Sheriff's deputies were at ...", or print the time on a line of
+# its own); the items are teasers of other articles. A ticker lists its headlines one under the other, so at least
+# TICKER_MIN_ADJACENT pairs of items stand right under each other; a live blog alternates each update's headline
+# with its text. Everything from the ticker's first item to its last goes (the times on lines of their own, a live
+# ticker's own entries and their kickers: "14:10" / "Séisme." / "Un tremblement de terre ..."); with its headlines
+# alone taken out, two long entries in a row still held it to the article. On the aeb pages no line opens with a
+# time and a headline (16 time-led lines there are dates and kick-off times, none in such a run), so no line
+# changes. A switch.
+NEWS_TICKERS_DROPPED = True
+TICKER_MIN_ITEMS = 4
+TICKER_MIN_ADJACENT = 2
+TICKER_MAX_GAP = 4
+TICKER_ITEM_MAX_WORDS = 20
+_TICKER_TIME_RE = re.compile(r"^\d{1,2}(?::|h)\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?$")
+_TICKER_ITEM_RE = re.compile(r"^\d{1,2}(?::|h)\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s+(?=[^\W\d_])")
+
+
+def _mark_news_tickers(units: list[Unit]) -> None:
+    """Name the items of a news ticker (see NEWS_TICKERS_DROPPED) as teasers of other articles."""
+    if not NEWS_TICKERS_DROPPED:
+        return
+    # A time on a line of its own ("14:10", over an entry of the ticker's own) keeps the run going between items.
+    stamps = [
+        i
+        for i, unit in enumerate(units)
+        if unit.reason is None
+        and (
+            (unit.words <= TICKER_ITEM_MAX_WORDS + 1 and _TICKER_ITEM_RE.match(unit.text))
+            or _TICKER_TIME_RE.match(unit.text)
+        )
+    ]
+    runs: list[list[int]] = []
+    for index in stamps:
+        if runs and index - runs[-1][-1] <= TICKER_MAX_GAP:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        items = [i for i in run if _TICKER_ITEM_RE.match(units[i].text)]
+        adjacent = sum(1 for a, b in pairwise(items) if b == a + 1)
+        if len(items) < TICKER_MIN_ITEMS or adjacent < TICKER_MIN_ADJACENT:
+            continue
+        for index in range(items[0], items[-1] + 1):
+            if units[index].reason is None:
+                units[index].reason = rules.REASON_TEASER_GRID
+
+
 @dataclass
 class Classified:
     """The lines of one text after rules, span search and headline choice, before the body is assembled."""
@@ -2013,10 +2243,17 @@ def classify_lines(
     _mark_photo_counters(units)
     _mark_shouted_links(units)
     _mark_read_more_teasers(units)
+    _mark_glued_read_more_teasers(units)
     _mark_teaser_cards(units)
     _mark_key_points(units)
     _mark_glued_teasers(units)
     _mark_link_list_lines(units)
+    _mark_separated_link_lists(units)
+    _mark_news_tickers(units)
+    _mark_ranked_headlines(units)
+    _mark_player_controls(units)
+    _mark_subscription_notices(units)
+    _mark_pagers(units)
     _remove_teasers(units)
     _mark_tail_sections(units)
     _mark_comment_threads(units)
@@ -2025,9 +2262,12 @@ def classify_lines(
 
     body_like = [i for i, u in enumerate(units) if u.reason is None and _is_body_like(u)]
     if not extracted and body_like:
+        # Code blocks first: their bracket-only lines lose the layout-label reason (see `_announced_code_blocks`).
+        code = _announced_code_blocks(units)
         table = _table_lines(units)
-        # The cells of a table the page announces are body lines too (a standings page's article is its table).
-        announced = _introduced_tables(units, table)
+        # The cells of a table the page announces are body lines too (a standings page's article is its table),
+        # as are the lines of a code block the article announces.
+        announced = _introduced_tables(units, table) | code
         enumerated = _enumerated_rows(units)
         span_start, span_end = _densest_span(units, table, announced, enumerated)
         body_like = sorted(
@@ -2757,6 +2997,90 @@ def _introduced_tables(units: list[Unit], table: set[int]) -> set[int]:
         if announcement is not None:
             introduced.update(range(max(announcement + 1, run_start), run_end + 1))
     return introduced
+
+
+# ---- A block of source code the article announces (session 8, fresh8) ----
+# Tech news and blog posts print code between their paragraphs, one statement a line ("As an example, let's reuse
+# the Cow example:" / "// cow.js" / "function Cow(name) {" / "this.name = name;" / "}" / ... / "And its test suite:"
+# / ...). Each code line is short and has no sentence shape, so it cost the span search the short-line cost, and a
+# post with a few blocks was cut at its first block (Readability's test pages: a blog post kept 6 of its 79 lines;
+# the Fetch API article lost every "});" to the punctuation-line rule). A code block is a run of at least
+# CODE_BLOCK_MIN_LINES code lines (see `_is_code_line`) right under a line that closes with a colon, as a table the
+# page announces is (`_introduced_tables`): its lines are scored and kept as that table's cells, and its bracket-only
+# lines ("});", "]") are no layout labels there. A single non-code line of at most CODE_GAP_MAX_WORDS words between
+# code lines ("if (!target)" without its brace, a bare value) does not end the block. Only lines of at most
+# CODE_LINE_MAX_WORDS words count: a code line is a statement, a list of rules ended with semicolons is prose (a
+# comment policy on one aeb page: "contains insults or messages expressing disrespect to Sputnik;"). On the aeb
+# pages no announced run of code lines exists, so no line changes there. A switch.
+CODE_BLOCKS_ANNOUNCED = True
+CODE_BLOCK_MIN_LINES = 2
+# A block right under a paragraph that does not announce it ("... returns a promise that resolves to the Response
+# object." / "fetch("/data.json").then(function(res) {" / ...) is one from this many lines: two or three code-like
+# lines under a paragraph may be anything (a bracketed note, a tag the copy kept).
+CODE_BLOCK_UNANNOUNCED_MIN_LINES = 4
+CODE_LINE_MAX_WORDS = 12
+CODE_GAP_MAX_WORDS = 4
+_CODE_LINE_RE = re.compile(
+    r"^[\[\](){};,.\s]*[\[\](){}][\[\](){};,.\s]*$|^(?:\.{3}|…)$"  # brackets only: "});", "]"; "..." elides
+    r"|[{\[(]\s*$"  # opens a block: "describe('Cow', function() {", "list: ["
+    r"|^[}\])]"  # closes one: "} else {", "}).then(function(res) {"
+    r"|^(?://|/\*|<!--|#!|#include\b)"  # a comment
+    r"|^</?[a-z][\w-]*(?=[\s>/]|$)|^<!DOCTYPE\b|</[a-z][\w-]*>\s*$"  # HTML: "<html>", "<script src=", "</div>"
+    r"|^(?:if|for|while|switch|catch|elif|else)\b.*[):]\s*$"  # a bare condition: "if (!target)"
+)
+# A statement closed with a semicolon ("var cow = new Cow();", "console.log(x); // true") holds a call, an
+# assignment or a member ("a.b"); a prose list item ending with a semicolon holds none of them.
+_CODE_STATEMENT_RE = re.compile(r";\s*(?://.*)?$")
+_CODE_TOKEN_RE = re.compile(r"\w\(|\s=\s|\w\.\w|^(?:var|let|const|return|import|def|print)\b")
+# A key and its value in an object literal or a config file: "headers: {", "\"Content-Type\": \"image/png\",",
+# "method: \"POST\",".
+_CODE_KEY_RE = re.compile(r"^[\"']?[\w$-]+[\"']?\s*:\s*\S.*,\s*$")
+
+
+def _is_code_line(unit: Unit) -> bool:
+    """The line reads as a line of source code (a statement, a bracket, a tag, a comment, an object key)."""
+    text = unit.text
+    if unit.words > CODE_LINE_MAX_WORDS or unit.reason not in (None, rules.REASON_LINK):
+        return False
+    if _CODE_LINE_RE.search(text) or _CODE_KEY_RE.match(text):
+        return True
+    return bool(_CODE_STATEMENT_RE.search(text) and _CODE_TOKEN_RE.search(text))
+
+
+def _announced_code_blocks(units: list[Unit]) -> set[int]:
+    """The lines of the code blocks a line closing with a colon announces; their bracket-only lines get no reason."""
+    if not CODE_BLOCKS_ANNOUNCED:
+        return set()
+    block: set[int] = set()
+    index = 1
+    while index < len(units):
+        intro = units[index - 1]
+        if intro.reason is not None or not _is_code_line(units[index]):
+            index += 1
+            continue
+        announced = intro.text.rstrip().endswith(":")
+        if not announced and not _is_body_like(intro):
+            index += 1
+            continue
+        end = index
+        while end < len(units):
+            if _is_code_line(units[end]):
+                end += 1
+            elif (
+                end + 1 < len(units)
+                and units[end].reason is None
+                and units[end].words <= CODE_GAP_MAX_WORDS
+                and _is_code_line(units[end + 1])
+            ):
+                end += 2
+            else:
+                break
+        if end - index >= (CODE_BLOCK_MIN_LINES if announced else CODE_BLOCK_UNANNOUNCED_MIN_LINES):
+            for i in range(index, end):
+                units[i].reason = None
+                block.add(i)
+        index = end + 1
+    return block
 
 
 def _span_scores(

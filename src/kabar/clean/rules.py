@@ -698,6 +698,45 @@ GALLERY_CONTROL_RE = re.compile(
     re.IGNORECASE,
 )
 REASON_GALLERY = "photo gallery control"
+# ---- A video player's controls (session 8, fresh8) ----
+# A video player or a photo store's widget inside the article prints its buttons and notices as lines of their own:
+# "Autoplay", "Skip Ad", "Video Ad Feedback", "Play Video", "Mute", "Replay", "Buy Photo", "Wait 1 second to
+# continue." (the Washington Post's and CNN's players; JW Player and most ad-supported players print "Skip Ad"). On
+# the aeb pages 5 such lines ("Play Video", "Mute", "Replay" twice, "Watch Video"), all chrome; "Up next" is left
+# out (one aeb page's closing section is headed "UP NEXT"). Never prose. Named photo gallery controls
+# (lines.`_mark_player_controls`).
+PLAYER_CONTROL_RE = re.compile(
+    r"^\W{0,3}(?:autoplay(?:\s+(?:on|off))?|skip\s+ad|video\s+ad\s+feedback|(?:play|watch)\s+video|un?mute|replay|"
+    r"buy\s+(?:photo|this\s+photo)|wait\s+\d+\s+seconds?\s+to\s+continue\.?)\W{0,3}$",
+    re.IGNORECASE,
+)
+# ---- A newsletter form's confirmation notice (session 8, fresh8) ----
+# A newsletter sign-up box under or beside the article prints its confirmation text with the page ("Thanks! Please
+# check your inbox to confirm your subscription.", "You'll receive an email from ... to confirm your subscription.",
+# "Thank you for subscribing", "Terima kasih telah berlangganan", "Cek email Anda untuk konfirmasi langganan"):
+# never the article's prose. Up to SUBSCRIPTION_NOTICE_MAX_WORDS words (the notices run 5 to 25). Named share or
+# subscribe prompts (lines.`_mark_subscription_notices`). On the aeb pages no line matches (one "Thanks for signing
+# up!" is named by SHARE_RE already).
+SUBSCRIPTION_NOTICE_RE = re.compile(
+    r"\b(?:confirm\s+your\s+(?:subscription|sign[\s-]?up|email\s+address)|"
+    r"thank(?:s|\s+you)\s+for\s+subscribing|"
+    r"terima\s+kasih\s+(?:telah|sudah)\s+berlangganan|"
+    r"konfirmasi\s+(?:langganan|pendaftaran)\s+(?:anda|kamu))\b",
+    re.IGNORECASE,
+)
+SUBSCRIPTION_NOTICE_MAX_WORDS = 30
+# ---- A pager between posts (session 8, fresh8) ----
+# The links to the previous and the next post or page on one line, as blogs and news sites print them over and under
+# the article: "« Vorige | Nächste »", "Previous Next", "‹ Older | Newer ›", "« Sebelumnya | Selanjutnya »". The
+# guillemets made it a closing quote to the span search (a sentence end). On the aeb pages 2 such lines, both chrome.
+# Named next/previous post teasers (lines.`_mark_pagers`).
+PAGER_RE = re.compile(
+    r"^\W{0,3}(?:previous|prev|older|newer|sebelumnya|vorige|vorherige|zurück|précédent|anterior|precedente)"
+    r"(?:\s+(?:post|page|article|artikel|halaman))?\W{1,5}"
+    r"(?:next|newer|older|selanjutnya|berikutnya|nächste|weiter|suivant|siguiente|successivo)"
+    r"(?:\s+(?:post|page|article|artikel|halaman))?\W{0,3}$",
+    re.IGNORECASE,
+)
 # A line of punctuation alone ("/", "|", "•") is a separator the layout printed ("%" and "$" are column heads).
 PUNCTUATION_LINE_RE = re.compile(r"^[^\w%$€£¥#]+$")
 
