@@ -40,6 +40,10 @@ The pages are read from the downloaded archives and never copied into this repos
     nice .venv/bin/python -m bench.clean.fresh_check /tmp/fresh/article_extractor-0.5.9.tar.gz
     nice .venv/bin/python -m bench.clean.fresh_check /tmp/fresh/domdown-0.3.6.tar.gz
 (article-extractor asks for Python 3.12, hence --ignore-requires-python: only its archive is read, never run.)
+With --compare the same lines are also scored for the HTML extractors a user could run on the page instead (kabar's
+own HTML path and trafilatura), each output mapped onto the scrape's lines as the truth is: every set's truth has its
+own conventions (Readability and article-extractor keep captions, bylines and reading-time lines that kabar takes
+out as metadata), so these rows show what the labels allow.
 
 Added on 2026-12-06 (session 7) and first run before any rule of that session, so its first figures are an
 untouched estimate of how the clean-up generalises. article-extractor's and domdown's pages were added later that
@@ -52,11 +56,15 @@ import argparse
 import json
 import re
 import tarfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import trafilatura
+
 from bench.clean.build_scrapes import MAX_LINES, label_lines
 from bench.clean.text_bench import Counts, normalised_field
+from kabar.clean import clean
 from kabar.clean.core import clean_detailed
 from kabar.clean.html import decode_html, visible_text
 from kabar.records import RawDocument
@@ -89,6 +97,7 @@ class FreshPage:
     lines: list[str]
     labels: list[bool]
     title: str | None
+    html: str = ""
 
 
 def _members(archive: Path, prefix: str) -> dict[str, bytes]:
@@ -107,7 +116,8 @@ def _members(archive: Path, prefix: str) -> dict[str, bytes]:
 def _page(
     name: str, html: bytes | str, truth: str, title: str | None, skipped: list[str]
 ) -> FreshPage | None:
-    text = visible_text(decode_html(html))
+    page_html = decode_html(html)
+    text = visible_text(page_html)
     lines = [line for line in text.split("\n") if line]
     if len(lines) > MAX_LINES:
         skipped.append(f"{name} ({len(lines)} lines, over the {MAX_LINES} of the labelled set)")
@@ -116,7 +126,7 @@ def _page(
     if not any(labels):
         skipped.append(f"{name} (no line matches its text)")
         return None
-    return FreshPage(name, text, [line.strip() for line in lines], labels, title)
+    return FreshPage(name, text, [line.strip() for line in lines], labels, title, page_html)
 
 
 def load_pages(archive: Path) -> tuple[list[FreshPage], list[str]]:
@@ -228,6 +238,12 @@ def main() -> None:
         "archives", type=Path, nargs="+", help="the downloaded archives named in this script's doc"
     )
     parser.add_argument("--show-errors", type=int, default=0, help="print the first N wrongly labelled lines")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also score HTML extractors on the same lines: kabar on the page's HTML, trafilatura (default), and "
+        "keeping every line",
+    )
     args = parser.parse_args()
     pages: list[FreshPage] = []
     skipped: list[str] = []
@@ -268,8 +284,57 @@ def main() -> None:
     )
     if titles:
         print(f"headline right on {sum(titles)} of {len(titles)} pages whose title is a line of the scrape")
+    if args.compare:
+        print_comparison(pages, counts)
     for error in errors[: args.show_errors]:
         print(error)
+
+
+def html_extractor_lines(page: FreshPage, extracted: str) -> list[bool]:
+    """The scrape's lines an HTML extractor's output covers, found the way the truth's lines are (label_lines), so
+    an extractor working on the page's HTML is scored on the same lines and labels as kabar on the copied text."""
+    return label_lines(page.lines, extracted) if extracted.strip() else [False] * len(page.lines)
+
+
+def print_comparison(pages: list[FreshPage], text_counts: Counts) -> None:
+    """Line F1 of the HTML extractors a user could run instead, on the same pages, lines and labels. They see the
+    page's markup, which the text clean-up never does; their figures show what the set's labels allow."""
+    extractors: dict[str, Callable[[FreshPage], str]] = {
+        "kabar clean() on the HTML": lambda page: (
+            clean(RawDocument(source=page.name, kind="html", body=page.html), doc_id="x").text
+        ),
+        "trafilatura 2.x default, on the HTML": lambda page: trafilatura.extract(page.html) or "",
+    }
+    rows = [("kabar clean() on the copied text", text_counts)]
+    for name, extract in extractors.items():
+        counts = Counts()
+        for page in pages:
+            counts.add(html_extractor_lines(page, extract(page)), page.labels)
+        rows.append((name, counts))
+    everything = Counts()
+    for page in pages:
+        everything.add([True] * len(page.labels), page.labels)
+    rows.append(("every line kept", everything))
+    print("\n| on the same lines and labels           | line F1 | precision | recall |")
+    print("|----------------------------------------|---------|-----------|--------|")
+    for name, counts in rows:
+        print(f"| {name:38} | {counts.f1:.4f}  | {counts.precision:.4f}    | {counts.recall:.4f} |")
+    titled = [page for page in pages if page.title and page.title.strip() in page.lines]
+    if not titled:
+        return
+    headline_readers: dict[str, Callable[[FreshPage], str | None]] = {
+        "kabar on the copied text": lambda page: (
+            clean(RawDocument(source=page.name, kind="text", body=page.text), doc_id="x").title
+        ),
+        "kabar on the HTML": lambda page: (
+            clean(RawDocument(source=page.name, kind="html", body=page.html), doc_id="x").title
+        ),
+        "trafilatura metadata, on the HTML": lambda page: trafilatura.extract_metadata(page.html).title,
+    }
+    print(f"\nheadline right, of the {len(titled)} pages whose title is a line of the scrape:")
+    for name, read in headline_readers.items():
+        right = sum(normalised_field(read(page)) == normalised_field(page.title) for page in titled)
+        print(f"- {name}: {right}")
 
 
 if __name__ == "__main__":
