@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlsplit
 
+from kabar.clean import lines as line_rules
 from kabar.clean.dates import normalise_timestamp
-from kabar.clean.html import extract_html
+from kabar.clean.html import extract_html, extract_text, read_html
 from kabar.clean.language import detect_language
-from kabar.clean.lines import LineResult, clean_lines, normalise_text
+from kabar.clean.lines import LineResult, clean_lines, clean_page_text, normalise_text
 from kabar.clean.memory import ChromeMemory
 from kabar.clean.meta import TITLE_SUFFIX_RE, parse_dateline
 from kabar.records import Document, RawDocument
@@ -72,14 +73,25 @@ def clean_detailed(
     """`clean()` plus the line-level decisions (which input line went to the body), for benchmarks and tools."""
     container_published = normalise_timestamp(raw.published) if raw.published else None
     if raw.kind == "html":
-        page = extract_html(raw.body, url=raw.url)
-        lines = clean_lines(
-            page.text,
-            memory=chrome,
-            outlet_hint=memory_outlet(raw),
-            title_hint=_first(raw.title, page.title),
-            extracted=page.extracted,
-        )
+        page = read_html(raw.body, url=raw.url) if line_rules.PAGE_TEXT_FIRST else None
+        if page is not None and page.page_text.strip():
+            html = page.html
+            lines = clean_page_text(
+                page.page_text,
+                lambda: extract_text(html),
+                memory=chrome,
+                outlet_hint=memory_outlet(raw),
+                title_hint=_first(raw.title, page.title),
+            )
+        else:
+            page = extract_html(raw.body, url=raw.url)
+            lines = clean_lines(
+                page.text,
+                memory=chrome,
+                outlet_hint=memory_outlet(raw),
+                title_hint=_first(raw.title, page.title),
+                extracted=page.extracted,
+            )
         title = _first(raw.title, page.title, lines.title)
         outlet = _first(raw.outlet, page.sitename, lines.outlet, _host(raw.url or page.url))
         author = _first(raw.author, page.author, ", ".join(lines.authors))

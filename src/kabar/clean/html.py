@@ -63,6 +63,9 @@ class HtmlExtract:
     description: str | None = None
     captions: list[str] = field(default_factory=list)
     extracted: bool = True
+    # `read_html` only: the whole page's visible text and the decoded page.
+    page_text: str = ""
+    html: str = ""
 
 
 def decode_html(body: str | bytes) -> str:
@@ -353,4 +356,15 @@ def extract_html(body: str | bytes, *, url: str | None = None) -> HtmlExtract:
     if not metadata.text.strip():
         metadata.text = visible_text(page)
         metadata.extracted = False
+    return metadata
+
+
+def read_html(body: str | bytes, *, url: str | None = None) -> HtmlExtract:
+    """Metadata and the page's visible text (`page_text`), for the page-text-first path
+    (`kabar.clean.lines.clean_page_text`); `html` keeps the decoded page for an extraction on demand
+    (`extract_text`). `text` stays empty."""
+    page = decode_html(body)
+    metadata = page_metadata(page, url)
+    metadata.page_text = visible_text(page)
+    metadata.html = page
     return metadata
