@@ -132,3 +132,39 @@ def test_extractor_is_asked_below_the_word_bound(monkeypatch: pytest.MonkeyPatch
     page_text = "\n\n".join(["Home", "News", *PARAGRAPHS, "About us"])
     assert lines.clean_page_text(page_text, extract).paragraphs == PARAGRAPHS
     assert calls
+
+
+# A long stretch of short lines and no paragraph: what the text search found is no article (an archive list by
+# month, a tag cloud), so the extractor is asked whatever the stretch's length.
+ARCHIVE_PAGE_TEXT = "\n\n".join(
+    f"{month} {year} archive of local council and city news {count} stories"
+    for year in (2019, 2018, 2017)
+    for count, month in enumerate(
+        ["January", "February", "March", "April", "May", "June", "July", "August"], 11
+    )
+)
+
+
+def _extractor_calls(page_text: str) -> int:
+    calls: list[int] = []
+
+    def extract() -> str:
+        calls.append(1)
+        return ""
+
+    lines.clean_page_text(page_text, extract)
+    return len(calls)
+
+
+def test_extractor_is_asked_for_a_long_body_without_paragraphs() -> None:
+    result = lines.classify_lines(ARCHIVE_PAGE_TEXT)
+    words = sum(unit.words for unit in result.units if unit.reason is None)
+    assert words >= lines.PAGE_BODY_CHECK_MAX_WORDS
+    assert _extractor_calls(ARCHIVE_PAGE_TEXT) == 1
+
+
+def test_long_body_without_paragraphs_is_not_checked_with_the_switch_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lines, "PAGE_BODY_MIN_PROSE_SHARE", 0.0)
+    assert _extractor_calls(ARCHIVE_PAGE_TEXT) == 0
