@@ -21,33 +21,39 @@ from bench.clean.metric import score
 from bench.clean.outlet_bench import score_outlets
 from bench.clean.text_bench import evaluate, hard_wrapped, load_all
 
-# Measured F1 0.9752 on 2026-12-06, session 7 (0.9721 in session 6, 0.9715 on 2026-11-24; trafilatura default on the
-# same run: 0.9525, its best setting tried 0.9641); the floor stays above every trafilatura setting and just under
-# the figure.
-HTML_F1_FLOOR = 0.972
-# Measured line F1 (micro) with the aligned aeb labels: all 0.9745 on 2026-12-06, session 7 (both aeb halves were
-# development data that session: tuning half 0.9801, former held-out half 0.9675); 0.9625 in session 6 (tuning half
-# 0.9761, held-out half 0.9466), Indonesian authored 1.0, seeds 1.0; 0.9406 in session 5 (tuning 0.9339, held-out 0.9443),
-# 0.9353 earlier that day, 0.9283 on 2026-12-05. Before (2026-11-24, shingle labels): 0.8900.
-TEXT_LINE_F1_FLOOR = 0.970
+# Measured F1 0.9821 on 2026-12-06, session 8 (the page's visible text cleaned as a scrape, trafilatura as the check;
+# partly in-sample: the text rules were tuned on these pages' text renderings), 0.9752 in session 7 (0.9721 in session
+# 6, 0.9715 on 2026-11-24; trafilatura default on the same run: 0.9525, its best setting tried 0.9641); the floor
+# stays above every trafilatura setting and just under the figure.
+HTML_F1_FLOOR = 0.978
+# Measured line F1 (micro) with the aligned aeb labels: all 0.9757 on 2026-12-06, session 8, on the browser-faithful
+# rendering (session 7's rules scored 0.9649 on it: tuning half 0.9657 -> 0.9796, held-out 0.9625 -> 0.9710); 0.9745
+# in session 7 (both aeb halves were development data that session: tuning half 0.9801, former held-out half 0.9675);
+# 0.9625 in session 6 (tuning half 0.9761, held-out half 0.9466), Indonesian authored 1.0, seeds 1.0; 0.9406 in
+# session 5 (tuning 0.9339, held-out 0.9443), 0.9353 earlier that day, 0.9283 on 2026-12-05. Before (2026-11-24,
+# shingle labels): 0.8900.
+TEXT_LINE_F1_FLOOR = 0.972
 INDONESIAN_LINE_F1_FLOOR = 0.97
-# Measured headline accuracy on the rendered aeb pages with a single-<h1> label: 0.858 on 2026-12-06, session 7
-# (0.851 of it from relabelling 3 pages whose <h1> is the site's name, kabar unchanged), 0.831 in session 6
+# Measured headline accuracy on the rendered aeb pages with a single-<h1> label: 0.913 on 2026-12-06, session 8 (149
+# pages; tuning half 0.946, held-out 0.880; session 7's rules gave 0.839 on the browser-faithful rendering), 0.858 in
+# session 7 (0.851 of it from relabelling 3 pages whose <h1> is the site's name, kabar unchanged), 0.831 in session 6
 # (148 pages; tuning half 0.919, held-out 0.743), 0.804 in session 5 (tuning 0.878, held-out 0.730), 0.784 earlier
 # that day, 0.770 on 2026-12-05, 0.750 on 2026-11-24, 0.676 before the headline/body word overlap.
-AEB_TITLE_ACCURACY_FLOOR = 0.85
-# Measured publication-day accuracy on the aeb pages whose metadata day the scrape prints: 0.960 on 2026-12-06,
-# session 7 (bylines with the date after the name), 0.952 in session 6 (124 pages; tuning half 0.966, held-out 0.939: a date with a name beside it dates the post, the dates of a
-# list of other stories only when nothing else does), 0.895 before (0.831 before date-and-author meta lines and the
-# preference for dates above the body).
-AEB_PUBLISHED_DAY_FLOOR = 0.955
+AEB_TITLE_ACCURACY_FLOOR = 0.90
+# Measured publication-day accuracy on the aeb pages whose metadata day the scrape prints: 0.976 on 2026-12-06,
+# session 8 (125 pages; session 7's rules gave 0.944 on the browser-faithful rendering), 0.960 in session 7 (bylines
+# with the date after the name), 0.952 in session 6 (124 pages; tuning half 0.966, held-out 0.939: a date with a name
+# beside it dates the post, the dates of a list of other stories only when nothing else does), 0.895 before (0.831
+# before date-and-author meta lines and the preference for dates above the body).
+AEB_PUBLISHED_DAY_FLOOR = 0.97
 # The same set hard-wrapped at 79 columns (`lynx -dump`; `bench.clean.text_bench --wrap 79`): line F1 0.6447 before
 # kabar unwrapped hard-wrapped text, 0.9113 after (2026-12-05), 0.9563 on 2026-12-06 (a page whose densest stretch
 # holds no paragraph no longer keeps every line), 0.9590 later that day (session 5), 0.9778 in session 6 (tuning half
-# 0.9833, held-out 0.9725: short menu lines no longer set the wrap width), 0.9863 in session 7, seeds 1.0 with no
-# body line lost.
+# 0.9833, held-out 0.9725: short menu lines no longer set the wrap width), 0.9863 in session 7, 0.9872 in session 8
+# (browser-faithful rendering; 0.9808 with session 7's rules), seeds and Indonesian authored 1.0 with no body line
+# lost.
 WRAPPED_WIDTH = 79
-WRAPPED_LINE_F1_FLOOR = 0.982
+WRAPPED_LINE_F1_FLOOR = 0.985
 # Measured on IndoSum dev.01 (bench.clean.outlet_bench) on 2026-12-06, session 8: 0.994 (506/509) of the articles
 # whose dateline names their outlet get it (0.919 before "Rimanews -", "Samarinda, Kalimantan Timur (ANTARA News) -"
 # and lone "Merdeka.com -" lines were read); an outlet reported where the text names none on 2 of 241, both right on
