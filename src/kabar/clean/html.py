@@ -300,6 +300,86 @@ _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 _COLLAPSIBLE_SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
+# Stand-in for the markers of block breaks in the fast rendering (a private-use character): the source's
+# whitespace is folded in one pass over the joined text, and the breaks must not fold with it.
+_BREAK = "\ue000"
+_LINE_SPACES = re.compile(r"[ \u2000-\u200a\u3000]+")
+
+
+def _rendered_parts(root: lxml.html.HtmlElement, fold_each: bool) -> tuple[list[str], int, bool]:
+    """The page's text pieces and block breaks in document order (an explicit stack: no Python call per element).
+    `fold_each`: the source's whitespace folded in each piece and breaks written as "\\n" (the exact rendering);
+    otherwise the pieces stay raw and breaks are _BREAK, for one fold over the joined text. Returns the parts, the
+    number of _BREAK written and whether any text sat in a preformatted element."""
+    parts: list[str] = []
+    append = parts.append
+    fold = _COLLAPSIBLE_SPACE.sub
+    line = "\n" if fold_each else _BREAK
+    paragraph = line * 2
+    breaks = 0
+    preformatted_text = False
+    # Entries: (element, preformatted) to open, or (None, closing break, tail, preformatted) to close.
+    stack: list[tuple] = [(root, False)]
+    pop = stack.pop
+    push = stack.append
+    while stack:
+        entry = pop()
+        element = entry[0]
+        if element is None:
+            _, closing, tail, preformatted = entry
+            if closing:
+                append(closing)
+                breaks += len(closing)
+            if tail:
+                if preformatted:
+                    preformatted_text = True
+                    append(tail)
+                else:
+                    append(fold(" ", tail) if fold_each else tail)
+            continue
+        preformatted = entry[1]
+        tag = element.tag
+        if not isinstance(tag, str):
+            tag = ""
+        elif tag in _SKIP or _hidden(element):
+            tail = element.tail
+            if tail:
+                if preformatted:
+                    preformatted_text = True
+                    append(tail)
+                else:
+                    append(fold(" ", tail) if fold_each else tail)
+            continue
+        inner = preformatted or tag in _PREFORMATTED
+        closing = ""
+        if tag == "br":
+            append(line)
+            breaks += 1
+        elif tag in _PARAGRAPH:
+            append(paragraph)
+            breaks += 2
+            closing = paragraph
+        elif tag in _BLOCK:
+            append(line)
+            breaks += 1
+            closing = line
+        elif tag in {"td", "th"}:
+            append(" ")
+        if tag:
+            text = element.text
+            if text:
+                if inner:
+                    preformatted_text = True
+                    append(text)
+                else:
+                    append(fold(" ", text) if fold_each else text)
+        push((None, closing, element.tail, preformatted))
+        if len(element):
+            for child in reversed(element):
+                push((child, inner))
+    return parts, (0 if fold_each else breaks), preformatted_text
+
+
 def visible_text(page: str) -> str:
     """The page as a browser's select-all-and-copy gives it (innerText): scripts, styles and hidden elements
     dropped, the source's whitespace folded to single spaces outside <pre>, block elements and <br> on their own
@@ -308,40 +388,18 @@ def visible_text(page: str) -> str:
         root = lxml.html.document_fromstring(page)
     except (ValueError, lxml.etree.ParserError):
         return ""
-    parts: list[str] = []
-
-    def rendered(text: str, preformatted: bool) -> str:
-        return text if preformatted else _COLLAPSIBLE_SPACE.sub(" ", text)
-
-    def walk(element: lxml.html.HtmlElement, preformatted: bool) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIP or (tag and _hidden(element)):
-            if element.tail:
-                parts.append(rendered(element.tail, preformatted))
-            return
-        inner_preformatted = preformatted or tag in _PREFORMATTED
-        if tag == "br":
-            parts.append("\n")
-        elif tag in _PARAGRAPH:
-            parts.append("\n\n")
-        elif tag in _BLOCK:
-            parts.append("\n")
-        elif tag in {"td", "th"}:
-            parts.append(" ")
-        if tag and element.text:
-            parts.append(rendered(element.text, inner_preformatted))
-        for child in element:
-            walk(child, inner_preformatted)
-        if tag in _PARAGRAPH:
-            parts.append("\n\n")
-        elif tag in _BLOCK:
-            parts.append("\n")
-        if element.tail:
-            parts.append(rendered(element.tail, preformatted))
-
-    walk(root, False)
-    text = normalise_text("".join(parts))
-    lines = [re.sub(r"[ \u2000-\u200a\u3000]+", " ", line).strip() for line in text.split("\n")]
+    # Session 8 speed: the whitespace is folded in one pass over the joined text instead of once per text piece
+    # (130,000 `sub` calls on the 181 aeb pages). The lines come out the same: a fold over the joined text only
+    # merges spaces that the per-line fold below merges anyway. Where a piece is preformatted (its whitespace
+    # stays) or the page's own text holds the break marker, the exact per-piece rendering is used instead.
+    parts, breaks, preformatted_text = _rendered_parts(root, fold_each=False)
+    joined = "".join(parts)
+    if preformatted_text or joined.count(_BREAK) != breaks:
+        joined = "".join(_rendered_parts(root, fold_each=True)[0])
+    else:
+        joined = _COLLAPSIBLE_SPACE.sub(" ", joined).replace(_BREAK, "\n")
+    text = _LINE_SPACES.sub(" ", normalise_text(joined))
+    lines = [line.strip() for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
