@@ -6,8 +6,11 @@ gave for these made-up pages."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from kabar.clean import lines, rules
 from kabar.clean.html import visible_text
 
 RENDERED = [
@@ -35,3 +38,41 @@ RENDERED = [
 @pytest.mark.parametrize(("page", "expected"), RENDERED)
 def test_visible_text_as_the_per_piece_rendering(page: str, expected: str) -> None:
     assert visible_text(page) == expected
+
+
+# TRUNCATED_RE's guard (`rules.is_truncated`): one example for each branch, with and without trailing whitespace,
+# and lines that end otherwise or carry the signs elsewhere.
+TRUNCATED = [
+    "Baca selengkapnya...",
+    "Read the full story…",
+    "Potongan berita [...]",
+    "Potongan berita [ … ]",
+    "Potongan berita (...)",
+    "Potongan berita ( … ) \t",
+    "Read more...\n",
+    "Teks terpotong…\u00a0",
+]
+NOT_TRUNCATED = [
+    "Ia berkata... lalu pergi.",
+    "Harga naik (lihat tabel).",
+    "Skor akhir [3-1]",
+    "",
+    "Kalimat biasa tanpa elipsis",
+]
+
+
+@pytest.mark.parametrize("text", TRUNCATED + NOT_TRUNCATED)
+def test_truncated_guard_answers_as_the_search(text: str) -> None:
+    assert rules.is_truncated(text) == (rules.TRUNCATED_RE.search(text) is not None)
+    assert rules.is_truncated(text) == (text in TRUNCATED)
+
+
+def test_body_like_cache_starts_afresh_on_a_replaced_text() -> None:
+    # `dataclasses.replace` builds a new unit: the cached answers of the old text must not travel with it.
+    unit = lines.Unit(
+        "Pemerintah menaikkan harga bahan bakar minyak mulai pekan depan, kata menteri.", [0], True
+    )
+    assert lines._is_body_like(unit)
+    cut = replace(unit, text="Pemerintah menaikkan harga bahan bakar minyak mulai pekan depan, kata...")
+    assert not lines._is_body_like(cut)
+    assert lines._is_body_like(unit)

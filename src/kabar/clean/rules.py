@@ -772,6 +772,15 @@ PIPE_LIST_RE = re.compile(r"^[^|].*\s\|\s.*[^|]$")
 TAGS_RE = re.compile(r"^\W{0,3}(?:tags?|topik|topics?|kata\s+kunci|keywords?|label)\s*:", re.IGNORECASE)
 
 TRUNCATED_RE = re.compile(r"(?:\.\.\.|…|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*$")
+# What every branch of TRUNCATED_RE ends with, before the trailing whitespace (`\s` is what `str.rstrip` strips).
+_TRUNCATED_ENDINGS = ("...", "…", "]", ")")
+
+
+def is_truncated(text: str) -> bool:
+    """TRUNCATED_RE searched, where the line ends as one of its branches does (session 8 speed: the search tries
+    every position of the line, and the span search asks it 180,000 times on the 181 aeb pages)."""
+    return text.rstrip().endswith(_TRUNCATED_ENDINGS) and TRUNCATED_RE.search(text) is not None
+
 
 # The full stops of Devanagari and Bengali ("।"), Myanmar ("။") and Khmer ("។") end sentences too (session 7).
 SENTENCE_END_RE = re.compile(r"[.!?…:;。！？：；।။។][\"'”’»)\]*」』）]*\s*$|[\"”’»」』]\s*$|\*{3}\s*$")
