@@ -966,9 +966,9 @@ _BY_RE = re.compile(r"(?:^|(?<=[\s|/·•,–—-]))(?:by|oleh|por|von|par)\s+(?
 
 def _dated_byline(text: str) -> tuple[list[FoundDate], list[Byline]] | None:
     """The dates and credits of a date-and-author meta line, or None."""
-    match = _BY_RE.search(text)
     if _is_sentence_end(text):
         return None
+    match = _BY_RE.search(text)
     if match is None:
         return parse_dated_names(text)
     dates = find_dates(text)
@@ -1203,13 +1203,13 @@ def _apply_rules(units: list[Unit], found: _Found, memory: ChromeMemory | None, 
             rules.UPDATED_RE.match(text) and words <= rules.UPDATED_MAX_WORDS
         ) or rules.RELATIVE_TIME_RE.match(text):
             unit.reason = rules.REASON_DATE
-        elif rules.PIPE_LIST_RE.search(text) and not _is_sentence_end(text) and words <= TITLE_MAX_WORDS:
+        elif rules.is_pipe_list(text) and not _is_sentence_end(text) and words <= TITLE_MAX_WORDS:
             unit.reason = rules.REASON_NAV
         elif rules.TAGS_RE.match(text) or _is_keyword_list(
             text, index > 0 and units[index - 1].reason in (rules.REASON_TAGS, rules.REASON_NAV)
         ):
             unit.reason = rules.REASON_TAGS
-        elif (words <= DOUBLED_CAPTION_MAX_WORDS and rules.CAPTION_TOGGLE_RE.search(text)) or (
+        elif (words <= DOUBLED_CAPTION_MAX_WORDS and rules.is_caption_toggle(text)) or (
             words <= rules.CAPTION_MAX_WORDS and rules.is_caption_credit(text)
         ):
             unit.reason = rules.REASON_CAPTION
@@ -1237,13 +1237,13 @@ def _mark_image_text(units: list[Unit]) -> None:
             continue
         credited = unit.words <= rules.CAPTION_MAX_WORDS and (
             rules.is_credit_phrase(unit.text)
-            or (rules.VIA_CREDIT_RE.search(unit.text) is not None and not _is_sentence_end(unit.text))
+            or (rules.is_via_credit(unit.text) and not _is_sentence_end(unit.text))
         )
         # A bracketed source closing the line marks a caption only with the article going on under it. Each test
         # runs only when the ones before it fail (session 7 speed: the three searches ran on every open line).
         sourced = not credited and (
             unit.words <= rules.SOURCE_TAIL_CAPTION_MAX_WORDS
-            and rules.SOURCE_TAIL_RE.search(unit.text) is not None
+            and rules.is_source_tail(unit.text)
             and index + 1 < len(units)
             and units[index + 1].reason is None
             and _is_body_like(units[index + 1])
@@ -1252,7 +1252,7 @@ def _mark_image_text(units: list[Unit]) -> None:
             not credited
             and not sourced
             and unit.words <= DOUBLED_CAPTION_MAX_WORDS
-            and rules.CLOSING_CREDIT_RE.search(unit.text) is not None
+            and rules.is_closing_credit(unit.text)
         )
         if credited or sourced or closing:
             unit.reason = rules.REASON_CAPTION
@@ -1696,6 +1696,9 @@ _GLUED_READ_MORE_RE = re.compile(
     r"lire\s+la\s+suite|weiterlesen|leer\s+m[aá]s|leggi\s+(?:tutto|di\s+pi[uù]))){1,2}\W{0,3}$",
     re.IGNORECASE,
 )
+# The words of each read-more link (in the folded line, `rules.guard_text`): the search runs only where one is
+# (session 8 speed; tests/test_clean_speed8.py has an example of each).
+_GLUED_READ_MORE_KEYS = ("read", "selengkapnya", "leia", "lire", "weiterlesen", "leer", "leggi")
 _REPEATS = (2, 3)
 
 
@@ -1709,12 +1712,20 @@ def _is_repeated_title(text: str) -> bool:
     return False
 
 
+def _is_glued_read_more(text: str) -> bool:
+    """_GLUED_READ_MORE_RE searched, where the line names a read-more link."""
+    return (
+        rules._has_key(rules.guard_text(text), _GLUED_READ_MORE_KEYS)
+        and _GLUED_READ_MORE_RE.search(text) is not None
+    )
+
+
 def _mark_glued_read_more_teasers(units: list[Unit]) -> None:
     """Cut blurbs closed with a glued "Read more" link, and their cards' headlines (see GLUED_READ_MORE_TEASERS)."""
     if not GLUED_READ_MORE_TEASERS:
         return
     for index, unit in enumerate(units):
-        if unit.reason is not None or not _GLUED_READ_MORE_RE.search(unit.text):
+        if unit.reason is not None or not _is_glued_read_more(unit.text):
             continue
         unit.reason = rules.REASON_RELATED
         above = units[index - 1] if index > 0 else None
@@ -2086,7 +2097,7 @@ def _mark_subscription_notices(units: list[Unit]) -> None:
         if (
             unit.reason is None
             and unit.words <= rules.SUBSCRIPTION_NOTICE_MAX_WORDS
-            and rules.SUBSCRIPTION_NOTICE_RE.search(unit.text)
+            and rules.is_subscription_notice(unit.text)
         ):
             unit.reason = rules.REASON_SHARE
 
