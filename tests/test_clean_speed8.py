@@ -169,3 +169,16 @@ def test_session8_guard_answers_as_the_search_on_prose(name: str) -> None:
     pattern, guarded, _ = GUARDED[name]
     for text in GUARDED_PROSE:
         assert guarded(text) == (pattern.search(text) is not None), text
+
+
+@pytest.mark.parametrize(
+    ("text", "shouted"),
+    [
+        ("POLICE SAY THE MAN FLED THE SCENE BEFORE OFFICERS ARRIVED", True),
+        ("Police say the man fled the scene before officers arrived", False),
+        ("ПОЛИЦИЯ ГОВОРИТ ЧТО МУЖЧИНА СКРЫЛСЯ ДО ПРИЕЗДА ОФИЦЕРОВ НА МЕСТО", True),
+        ("Полиция говорит что мужчина скрылся до приезда офицеров на место", False),
+    ],
+)
+def test_shouted_link_counts_cased_letters_in_any_script(text: str, shouted: bool) -> None:
+    assert lines._is_shouted_link(lines.Unit(text, [0], True)) is shouted
