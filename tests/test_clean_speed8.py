@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from kabar.clean import lines, rules
+from kabar.clean import dates, lines, rules
 from kabar.clean.html import visible_text
 
 RENDERED = [
@@ -182,3 +182,12 @@ def test_session8_guard_answers_as_the_search_on_prose(name: str) -> None:
 )
 def test_shouted_link_counts_cased_letters_in_any_script(text: str, shouted: bool) -> None:
     assert lines._is_shouted_link(lines.Unit(text, [0], True)) is shouted
+
+
+def test_dates_and_rest_hands_out_lists_of_their_own() -> None:
+    # The answer is cached per line (session 8 speed): a caller changing its list must not change the next answer.
+    first = dates.dates_and_rest("Kamis, 14/09/2023 10:15 WIB")
+    assert first is not None
+    first[0].clear()
+    again = dates.dates_and_rest("Kamis, 14/09/2023 10:15 WIB")
+    assert again is not None and len(again[0]) == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from kabar.text.calendar import MONTH_ALTERNATION, MONTH_NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NUMBERS
 
@@ -274,6 +275,18 @@ def dates_and_rest(line: str) -> tuple[list[FoundDate], str] | None:
     "Published" or "WIB" ("Brent Co November 20, 2019 12:32" -> "Brent Co"); None without a date."""
     if len(line) > META_LINE_MAX_CHARS or not has_digit(line):
         return None
+    found = _dates_and_rest(line)
+    if found is None:
+        return None
+    return list(found[0]), found[1]
+
+
+# Cached (session 8 speed): the date-line, byline and dated-name rules ask it of the same line two or three times
+# (104,000 calls for 28,000 lines on the 181 aeb pages). The answer depends on the line alone (the length bound,
+# a switch the tests change, is checked before); the dates come back as a tuple of frozen FoundDates, and
+# `dates_and_rest` hands each caller a list of its own.
+@lru_cache(maxsize=4096)
+def _dates_and_rest(line: str) -> tuple[tuple[FoundDate, ...], str] | None:
     dates = find_dates(line)
     if not dates:
         return None
@@ -283,7 +296,7 @@ def dates_and_rest(line: str) -> tuple[list[FoundDate], str] | None:
     rest = _OUTLET_NAME_RE.sub(" ", rest)
     rest = _DATE_WORDS_RE.sub(" ", rest)
     rest = _TIME_RE.sub(" ", rest)
-    return dates, rest
+    return tuple(dates), rest
 
 
 def date_line_value(line: str) -> FoundDate | None:
