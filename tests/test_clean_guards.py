@@ -1,4 +1,4 @@
-"""The cheap guards in front of costly searches (kabar.clean.rules, session 7 speed) answer as the searches do.
+"""The cheap guards in front of costly searches (kabar.clean.rules, sessions 7 and 8) answer as the searches do.
 
 Each guard skips the search where its pattern cannot match; these made-up lines, one or more for every branch of
 each guarded pattern, must still reach it. A branch added to a pattern without its key fails here."""
@@ -120,6 +120,70 @@ BRANCH_EXAMPLES: dict[str, tuple[re.Pattern[str], Callable[[str], bool], list[st
             "【会員限定】",
         ],
     ),
+    # Session 8's guards (rules: "Cheap guards for the searches of the caption, subscription and menu rules";
+    # lines._is_glued_read_more).
+    "via credit": (
+        rules.VIA_CREDIT_RE,
+        rules.is_via_credit,
+        [
+            "The new keyboard mechanism via iFixit",
+            "A rover on the crater rim VIA NASA",
+            "Old map via theGuardian",
+        ],
+    ),
+    "source tail": (
+        rules.SOURCE_TAIL_RE,
+        rules.is_source_tail,
+        [
+            "A man walks past the border fence. (AP)",
+            "Rescuers search the rubble. (Reuters).",
+            "The first map of the moon (NASA/JPL-Caltech/ASU)",
+        ],
+    ),
+    "closing credit": (
+        rules.CLOSING_CREDIT_RE,
+        rules.is_closing_credit,
+        [
+            "The module docks with the station. Credit: Example Agency",
+            "The module docks with the station. Image credits: ESA",
+            "Protesters rally in the square. Jane DOE / AFP",
+        ],
+    ),
+    "subscription notice": (
+        rules.SUBSCRIPTION_NOTICE_RE,
+        rules.is_subscription_notice,
+        [
+            "Please check your inbox to confirm your subscription.",
+            "Thanks for subscribing!",
+            "Thank you for subscribing to our newsletter",
+            "Terima kasih telah berlangganan",
+            "Cek email untuk konfirmasi langganan Anda",
+        ],
+    ),
+    "caption toggle": (
+        rules.CAPTION_TOGGLE_RE,
+        rules.is_caption_toggle,
+        ["Workers repair the bridge. more", "Workers repair the bridge... less", "The mayor speaks.” more"],
+    ),
+    "pipe list": (
+        rules.PIPE_LIST_RE,
+        rules.is_pipe_list,
+        ["Home | News | Sport", "Privacy Policy | Terms of Use"],
+    ),
+    "glued read more": (
+        lines._GLUED_READ_MORE_RE,
+        lines._is_glued_read_more,
+        [
+            "The market opened with sights, sounds,… Read more",
+            "The market opened with sights... Continue reading »",
+            "Harga cabai naik lagi... Baca selengkapnya",
+            "Os preços subiram… Leia mais",
+            "Les prix ont augmenté... Lire la suite",
+            "Die Preise stiegen... Weiterlesen",
+            "Los precios subieron… Leer más",
+            "I prezzi sono saliti... Leggi tutto",
+        ],
+    ),
 }
 
 # Lines none of the patterns match, and lines that carry a key without a match: the guards must say no as well.
@@ -129,6 +193,10 @@ PROSE = [
     "Ia mengatakan: pembangunan jembatan selesai tahun depan (sesuai rencana).",
     "This is the photo that started it all, she said.",
     "In the end, the support of voters decided the race.",
+    "He travelled via Jakarta (to Bandung) and read more than he slept | she said.",
+    "Pemerintah menaikkan harga bahan bakar minyak (BBM) mulai pekan depan, kata menteri.",
+    "Please confirm your booking online, the credit card company said.",
+    "Want to hear more",
 ]
 
 
