@@ -318,6 +318,15 @@ def _rendered_parts(root: lxml.html.HtmlElement, fold_each: bool) -> tuple[list[
     paragraph = line * 2
     breaks = 0
     preformatted_text = False
+
+    def add_text(text: str, preformatted: bool) -> bool:
+        """Append one text piece as written (preformatted) or folded now or later; True where it is preformatted."""
+        if preformatted:
+            append(text)
+        else:
+            append(fold(" ", text) if fold_each else text)
+        return preformatted
+
     # Entries: (element, preformatted) to open, or (None, closing break, tail, preformatted) to close.
     stack: list[tuple] = [(root, False)]
     pop = stack.pop
@@ -331,11 +340,7 @@ def _rendered_parts(root: lxml.html.HtmlElement, fold_each: bool) -> tuple[list[
                 append(closing)
                 breaks += len(closing)
             if tail:
-                if preformatted:
-                    preformatted_text = True
-                    append(tail)
-                else:
-                    append(fold(" ", tail) if fold_each else tail)
+                preformatted_text |= add_text(tail, preformatted)
             continue
         preformatted = entry[1]
         tag = element.tag
@@ -344,11 +349,7 @@ def _rendered_parts(root: lxml.html.HtmlElement, fold_each: bool) -> tuple[list[
         elif tag in _SKIP or _hidden(element):
             tail = element.tail
             if tail:
-                if preformatted:
-                    preformatted_text = True
-                    append(tail)
-                else:
-                    append(fold(" ", tail) if fold_each else tail)
+                preformatted_text |= add_text(tail, preformatted)
             continue
         inner = preformatted or tag in _PREFORMATTED
         closing = ""
@@ -368,11 +369,7 @@ def _rendered_parts(root: lxml.html.HtmlElement, fold_each: bool) -> tuple[list[
         if tag:
             text = element.text
             if text:
-                if inner:
-                    preformatted_text = True
-                    append(text)
-                else:
-                    append(fold(" ", text) if fold_each else text)
+                preformatted_text |= add_text(text, inner)
         push((None, closing, element.tail, preformatted))
         if len(element):
             for child in reversed(element):
