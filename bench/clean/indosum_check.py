@@ -22,6 +22,7 @@ import json
 import re
 import sys
 from collections import Counter
+from pathlib import Path
 
 from bench.shared_data import require_dataset
 from kabar.clean.core import clean_detailed
@@ -39,6 +40,28 @@ def detokenise(tokens: list[str]) -> str:
     return re.sub(r"\s*/\s*", "/", text)
 
 
+def article_paragraphs(article: dict[str, object]) -> list[str]:
+    """An IndoSum article's paragraphs as text, its tokenised sentences put back together."""
+    paragraphs = article["paragraphs"]
+    assert isinstance(paragraphs, list)
+    return [" ".join(detokenise(sentence) for sentence in paragraph) for paragraph in paragraphs]
+
+
+def require_folds(root: Path, names: list[str]) -> None:
+    """Exit with a one-line error where a fold file named on the command line is not in the data set."""
+    for name in names:
+        if not (root / name).is_file():
+            sys.exit(f"bench: IndoSum fold file {name!r} not found in {root}")
+
+
+def fold_ids(root: Path, names: list[str] | tuple[str, ...]) -> set[str]:
+    """The article ids of the fold files `names` (the --skip-ids-of folds)."""
+    ids: set[str] = set()
+    for name in names:
+        ids.update(json.loads(line)["id"] for line in (root / name).read_text(encoding="utf-8").splitlines())
+    return ids
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", nargs="+", default=["dev.01.jsonl"], help="fold files, read in this order")
@@ -49,12 +72,8 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=30, help="removed paragraphs to print")
     args = parser.parse_args()
     root = require_dataset("indosum")
-    for name in [*args.files, *args.skip_ids_of]:
-        if not (root / name).is_file():
-            sys.exit(f"bench: IndoSum fold file {name!r} not found in {root}")
-    skip: set[str] = set()
-    for name in args.skip_ids_of:
-        skip.update(json.loads(line)["id"] for line in (root / name).read_text(encoding="utf-8").splitlines())
+    require_folds(root, [*args.files, *args.skip_ids_of])
+    skip = fold_ids(root, args.skip_ids_of)
     articles = []
     for name in args.files:
         for line in (root / name).read_text(encoding="utf-8").splitlines():
@@ -70,9 +89,7 @@ def main() -> None:
     paragraphs = removed = 0
     sample: list[str] = []
     for article in articles:
-        lines = [
-            " ".join(detokenise(sentence) for sentence in paragraph) for paragraph in article["paragraphs"]
-        ]
+        lines = article_paragraphs(article)
         raw = RawDocument(source=article["id"], kind="text", body="\n\n".join(lines))
         _, result = clean_detailed(raw, doc_id=article["id"])
         paragraphs += len(lines)

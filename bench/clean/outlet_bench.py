@@ -25,12 +25,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.clean.indosum_check import detokenise
+from bench.clean.indosum_check import article_paragraphs, fold_ids, require_folds
 from bench.shared_data import require_dataset
 from kabar.clean.core import clean_detailed
 from kabar.records import RawDocument
@@ -78,10 +77,7 @@ def expected_outlet(source: str, text: str) -> str | None:
 
 
 def article_text(article: dict[str, object]) -> str:
-    paragraphs = article["paragraphs"]
-    assert isinstance(paragraphs, list)
-    lines = [" ".join(detokenise(sentence) for sentence in paragraph) for paragraph in paragraphs]
-    return re.sub(r"(?<=\w) - - (?=\w)", " -- ", "\n\n".join(lines))
+    return re.sub(r"(?<=\w) - - (?=\w)", " -- ", "\n\n".join(article_paragraphs(article)))
 
 
 @dataclass
@@ -106,9 +102,7 @@ class OutletScore:
 
 def score_outlets(root: Path, files: list[str], skip_ids_of: tuple[str, ...] | list[str] = ()) -> OutletScore:
     """kabar's outlet on every article of the fold `files` (each id once), leaving out the ids of `skip_ids_of`."""
-    seen: set[str] = set()
-    for name in skip_ids_of:
-        seen.update(json.loads(line)["id"] for line in (root / name).read_text(encoding="utf-8").splitlines())
+    seen = fold_ids(root, skip_ids_of)
     result = OutletScore()
     for name in files:
         for line in (root / name).read_text(encoding="utf-8").splitlines():
@@ -148,9 +142,7 @@ def main() -> None:
     parser.add_argument("--show-errors", type=int, default=0, help="print the first N wrong articles")
     args = parser.parse_args()
     root = require_dataset("indosum")
-    for name in [*args.files, *args.skip_ids_of]:
-        if not (root / name).is_file():
-            sys.exit(f"bench: IndoSum fold file {name!r} not found in {root}")
+    require_folds(root, [*args.files, *args.skip_ids_of])
     result = score_outlets(root, args.files, args.skip_ids_of)
     print(f"IndoSum {'+'.join(args.files)}: {result.articles} articles")
     print("| source | text names it | kabar right | text names none | kabar guesses one |")
