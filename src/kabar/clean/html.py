@@ -3,9 +3,10 @@
 The body: the page's visible text (`visible_text`, as a browser copy gives it) goes through the same line clean-up
 as a plain-text scrape; trafilatura (kabar's settings, comments left out) is run only where that body is short or
 not prose, and its output taken where the text body holds little of it (`kabar.clean.lines.clean_page_text`).
-With `kabar.clean.lines.PAGE_TEXT_FIRST` off, trafilatura's output is cleaned alone (`extract_html`). Metadata: trafilatura's reading of JSON-LD, meta tags and htmldate, except the
-publication time, which is read with its time and offset from `article:published_time`, JSON-LD `datePublished`
-or a `<time datetime>` where the page gives one (htmldate keeps only the day).
+With `kabar.clean.lines.PAGE_TEXT_FIRST` off, trafilatura's output is cleaned alone (`extract_html`).
+Metadata: trafilatura's reading of JSON-LD, meta tags and htmldate, except the publication time, which is read with
+its time and offset from `article:published_time`, JSON-LD `datePublished` or a `<time datetime>` where the page
+gives one (htmldate keeps only the day).
 """
 
 from __future__ import annotations
